@@ -1,0 +1,447 @@
+//! Claims: mentions tied to the one fact they are about.
+//!
+//! Precision comes first. A figure is tied to an event only when its sentence is about
+//! that event (the event's names, places, people or phrases appear in it) and no other
+//! event fits as well; or when the sentence names no event at all and refers back ("the
+//! attack", "this incident") to the article's lead event. A date in the sentence that
+//! does not fit the event points away from it. Anything else stays unattributed and can
+//! raise no error.
+//!
+//! Every name in the rulebook is compiled once into one Aho-Corasick automaton, so the
+//! cost of finding them does not grow with the number of rules.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::document::Document;
+use crate::extract::{Mention, MentionKind, MentionValue};
+use crate::rulebook::{EntityKind, Rulebook, Subject};
+
+/// How a claim was tied to its fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The sentence names the subject.
+    Marker,
+    /// The sentence refers back to the article's lead event.
+    ReferBack,
+    /// An age beside a person's name.
+    Name,
+    /// A rule's explicit pattern.
+    Pattern,
+}
+
+/// A mention attributed to a fact.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    /// Index into the document's mentions.
+    pub mention: usize,
+    pub fact: usize,
+    pub via: Via,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    /// An entity's house spelling or alias.
+    Name(usize),
+    /// A bare short name shared by entities, resolved in context.
+    Short,
+    /// An event marker phrase.
+    Phrase(usize),
+}
+
+/// A name or marker found in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub span: Range<usize>,
+    /// The entity named, when it is a name.
+    pub entity: Option<usize>,
+    /// Events this hit marks.
+    pub events: Vec<usize>,
+}
+
+/// Names and markers of a rulebook, compiled once.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    /// For each pattern: its targets and whether it must be matched capitalised.
+    patterns: Vec<(Vec<Target>, bool)>,
+    /// Short name (lowercase) → entities that have it.
+    short: BTreeMap<String, Vec<usize>>,
+    /// Entity → events it marks.
+    entity_events: Vec<Vec<usize>>,
+    refer_back: Regex,
+}
+
+impl Matcher {
+    pub fn new(book: &Rulebook) -> Matcher {
+        let mut by_text: BTreeMap<String, (Vec<Target>, bool)> = BTreeMap::new();
+        let mut add = |text: &str, target: Target| {
+            let key = text.to_lowercase();
+            let proper = text.chars().any(char::is_uppercase);
+            let slot = by_text.entry(key).or_insert_with(|| (Vec::new(), proper));
+            if !slot.0.contains(&target) {
+                slot.0.push(target);
+            }
+            slot.1 &= proper;
+        };
+        let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, entity) in book.entities.iter().enumerate() {
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                add(name, Target::Name(i));
+            }
+            for s in &entity.short_names {
+                add(s, Target::Short);
+                short.entry(s.to_lowercase()).or_default().push(i);
+            }
+        }
+        for (i, event) in book.events.iter().enumerate() {
+            for marker in &event.markers {
+                add(marker, Target::Phrase(i));
+            }
+        }
+        let mut entity_events = vec![Vec::new(); book.entities.len()];
+        for (i, event) in book.events.iter().enumerate() {
+            for &e in &event.marker_entities {
+                entity_events[e].push(i);
+            }
+        }
+        let (texts, patterns): (Vec<String>, Vec<(Vec<Target>, bool)>) =
+            by_text.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .expect("literal names always build an automaton");
+        let refer_back = Regex::new(
+            r"(?i)\b(?:the|this|that|today's|yesterday's|wednesday's|tuesday's|thursday's|monday's|friday's|saturday's|sunday's)\s+(?:(?:deadly|suicide|latest|deadliest|brazen)\s+)*(?:attack|bombing|blast|explosion|incident|assault|strike|killing|assassination)\b",
+        )
+        .expect("the refer-back pattern is valid");
+        Matcher {
+            automaton,
+            patterns,
+            short,
+            entity_events,
+            refer_back,
+        }
+    }
+
+    /// Every name and marker in a document's prose, in order, with short names
+    /// resolved to the entity most recently named in full.
+    pub fn hits(&self, doc: &Document) -> Vec<Hit> {
+        let prose = doc.prose.as_bytes();
+        let mut hits = Vec::new();
+        let mut last_full: BTreeMap<usize, usize> = BTreeMap::new(); // entity → position
+        for m in self.automaton.find_iter(&doc.prose) {
+            let (start, end) = (m.start(), m.end());
+            let before_ok = start == 0 || !is_word_byte(prose[start - 1]);
+            let after_ok = end == prose.len() || !is_word_byte(prose[end]);
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let (targets, proper) = &self.patterns[m.pattern().as_usize()];
+            if *proper && !doc.prose[start..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let mut hit = Hit {
+                span: start..end,
+                entity: None,
+                events: Vec::new(),
+            };
+            for target in targets {
+                match *target {
+                    Target::Name(e) => {
+                        hit.entity = Some(e);
+                        last_full.insert(e, start);
+                        hit.events.extend(&self.entity_events[e]);
+                    }
+                    Target::Short => {
+                        let key = doc.prose[start..end].to_lowercase();
+                        let owners = self.short.get(&key).map(Vec::as_slice).unwrap_or_default();
+                        let resolved = if owners.len() == 1 {
+                            Some(owners[0])
+                        } else {
+                            owners
+                                .iter()
+                                .filter_map(|e| last_full.get(e).map(|at| (*at, *e)))
+                                .max()
+                                .map(|(_, e)| e)
+                        };
+                        if let Some(e) = resolved {
+                            hit.entity = Some(e);
+                            hit.events.extend(&self.entity_events[e]);
+                        }
+                    }
+                    Target::Phrase(ev) => hit.events.push(ev),
+                }
+            }
+            hit.events.sort_unstable();
+            hit.events.dedup();
+            if hit.entity.is_some() || !hit.events.is_empty() {
+                hits.push(hit);
+            }
+        }
+        hits
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 && b != 0xe2
+}
+
+/// Ties a document's mentions to facts.
+pub fn attribute(
+    book: &Rulebook,
+    matcher: &Matcher,
+    doc: &Document,
+    mentions: &[Mention],
+) -> Vec<Claim> {
+    let hits = matcher.hits(doc);
+    let lead = lead_event(book, &hits);
+    // How many events each marker text marks across the rulebook: a marker shared by
+    // several events is weak evidence for any one of them.
+    let mut claims = Vec::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        if let Some(fact) = mention.pattern_fact {
+            claims.push(Claim {
+                mention: index,
+                fact,
+                via: Via::Pattern,
+            });
+            continue;
+        }
+        let sentence = &doc.sentences[mention.sentence];
+        let in_sentence: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| h.span.start >= sentence.span.start && h.span.end <= sentence.span.end)
+            .collect();
+        let claim = match mention.kind {
+            MentionKind::Count | MentionKind::Amount => {
+                let Some(measure) = mention.measure.as_deref() else {
+                    continue;
+                };
+                figure_subject(
+                    book,
+                    matcher,
+                    doc,
+                    mentions,
+                    mention,
+                    &in_sentence,
+                    lead,
+                    measure,
+                )
+                .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
+            }
+            MentionKind::Date if !mention.dateline && mention.occurrence => event_of(
+                book,
+                matcher,
+                doc,
+                mentions,
+                mention,
+                &in_sentence,
+                lead,
+                None,
+            )
+            .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
+            MentionKind::Age => age_subject(book, mention, &in_sentence)
+                .and_then(|e| book.fact(Subject::Entity(e), "age"))
+                .map(|f| (f, Via::Name)),
+            _ => None,
+        };
+        if let Some((fact, via)) = claim {
+            claims.push(Claim {
+                mention: index,
+                fact,
+                via,
+            });
+        }
+    }
+    claims
+}
+
+/// The event with the most markers in the article; ties go to the one named first.
+fn lead_event(book: &Rulebook, hits: &[Hit]) -> Option<usize> {
+    let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // event → (hits, -first)
+    for hit in hits {
+        for &e in &hit.events {
+            let entry = counts.entry(e).or_insert((0, hit.span.start));
+            entry.0 += 1;
+        }
+    }
+    let _ = book;
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .map(|(e, _)| e)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn figure_subject(
+    book: &Rulebook,
+    matcher: &Matcher,
+    doc: &Document,
+    mentions: &[Mention],
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    lead: Option<usize>,
+    measure: &str,
+) -> Option<(Subject, Via)> {
+    // Measures that belong to entities ("fighters" of a group) go to the entity named.
+    let entity_owners: BTreeSet<usize> = in_sentence
+        .iter()
+        .filter_map(|h| h.entity)
+        .filter(|&e| book.fact(Subject::Entity(e), measure).is_some())
+        .collect();
+    if entity_owners.len() == 1 {
+        let e = *entity_owners.iter().next()?;
+        return Some((Subject::Entity(e), Via::Marker));
+    }
+    if !entity_owners.is_empty() {
+        return None;
+    }
+    event_of(
+        book,
+        matcher,
+        doc,
+        mentions,
+        mention,
+        in_sentence,
+        lead,
+        Some(measure),
+    )
+}
+
+/// The one event a mention's sentence is about, if there is exactly one.
+#[allow(clippy::too_many_arguments)]
+fn event_of(
+    book: &Rulebook,
+    matcher: &Matcher,
+    doc: &Document,
+    mentions: &[Mention],
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    lead: Option<usize>,
+    measure: Option<&str>,
+) -> Option<(Subject, Via)> {
+    let sentence = &doc.sentences[mention.sentence];
+    // Other dates in the sentence (not the mention itself, not datelines).
+    let dates: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.sentence == mention.sentence && m.span != mention.span && !m.dateline)
+        .filter_map(|m| match m.value {
+            MentionValue::Date(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    let fits_dates = |event: usize| {
+        measure.is_none()
+            || book.events[event]
+                .date
+                .is_none_or(|d| dates.iter().all(|r| r.overlaps(&d)))
+    };
+    let has_measure =
+        |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
+
+    // The clause around the mention first, then the whole sentence.
+    let clause = clause_of(&doc.prose, sentence.span.clone(), mention.span.clone());
+    for scope in [clause, sentence.span.clone()] {
+        // event → strongest evidence: true when a marker names only this event.
+        let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
+        for hit in in_sentence
+            .iter()
+            .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
+        {
+            let unique = hit.events.len() == 1;
+            for &e in &hit.events {
+                let strong = marked.entry(e).or_insert(false);
+                *strong |= unique;
+            }
+        }
+        if marked.is_empty() {
+            continue;
+        }
+        let any_strong = marked.values().any(|s| *s);
+        let candidates: Vec<usize> = marked
+            .iter()
+            .filter(|(_, strong)| **strong || !any_strong)
+            .map(|(e, _)| *e)
+            .collect();
+        // Any event named here that another date rules out still counts as named: the
+        // sentence is about something, just not a checkable one.
+        let fitting: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&e| fits_dates(e) && has_measure(e))
+            .collect();
+        return match fitting.as_slice() {
+            [e] if candidates.len() == 1
+                || candidates.iter().all(|c| *c == *e || !fits_dates(*c)) =>
+            {
+                Some((Subject::Event(*e), Via::Marker))
+            }
+            _ => None,
+        };
+    }
+    // No event named: a reference back to the article's lead event.
+    let text = &doc.prose[sentence.span.clone()];
+    let lead = lead?;
+    if in_sentence.iter().any(|h| {
+        h.entity
+            .is_some_and(|e| book.entities[e].kind == EntityKind::Place)
+    }) {
+        return None;
+    }
+    if matcher.refer_back.is_match(text) && fits_dates(lead) && has_measure(lead) {
+        return Some((Subject::Event(lead), Via::ReferBack));
+    }
+    None
+}
+
+/// The clause of a sentence that holds a span: bounded by ; : — – ( ) and quotes.
+fn clause_of(prose: &str, sentence: Range<usize>, span: Range<usize>) -> Range<usize> {
+    let is_bound = |c: char| matches!(c, ';' | ':' | '\u{2014}' | '\u{2013}' | '(' | ')');
+    let before = &prose[sentence.start..span.start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_bound(*c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
+    let after = &prose[span.end..sentence.end];
+    let end = after
+        .char_indices()
+        .find(|(_, c)| is_bound(*c))
+        .map_or(sentence.end, |(i, _)| span.end + i);
+    start..end
+}
+
+/// The person an age belongs to: the name written beside it, or the only person named
+/// in the sentence.
+fn age_subject(book: &Rulebook, mention: &Mention, in_sentence: &[&Hit]) -> Option<usize> {
+    let people = in_sentence
+        .iter()
+        .filter_map(|h| h.entity.map(|e| (h, e)))
+        .filter(|(_, e)| {
+            matches!(
+                book.entities[*e].kind,
+                EntityKind::Person | EntityKind::Other
+            )
+        });
+    if let Some(subject) = &mention.subject {
+        // The name beside the age must be (or end with) a known name.
+        return people
+            .clone()
+            .find(|(h, _)| {
+                h.span.start >= subject.start
+                    && h.span.end <= subject.end
+                    && h.span.end == subject.end
+            })
+            .map(|(_, e)| e);
+    }
+    let candidates: BTreeSet<usize> = people.map(|(_, e)| e).collect();
+    if candidates.len() == 1 {
+        candidates.into_iter().next()
+    } else {
+        None
+    }
+}

@@ -1,0 +1,491 @@
+//! From claims to findings.
+//!
+//! Each claim is compared with the rulebook's value for its fact; claims that fit the
+//! rulebook are then compared with each other, within one article (self-contradiction)
+//! and across articles (source conflict). Two values disagree exactly when their
+//! intervals do not overlap. Vague words ("several", "dozens") never start a
+//! disagreement between articles: they are too loose to contradict a figure.
+
+use std::collections::BTreeMap;
+
+use crate::attribute::{self, Claim, Matcher};
+use crate::date::{Day, DayRange};
+use crate::document::Document;
+use crate::extract::{self, Lexicon, Mention, MentionValue};
+use crate::findings::{Code, FileRef, Finding, Label, Severity};
+use crate::interval::Interval;
+use crate::rulebook::{Expected, Fact, Rulebook, Subject};
+
+/// A rulebook compiled for checking: built once, used for every document.
+pub struct Engine {
+    pub book: Rulebook,
+    pub lexicon: Lexicon,
+    pub matcher: Matcher,
+}
+
+impl Engine {
+    pub fn new(book: Rulebook, tolerance: f64) -> Engine {
+        let lexicon = Lexicon::new(&book, tolerance);
+        let matcher = Matcher::new(&book);
+        Engine {
+            book,
+            lexicon,
+            matcher,
+        }
+    }
+
+    /// Mentions and claims of one document.
+    pub fn read(&self, doc: &Document) -> (Vec<Mention>, Vec<Claim>) {
+        let mentions = extract::extract(doc, &self.lexicon);
+        let claims = attribute::attribute(&self.book, &self.matcher, doc, &mentions);
+        (mentions, claims)
+    }
+
+    /// Checks documents together and returns their findings, sorted.
+    pub fn check(&self, docs: &[Document]) -> Report {
+        let read: Vec<(Vec<Mention>, Vec<Claim>)> = docs.iter().map(|d| self.read(d)).collect();
+        let mut findings = Vec::new();
+        // Claims that fit the rulebook, by fact: (document, mention).
+        let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for (d, (mentions, claims)) in read.iter().enumerate() {
+            weekday_beside_date(d, &mentions[..], &mut findings);
+            for claim in claims {
+                let mention = &mentions[claim.mention];
+                let fact = &self.book.facts[claim.fact];
+                match self.against_rule(d, &docs[d], mention, fact) {
+                    Some(finding) => findings.push(finding),
+                    None => fitting
+                        .entry(claim.fact)
+                        .or_default()
+                        .push((d, claim.mention)),
+                }
+            }
+        }
+        for (&fact, claims) in &fitting {
+            self.between_claims(fact, claims, &read, &mut findings);
+        }
+        findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        findings.dedup();
+        Report { findings, read }
+    }
+
+    fn rule_label(&self, fact: &Fact) -> Label {
+        Label {
+            file: FileRef::Rule(fact.loc.file),
+            span: fact.loc.span.clone(),
+            message: "the rulebook's entry".into(),
+        }
+    }
+
+    fn finding(&self, code: Code, fact: &Fact, primary: Label, message: String) -> Finding {
+        Finding {
+            code,
+            severity: code.default_severity(),
+            message,
+            fact: Some(fact.id.clone()),
+            expected: None,
+            found: None,
+            primary,
+            related: Vec::new(),
+            rule: Some(self.rule_label(fact)),
+            sources: self.book.source_titles(&fact.sources),
+            notes: Vec::new(),
+        }
+    }
+
+    fn subject_phrase(&self, fact: &Fact) -> String {
+        self.book.subject_label(fact.subject)
+    }
+
+    /// Compares one claim with the rulebook; `None` when it fits (or cannot be checked).
+    fn against_rule(
+        &self,
+        d: usize,
+        doc: &Document,
+        mention: &Mention,
+        fact: &Fact,
+    ) -> Option<Finding> {
+        let here = |message: String| Label {
+            file: FileRef::Document(d),
+            span: mention.span.clone(),
+            message,
+        };
+        match (&fact.expected, &mention.value) {
+            (Expected::Unknown, MentionValue::Number(found)) => {
+                if mention.vague {
+                    return None;
+                }
+                let what = measure_words(&fact.measure);
+                let mut f = self.finding(
+                    Code::Unsupported,
+                    fact,
+                    here(format!(
+                        "{what}: {found}, with nothing in the rulebook to back it"
+                    )),
+                    format!(
+                        "the rulebook holds no figure for the number {what} in the {}",
+                        self.subject_phrase(fact)
+                    ),
+                );
+                f.found = Some(found.describe());
+                f.notes
+                    .extend(fact.note.iter().map(|n| format!("rulebook note: {n}")));
+                f.notes.push(format!(
+                    "add `{}: {{value: ..., source: ...}}` under `{}` in the rulebook once the figure is verified",
+                    fact.measure,
+                    self.book.subject_id(fact.subject)
+                ));
+                Some(f)
+            }
+            (Expected::Count(expected), MentionValue::Number(found))
+            | (
+                Expected::Amount {
+                    value: expected, ..
+                },
+                MentionValue::Amount { value: found, .. },
+            ) => {
+                if found.overlaps(expected) {
+                    return None;
+                }
+                let what = measure_words(&fact.measure);
+                if let Some(old) = fact.revised_from.iter().find(|r| r.value.overlaps(found)) {
+                    let mut f = self.finding(
+                        Code::RevisedFigure,
+                        fact,
+                        here(format!("{what}: {found}, a figure since revised to {expected}")),
+                        format!(
+                            "superseded figure for the number {what} in the {}: {} was revised to {}",
+                            self.subject_phrase(fact),
+                            old.value,
+                            expected
+                        ),
+                    );
+                    f.expected = Some(expected.describe());
+                    f.found = Some(found.describe());
+                    if let Some(note) = &old.note {
+                        f.notes.push(format!("earlier figure: {note}"));
+                    }
+                    let by = self.book.source_titles(&old.sources);
+                    if !by.is_empty() {
+                        f.notes
+                            .push(format!("the earlier figure came from: {}", by.join("; ")));
+                    }
+                    return Some(f);
+                }
+                let mut f = self.finding(
+                    Code::Conflict,
+                    fact,
+                    here(format!("{what}: {found}")),
+                    format!(
+                        "the number {what} in the {} is {} in the rulebook, but the article says {}",
+                        self.subject_phrase(fact),
+                        expected,
+                        found
+                    ),
+                );
+                f.expected = Some(expected.describe());
+                f.found = Some(found.describe());
+                self.add_reports(fact, &mut f);
+                Some(f)
+            }
+            (Expected::Date(expected), MentionValue::Date(found)) => {
+                if found.overlaps(expected) {
+                    return None;
+                }
+                let event = self.subject_phrase(fact);
+                if mention.from_weekday {
+                    let (weekday, _) = mention.weekday.clone()?;
+                    let published = doc.meta.published?;
+                    let mut f = self.finding(
+                        Code::WeekdayMismatch,
+                        fact,
+                        here(format!("{} counted back from publication is {}", weekday.name(), found.from.long())),
+                        format!(
+                            "\"{}\" in an article published on {} means {}, but the {event} was on {}",
+                            weekday.name(),
+                            published.long(),
+                            found.from.long(),
+                            expected.describe()
+                        ),
+                    );
+                    f.expected = Some(expected.to_string());
+                    f.found = Some(found.to_string());
+                    return Some(f);
+                }
+                let mut f = self.finding(
+                    Code::Conflict,
+                    fact,
+                    here(format!("date: {}", found.describe())),
+                    format!(
+                        "the {event} was on {} according to the rulebook, but the article says {}",
+                        expected.describe(),
+                        found.describe()
+                    ),
+                );
+                f.expected = Some(expected.to_string());
+                f.found = Some(found.to_string());
+                Some(f)
+            }
+            (Expected::Date(expected), MentionValue::Weekday(weekday)) => {
+                if !expected.is_day() || expected.from.weekday() == *weekday {
+                    return None;
+                }
+                let mut f = self.finding(
+                    Code::WeekdayMismatch,
+                    fact,
+                    here(format!(
+                        "{} does not fit {}",
+                        weekday.name(),
+                        expected.from.long()
+                    )),
+                    format!(
+                        "the {} was on {}, not a {}",
+                        self.subject_phrase(fact),
+                        expected.from.long(),
+                        weekday.name()
+                    ),
+                );
+                f.expected = Some(expected.from.weekday().name().to_string());
+                f.found = Some(weekday.name().to_string());
+                f.notes.push("the article has no publication date, so the weekday was checked against the event's date".into());
+                Some(f)
+            }
+            (Expected::Birth(birth), MentionValue::Number(found)) => {
+                let Subject::Entity(e) = fact.subject else {
+                    return None;
+                };
+                let died = self.book.entities[e].died;
+                let on = match (doc.meta.published, died) {
+                    (Some(p), Some(d)) => p.min(d),
+                    (Some(p), None) => p,
+                    (None, Some(d)) => d,
+                    (None, None) => return None,
+                };
+                let expected = age_on(*birth, on)?;
+                if found.overlaps(&expected) {
+                    return None;
+                }
+                let person = &self.book.entities[e].name;
+                let when = if died == Some(on) {
+                    "at death"
+                } else {
+                    "on the publication date"
+                };
+                let mut f = self.finding(
+                    Code::Conflict,
+                    fact,
+                    here(format!("age: {found}")),
+                    format!(
+                        "{person} was {expected} {when} ({}), but the article says {found}",
+                        on.long()
+                    ),
+                );
+                f.expected = Some(expected.describe());
+                f.found = Some(found.describe());
+                Some(f)
+            }
+            _ => None,
+        }
+    }
+
+    fn add_reports(&self, fact: &Fact, f: &mut Finding) {
+        for report in &fact.reported {
+            let by = self.book.source_titles(&report.sources);
+            let by = if by.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", by.join("; "))
+            };
+            f.notes.push(format!("reported: {}{by}", report.value));
+        }
+        if let Some(note) = &fact.note {
+            f.notes.push(format!("rulebook note: {note}"));
+        }
+    }
+
+    /// Self-contradictions within one article and conflicts between articles, among
+    /// claims that each fit the rulebook.
+    fn between_claims(
+        &self,
+        fact: usize,
+        claims: &[(usize, usize)],
+        read: &[(Vec<Mention>, Vec<Claim>)],
+        findings: &mut Vec<Finding>,
+    ) {
+        let fact_ref = &self.book.facts[fact];
+        let value = |(d, m): (usize, usize)| -> Option<Interval> {
+            let mention = &read[d].0[m];
+            if mention.vague {
+                return None;
+            }
+            match &mention.value {
+                MentionValue::Number(v) | MentionValue::Amount { value: v, .. } => Some(*v),
+                _ => None,
+            }
+        };
+        let label = |(d, m): (usize, usize), message: String| Label {
+            file: FileRef::Document(d),
+            span: read[d].0[m].span.clone(),
+            message,
+        };
+        let what = measure_words(&fact_ref.measure);
+        // Within one article: the first pair of disagreeing figures.
+        let mut by_doc: BTreeMap<usize, Vec<(usize, Interval)>> = BTreeMap::new();
+        for &(d, m) in claims {
+            if let Some(v) = value((d, m)) {
+                by_doc.entry(d).or_default().push((m, v));
+            }
+        }
+        for (&d, list) in &by_doc {
+            let pair = list.iter().enumerate().find_map(|(i, (m1, v1))| {
+                list[i + 1..]
+                    .iter()
+                    .find(|(_, v2)| !v1.overlaps(v2))
+                    .map(|(m2, v2)| (*m1, *v1, *m2, *v2))
+            });
+            if let Some((m1, v1, m2, v2)) = pair {
+                let mut f = self.finding(
+                    Code::SelfContradiction,
+                    fact_ref,
+                    label((d, m2), format!("{what}: {v2}")),
+                    format!(
+                        "the article gives two figures for the number {what} in the {}: {v1} and {v2}",
+                        self.subject_phrase(fact_ref)
+                    ),
+                );
+                f.related.push(label((d, m1), format!("earlier: {v1}")));
+                f.expected = Some(v1.describe());
+                f.found = Some(v2.describe());
+                findings.push(f);
+            }
+        }
+        // Across articles: one finding for each pair of disagreeing values.
+        let mut by_value: BTreeMap<Interval, Vec<(usize, usize)>> = BTreeMap::new();
+        for &(d, m) in claims {
+            if let Some(v) = value((d, m)) {
+                by_value.entry(v).or_default().push((d, m));
+            }
+        }
+        let values: Vec<(&Interval, &Vec<(usize, usize)>)> = by_value.iter().collect();
+        for (i, (va, ca)) in values.iter().enumerate() {
+            for (vb, cb) in &values[i + 1..] {
+                if va.overlaps(vb) {
+                    continue;
+                }
+                let docs = |c: &[(usize, usize)]| {
+                    let mut ds: Vec<usize> = c.iter().map(|(d, _)| *d).collect();
+                    ds.dedup();
+                    ds
+                };
+                let (da, db) = (docs(ca), docs(cb));
+                // The value fewer articles give is the one to look at first.
+                let (pv, pc, pd, ov, oc) = if da.len() <= db.len() {
+                    (**va, *ca, &da, **vb, *cb)
+                } else {
+                    (**vb, *cb, &db, **va, *ca)
+                };
+                let Some(&primary) = pc.first() else { continue };
+                let Some(&other) = oc.iter().find(|(d, _)| *d != primary.0) else {
+                    continue;
+                };
+                let mut f = self.finding(
+                    Code::SourceConflict,
+                    fact_ref,
+                    label(primary, format!("{what}: {pv}")),
+                    format!(
+                        "articles disagree on the number {what} in the {}: {pv} here, {ov} in {}",
+                        self.subject_phrase(fact_ref),
+                        "another article"
+                    ),
+                );
+                f.related.push(label(other, format!("{what}: {ov}")));
+                f.expected = Some(ov.describe());
+                f.found = Some(pv.describe());
+                let more_here = pd.len().saturating_sub(1);
+                let more_there = docs(oc).len().saturating_sub(1);
+                if more_here + more_there > 0 {
+                    f.notes.push(format!(
+                        "{} more article(s) give {pv} and {} more give {ov}",
+                        more_here, more_there
+                    ));
+                }
+                if let Expected::Count(range) = fact_ref.expected {
+                    f.notes.push(format!(
+                        "the rulebook allows {range}, so it cannot settle this"
+                    ));
+                }
+                self.add_reports(fact_ref, &mut f);
+                findings.push(f);
+            }
+        }
+    }
+}
+
+/// A weekday written beside a date it does not fall on: "Thursday, December 11, 2024".
+fn weekday_beside_date(d: usize, mentions: &[Mention], findings: &mut Vec<Finding>) {
+    for mention in mentions {
+        let (MentionValue::Date(range), Some((weekday, at))) = (&mention.value, &mention.weekday)
+        else {
+            continue;
+        };
+        if mention.from_weekday || !range.is_day() || range.from.weekday() == *weekday {
+            continue;
+        }
+        findings.push(Finding {
+            code: Code::WeekdayMismatch,
+            severity: Code::WeekdayMismatch.default_severity(),
+            message: format!(
+                "{} was a {}, not a {}",
+                range
+                    .from
+                    .long()
+                    .split_once(' ')
+                    .map_or("", |(_, rest)| rest),
+                range.from.weekday().name(),
+                weekday.name()
+            ),
+            fact: None,
+            expected: Some(range.from.weekday().name().to_string()),
+            found: Some(weekday.name().to_string()),
+            primary: Label {
+                file: FileRef::Document(d),
+                span: at.clone(),
+                message: format!("should be {}", range.from.weekday().name()),
+            },
+            related: Vec::new(),
+            rule: None,
+            sources: Vec::new(),
+            notes: Vec::new(),
+        });
+    }
+}
+
+/// The ages someone born in `birth` can be on `on`.
+fn age_on(birth: DayRange, on: Day) -> Option<Interval> {
+    let youngest = on.years_since(birth.to);
+    let oldest = on.years_since(birth.from);
+    if oldest < 0 {
+        return None;
+    }
+    Interval::between(youngest.max(0) as u64, oldest as u64)
+}
+
+/// "killed" → "killed", "injured" → "injured", a named measure as written.
+fn measure_words(measure: &str) -> String {
+    measure.replace('_', " ")
+}
+
+/// The result of a run: findings plus what was read, for reporters and inventories.
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub read: Vec<(Vec<Mention>, Vec<Claim>)>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}

@@ -1,0 +1,476 @@
+//! Articles as the checker reads them.
+//!
+//! A [`Document`] keeps the file's original text and, beside it, a *prose* string of the
+//! same byte length in which everything that is not prose (front matter, code, link
+//! targets, URLs, HTML comments and tags) is blanked out with spaces. Every later stage
+//! works on the prose string, so every span it produces is already an offset into the
+//! original file: nothing is ever re-mapped.
+//!
+//! The prose is cut into blocks (paragraphs, headings, list items) and blocks into
+//! sentences. This module does no extraction.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::date::Day;
+use crate::yaml;
+
+/// The kinds of file factlint reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    /// The format for a path, by extension; `None` for files factlint does not read.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd") => Some(Format::Markdown),
+            Some("txt" | "text") => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Facts about a document that come from outside its prose.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub published: Option<Day>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The path as the user gave it.
+    pub path: String,
+    pub text: String,
+    /// `text` with non-prose bytes replaced by spaces (newlines kept).
+    pub prose: String,
+    pub meta: Metadata,
+    /// Paragraphs, headings and list items, in order.
+    pub blocks: Vec<Range<usize>>,
+    pub sentences: Vec<Sentence>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    pub block: usize,
+}
+
+/// Why a document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// Not UTF-8: the offset of the first invalid byte.
+    InvalidUtf8 { offset: usize },
+    /// Front matter that is not valid YAML, or holds a bad date.
+    FrontMatter { offset: usize, message: String },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::InvalidUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (invalid byte at offset {offset})")
+            }
+            ReadError::FrontMatter { offset, message } => {
+                write!(f, "front matter at byte {offset}: {message}")
+            }
+        }
+    }
+}
+
+/// Whether bytes look like a binary file rather than text.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+impl Document {
+    /// Reads a document from bytes. `published` is used when the file states no date.
+    pub fn parse(
+        path: &str,
+        bytes: Vec<u8>,
+        format: Format,
+        published: Option<Day>,
+    ) -> Result<Document, ReadError> {
+        let text = String::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        let mut prose = vec![b' '; text.len()];
+        let mut meta = Metadata::default();
+        // A byte-order mark is not prose.
+        let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let (front_end, front) = front_matter(&text, body_start);
+        if let Some(front) = front {
+            meta = read_front_matter(&text, front)?;
+        }
+        let blocks = match format {
+            Format::Text => {
+                prose[front_end..].copy_from_slice(&text.as_bytes()[front_end..]);
+                text_blocks(&text, front_end)
+            }
+            Format::Markdown => markdown_prose(&text, front_end, &mut prose),
+        };
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                prose[i] = b'\n';
+            }
+        }
+        blank_urls(&mut prose);
+        // Only ASCII bytes were written over whole characters, so this cannot fail; fall
+        // back to the original text rather than panic if it ever did.
+        let prose = String::from_utf8(prose).unwrap_or_else(|_| text.clone());
+        if meta.published.is_none() {
+            meta.published = published;
+        }
+        let sentences = split_sentences(&prose, &blocks);
+        Ok(Document {
+            path: path.to_string(),
+            text,
+            prose,
+            meta,
+            blocks,
+            sentences,
+        })
+    }
+
+    /// The sentence that contains a byte offset.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+}
+
+/// Finds `---` front matter at the start of a file; returns where the body starts and
+/// the range of the YAML inside the fences.
+fn front_matter(text: &str, start: usize) -> (usize, Option<Range<usize>>) {
+    let rest = &text[start..];
+    let Some(after_open) = rest
+        .strip_prefix("---\n")
+        .map(|_| start + 4)
+        .or_else(|| rest.strip_prefix("---\r\n").map(|_| start + 5))
+    else {
+        return (start, None);
+    };
+    let mut pos = after_open;
+    while pos <= text.len() {
+        let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = text[pos..line_end].trim_end_matches('\r');
+        if line == "---" || line == "..." {
+            let body = (line_end + 1).min(text.len());
+            return (body, Some(after_open..pos));
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        pos = line_end + 1;
+    }
+    (start, None)
+}
+
+fn read_front_matter(text: &str, range: Range<usize>) -> Result<Metadata, ReadError> {
+    let yaml_text = &text[range.clone()];
+    let root = yaml::parse_or_null(yaml_text).map_err(|e| ReadError::FrontMatter {
+        offset: range.start + e.offset.unwrap_or(0),
+        message: e.message,
+    })?;
+    let mut meta = Metadata::default();
+    for entry in root.as_map().unwrap_or_default() {
+        let value = entry.value.scalar_text();
+        match entry.key.as_str() {
+            "date" | "published" => {
+                let Some(v) = value else { continue };
+                // A timestamp such as 2024-12-12T08:30:00Z gives its day.
+                let day_part = v.get(..10).unwrap_or(&v);
+                meta.published =
+                    Some(
+                        Day::parse_iso(day_part).ok_or_else(|| ReadError::FrontMatter {
+                            offset: range.start + entry.value.span.start,
+                            message: format!("`{}: {v}` is not a date (YYYY-MM-DD)", entry.key),
+                        })?,
+                    );
+            }
+            "title" => meta.title = value,
+            "source" => meta.source = value,
+            _ => {}
+        }
+    }
+    Ok(meta)
+}
+
+/// Plain text: blocks are runs of non-blank lines.
+fn text_blocks(text: &str, start: usize) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut block_start = None;
+    let mut pos = start;
+    for line in text[start..].split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, block_start) {
+            (false, None) => block_start = Some(pos),
+            (true, Some(s)) => {
+                blocks.push(s..pos);
+                block_start = None;
+            }
+            _ => {}
+        }
+        pos += line.len();
+    }
+    if let Some(s) = block_start {
+        blocks.push(s..text.len());
+    }
+    blocks
+}
+
+/// Copies the prose of a Markdown body into `prose` and returns its leaf blocks.
+fn markdown_prose(text: &str, start: usize, prose: &mut [u8]) -> Vec<Range<usize>> {
+    let body = &text[start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut blocks = Vec::new();
+    // (start of block, whether it contains another block)
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut in_code = 0usize;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        let range = start + range.start..start + range.end;
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::BlockQuote(_) => {
+                    if let Some(parent) = open.last_mut() {
+                        parent.1 = true;
+                    }
+                    open.push((range.start, false));
+                }
+                Tag::CodeBlock(_) => in_code += 1,
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_) => {
+                    if let Some((block_start, has_child)) = open.pop()
+                        && !has_child
+                    {
+                        blocks.push(block_start..range.end);
+                    }
+                }
+                TagEnd::CodeBlock => in_code = in_code.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(_) if in_code == 0 => copy_text(text, range, prose),
+            Event::SoftBreak | Event::HardBreak => {}
+            // Inline code, HTML, comments, math and footnote references are not prose.
+            _ => {}
+        }
+    }
+    blocks.sort_by_key(|b| (b.start, b.end));
+    blocks
+}
+
+/// Copies a text event's source bytes. Escapes such as `\$` keep their backslash out.
+fn copy_text(text: &str, range: Range<usize>, prose: &mut [u8]) {
+    let src = &text.as_bytes()[range.clone()];
+    for (i, &b) in src.iter().enumerate() {
+        if b == b'\\' && src.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+            continue;
+        }
+        prose[range.start + i] = b;
+    }
+}
+
+/// Blanks bare URLs and e-mail-like tokens left in the prose.
+fn blank_urls(prose: &mut [u8]) {
+    let mut i = 0;
+    while i < prose.len() {
+        let rest = &prose[i..];
+        let is_url = rest.starts_with(b"http://")
+            || rest.starts_with(b"https://")
+            || rest.starts_with(b"www.");
+        let at_word_start = i == 0 || !prose[i - 1].is_ascii_alphanumeric();
+        if is_url && at_word_start {
+            while i < prose.len() && !prose[i].is_ascii_whitespace() {
+                prose[i] = b' ';
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "sgt", "capt", "cpt", "st", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "mt", "rev",
+    "gov", "sen", "rep", "prof", "jr", "sr", "vs", "etc", "approx", "est", "fig", "u.s", "u.n",
+    "e.g", "i.e", "brig", "adm", "cmdr", "insp", "supt", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun",
+];
+
+fn split_sentences(prose: &str, blocks: &[Range<usize>]) -> Vec<Sentence> {
+    let bytes = prose.as_bytes();
+    let mut sentences = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        let mut start = block.start;
+        let mut i = block.start;
+        while i < block.end {
+            let c = bytes[i];
+            if matches!(c, b'.' | b'!' | b'?') {
+                let mut end = i + 1;
+                while end < block.end && matches!(bytes[end], b'"' | b'\'' | b')') {
+                    end += 1;
+                }
+                // Smart quotes and other closing marks.
+                for closing in ["\u{201d}", "\u{2019}"] {
+                    if prose[end.min(block.end)..block.end].starts_with(closing) {
+                        end += closing.len();
+                    }
+                }
+                let next = prose[end..block.end].trim_start();
+                let gap = block.end - end - next.len();
+                let starts_new = next.chars().next().is_some_and(|n| {
+                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '(')
+                });
+                if gap > 0 && starts_new && !(c == b'.' && is_abbreviation(prose, start, i)) {
+                    push_sentence(prose, start..end, b, &mut sentences);
+                    start = end + gap;
+                    i = start;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        push_sentence(prose, start..block.end, b, &mut sentences);
+    }
+    sentences
+}
+
+fn push_sentence(prose: &str, span: Range<usize>, block: usize, out: &mut Vec<Sentence>) {
+    let text = &prose[span.clone()];
+    let trimmed_start = span.start + (text.len() - text.trim_start().len());
+    let trimmed_end = span.start + text.trim_end().len();
+    if trimmed_end > trimmed_start {
+        out.push(Sentence {
+            span: trimmed_start..trimmed_end,
+            block,
+        });
+    }
+}
+
+fn is_abbreviation(prose: &str, sentence_start: usize, dot: usize) -> bool {
+    let before = &prose[sentence_start..dot];
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital is an initial ("Mohammad D. Khan").
+    if word.len() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Document {
+        Document::parse("a.md", text.as_bytes().to_vec(), Format::Markdown, None).unwrap()
+    }
+
+    #[test]
+    fn front_matter_code_links_and_comments_are_not_prose() {
+        let text = "---\ntitle: \"Kabul\"\ndate: 2024-12-12\nsource: wire\n---\n# Head line\n\nHe said [the UN](https://un.org/5-killed) and <!-- 9 dead --> `12 dead` ok.\n\n```\n40 killed\n```\nSee https://example.org/7 now.\n";
+        let doc = md(text);
+        assert_eq!(doc.prose.len(), doc.text.len());
+        assert_eq!(doc.meta.published, Day::parse_iso("2024-12-12"));
+        assert_eq!(doc.meta.title.as_deref(), Some("Kabul"));
+        assert!(!doc.prose.contains("title"));
+        assert!(!doc.prose.contains("un.org"));
+        assert!(!doc.prose.contains("9 dead"));
+        assert!(!doc.prose.contains("12 dead"));
+        assert!(!doc.prose.contains("40 killed"));
+        assert!(!doc.prose.contains("example.org"));
+        assert!(doc.prose.contains("the UN"));
+        let texts: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.prose[s.span.clone()].trim())
+            .collect();
+        assert_eq!(texts[0], "Head line");
+        assert_eq!(doc.sentences.len(), 3);
+    }
+
+    #[test]
+    fn splits_sentences_but_not_at_abbreviations() {
+        let doc = Document::parse(
+            "a.txt",
+            b"On Dec. 11 Gen. Munir spoke. Mr. Dar agreed! Then U.S. officials left.\n\nNew para."
+                .to_vec(),
+            Format::Text,
+            None,
+        )
+        .unwrap();
+        let texts: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| &doc.prose[s.span.clone()])
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "On Dec. 11 Gen. Munir spoke.",
+                "Mr. Dar agreed!",
+                "Then U.S. officials left.",
+                "New para."
+            ]
+        );
+        assert_eq!(doc.sentences[3].block, 1);
+    }
+
+    #[test]
+    fn invalid_utf8_and_bad_front_matter_are_errors() {
+        let err = Document::parse("a.md", b"ok \xff".to_vec(), Format::Markdown, None).unwrap_err();
+        assert_eq!(err, ReadError::InvalidUtf8 { offset: 3 });
+        let err = Document::parse(
+            "a.md",
+            b"---\ndate: 2024-13-01\n---\nText".to_vec(),
+            Format::Markdown,
+            None,
+        )
+        .unwrap_err();
+        assert!(matches!(err, ReadError::FrontMatter { .. }));
+    }
+
+    #[test]
+    fn cli_date_fills_in_only_where_the_file_has_none() {
+        let given = Day::parse_iso("2024-12-13");
+        let doc = Document::parse("a.md", b"Text.".to_vec(), Format::Markdown, given).unwrap();
+        assert_eq!(doc.meta.published, given);
+        let doc = Document::parse(
+            "a.md",
+            b"---\ndate: 2024-12-12\n---\nText.".to_vec(),
+            Format::Markdown,
+            given,
+        )
+        .unwrap();
+        assert_eq!(doc.meta.published, Day::parse_iso("2024-12-12"));
+    }
+}

@@ -1,0 +1,202 @@
+//! Ages in the five shapes newswire uses: "X, 58,", "58-year-old X", "X (58)",
+//! "aged 58", "at the age of 58" (and "58 years old").
+
+use super::Words;
+
+/// An age found in a run of words, with the words that name whose age it is when they
+/// stand right beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AgeMatch {
+    pub start: usize,
+    pub end: usize,
+    pub years: u64,
+    /// Word range of the name beside the age.
+    pub subject: Option<(usize, usize)>,
+}
+
+const MAX_AGE: u64 = 125;
+
+/// Reads an age at word `at`.
+pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
+    let word = w.lower(at);
+    // "58-year-old", "58-years-old"
+    if let Some(n) = hyphenated_age(word) {
+        let subject = name_after(w, at + 1).or_else(|| name_before_comma(w, at));
+        return Some(AgeMatch {
+            start: at,
+            end: at + 1,
+            years: n,
+            subject,
+        });
+    }
+    // "aged 58"
+    if word == "aged"
+        && let Some(n) = age_number(w.lower(at + 1))
+    {
+        return Some(AgeMatch {
+            start: at,
+            end: at + 2,
+            years: n,
+            subject: name_before_comma(w, at),
+        });
+    }
+    // "at the age of 58"
+    if word == "at"
+        && w.lower(at + 1) == "the"
+        && w.lower(at + 2) == "age"
+        && w.lower(at + 3) == "of"
+        && let Some(n) = age_number(w.lower(at + 4))
+    {
+        return Some(AgeMatch {
+            start: at,
+            end: at + 5,
+            years: n,
+            subject: None,
+        });
+    }
+    let n = age_number(word)?;
+    // "58 years old"
+    if w.lower(at + 1) == "years" && w.lower(at + 2) == "old" {
+        return Some(AgeMatch {
+            start: at,
+            end: at + 3,
+            years: n,
+            subject: name_before_comma(w, at),
+        });
+    }
+    let prev = at.checked_sub(1).map(|p| w.lower(p));
+    let next = w.lower(at + 1);
+    // "Haqqani (58)"
+    if prev == Some("(") && next == ")" {
+        let subject = name_ending(w, at - 1);
+        return subject.map(|s| AgeMatch {
+            start: at,
+            end: at + 1,
+            years: n,
+            subject: Some(s),
+        });
+    }
+    // "Haqqani, 58, was"
+    if prev == Some(",") && matches!(next, "," | ";" | "." | "") {
+        let subject = name_ending(w, at - 1)?;
+        return Some(AgeMatch {
+            start: at,
+            end: at + 1,
+            years: n,
+            subject: Some(subject),
+        });
+    }
+    None
+}
+
+fn hyphenated_age(word: &str) -> Option<u64> {
+    let rest = word
+        .strip_suffix("-year-old")
+        .or_else(|| word.strip_suffix("-years-old"))?;
+    age_number(rest)
+}
+
+fn age_number(word: &str) -> Option<u64> {
+    if word.is_empty() || word.len() > 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: u64 = word.parse().ok()?;
+    (1..=MAX_AGE).contains(&n).then_some(n)
+}
+
+/// Words that may sit inside a name in lower case ("Khalil-ur-Rahman", "bin Zayed").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "ul", "ur", "ud", "ud-din", "de", "van", "von",
+];
+
+fn is_name_word(w: &Words, i: usize) -> bool {
+    w.original(i)
+        .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()) && w.is_word(i))
+}
+
+/// The name whose last word is `end - 1` (a run of capitalised words).
+fn name_ending(w: &Words, end: usize) -> Option<(usize, usize)> {
+    let mut start = end;
+    while start > 0 {
+        let i = start - 1;
+        if is_name_word(w, i) || (NAME_PARTICLES.contains(&w.lower(i)) && start < end) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    (start < end && is_name_word(w, start)).then_some((start, end))
+}
+
+fn name_after(w: &Words, start: usize) -> Option<(usize, usize)> {
+    let mut end = start;
+    while end < w.len()
+        && (is_name_word(w, end) || (end > start && NAME_PARTICLES.contains(&w.lower(end))))
+    {
+        end += 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// "Khalil Haqqani, aged 58" / "Haqqani, a 58-year-old".
+fn name_before_comma(w: &Words, at: usize) -> Option<(usize, usize)> {
+    let mut i = at;
+    // Skip an article: "Haqqani, a 58-year-old".
+    if i > 0 && matches!(w.lower(i - 1), "a" | "an" | "the") {
+        i -= 1;
+    }
+    if i > 0 && w.lower(i - 1) == "," {
+        return name_ending(w, i - 1);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Words;
+    use super::*;
+
+    fn age(text: &str) -> Option<(u64, Option<String>)> {
+        let w = Words::new(text, 0..text.len());
+        (0..w.len()).find_map(|i| {
+            read(&w, i).map(|m| {
+                let subject = m.subject.map(|(s, e)| {
+                    let start = w.span(s).start;
+                    let end = w.span(e - 1).end;
+                    text[start..end].to_string()
+                });
+                (m.years, subject)
+            })
+        })
+    }
+
+    #[test]
+    fn five_shapes() {
+        let table: &[(&str, u64, Option<&str>)] = &[
+            ("Khalil Haqqani, 58, was killed", 58, Some("Khalil Haqqani")),
+            ("the 58-year-old Khalil Haqqani", 58, Some("Khalil Haqqani")),
+            ("Khalil Haqqani (58) was", 58, Some("Khalil Haqqani")),
+            ("Khalil Haqqani, aged 58, was", 58, Some("Khalil Haqqani")),
+            ("he died at the age of 58", 58, None),
+            ("Haqqani, 58.", 58, Some("Haqqani")),
+            (
+                "Khalil-ur-Rahman Haqqani, 58, was",
+                58,
+                Some("Khalil-ur-Rahman Haqqani"),
+            ),
+            ("Haqqani, a 58-year-old", 58, Some("Haqqani")),
+            ("Haqqani, 58 years old,", 58, Some("Haqqani")),
+        ];
+        for (text, years, subject) in table {
+            let got = age(text).unwrap_or_else(|| panic!("no age in {text:?}"));
+            assert_eq!(got, (*years, subject.map(String::from)), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_ages() {
+        assert_eq!(age("In Kabul, 58 people died"), None);
+        assert_eq!(age("killed 58, injured 20"), None);
+        assert_eq!(age("in (58) cases"), None);
+    }
+}

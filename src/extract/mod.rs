@@ -1,0 +1,738 @@
+//! Mentions: typed values with spans, read from a document's prose.
+//!
+//! Extraction finds every count, amount, ordinal, date and age in a document and, for
+//! counts and amounts, the measure its cue words give it ("killed", "wounded", or a
+//! named measure's cues). It knows nothing about events or entities: deciding which
+//! fact a mention is about is attribution's job. The only thing it takes from a
+//! rulebook is the [`Lexicon`] of measure cues and explicit patterns.
+
+pub mod ages;
+pub mod dates;
+pub mod number;
+pub mod quantity;
+pub mod tokens;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::date::{Day, DayRange, Weekday};
+use crate::document::Document;
+use crate::interval::Interval;
+use crate::rulebook::Rulebook;
+use tokens::{Kind, Token};
+
+/// What a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionKind {
+    Count,
+    Amount,
+    Ordinal,
+    Date,
+    Age,
+}
+
+impl MentionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MentionKind::Count => "count",
+            MentionKind::Amount => "amount",
+            MentionKind::Ordinal => "ordinal",
+            MentionKind::Date => "date",
+            MentionKind::Age => "age",
+        }
+    }
+}
+
+/// A mention's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MentionValue {
+    Number(Interval),
+    Amount {
+        value: Interval,
+        currency: String,
+    },
+    Date(DayRange),
+    /// A weekday with no publication date to resolve it against.
+    Weekday(Weekday),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// The words that state the value, qualifier included ("at least five").
+    pub span: Range<usize>,
+    pub sentence: usize,
+    pub kind: MentionKind,
+    pub value: MentionValue,
+    /// A vague word ("several", "dozens") rather than a figure.
+    pub vague: bool,
+    /// The measure the cue words give a count or amount.
+    pub measure: Option<String>,
+    pub cue: Option<Range<usize>>,
+    /// For ages: the name written beside the age.
+    pub subject: Option<Range<usize>>,
+    /// For dates: a weekday written beside the date, or the weekday the date was
+    /// resolved from.
+    pub weekday: Option<(Weekday, Range<usize>)>,
+    /// For dates: resolved from a weekday alone, against the publication date.
+    pub from_weekday: bool,
+    /// For dates: the words around it say something happened then ("killed on").
+    pub occurrence: bool,
+    /// For dates: part of a dateline ("KABUL, Dec 12 (Wire) —").
+    pub dateline: bool,
+    /// Set when a rule's explicit pattern matched this mention.
+    pub pattern_fact: Option<usize>,
+}
+
+impl Mention {
+    fn new(span: Range<usize>, sentence: usize, kind: MentionKind, value: MentionValue) -> Mention {
+        Mention {
+            span,
+            sentence,
+            kind,
+            value,
+            vague: false,
+            measure: None,
+            cue: None,
+            subject: None,
+            weekday: None,
+            from_weekday: false,
+            occurrence: false,
+            dateline: false,
+            pattern_fact: None,
+        }
+    }
+
+    /// The numeric value of a count, amount or age.
+    pub fn interval(&self) -> Option<Interval> {
+        match &self.value {
+            MentionValue::Number(i) => Some(*i),
+            MentionValue::Amount { value, .. } => Some(*value),
+            _ => None,
+        }
+    }
+}
+
+/// The tokens of one sentence, with lowercased text.
+pub struct Words<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    lower: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, range: Range<usize>) -> Words<'a> {
+        let mut tokens = Vec::new();
+        for token in tokens::tokenize(text, range) {
+            let word = &text[token.span.clone()];
+            // "60-63" reads as a range: split it into three words.
+            if token.kind == Kind::Word
+                && let Some((a, b)) = word.split_once('-')
+                && !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit() || c == b',')
+                && b.bytes().all(|c| c.is_ascii_digit() || c == b',')
+            {
+                let dash = token.span.start + a.len();
+                tokens.push(Token {
+                    span: token.span.start..dash,
+                    kind: Kind::Number,
+                });
+                tokens.push(Token {
+                    span: dash..dash + 1,
+                    kind: Kind::Punct,
+                });
+                tokens.push(Token {
+                    span: dash + 1..token.span.end,
+                    kind: Kind::Number,
+                });
+                continue;
+            }
+            tokens.push(token);
+        }
+        let lower = tokens
+            .iter()
+            .map(|t| {
+                text[t.span.clone()]
+                    .to_lowercase()
+                    .replace('\u{2019}', "'")
+                    .replace('\u{2011}', "-")
+            })
+            .collect();
+        Words {
+            text,
+            tokens,
+            lower,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The lowercased word at `i`, or "" past the end.
+    pub fn lower(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    pub fn original(&self, i: usize) -> Option<&'a str> {
+        self.tokens.get(i).map(|t| &self.text[t.span.clone()])
+    }
+
+    pub fn span(&self, i: usize) -> Range<usize> {
+        self.tokens[i].span.clone()
+    }
+
+    /// Byte span of words `start..end`.
+    pub fn span_of(&self, start: usize, end: usize) -> Range<usize> {
+        self.tokens[start].span.start..self.tokens[end.max(start + 1) - 1].span.end
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    pub fn number_word(&self, i: usize) -> Option<()> {
+        self.tokens
+            .get(i)
+            .filter(|t| t.kind == Kind::Number)
+            .map(|_| ())
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct)
+    }
+
+    fn all_words(&self) -> Vec<&str> {
+        self.lower.iter().map(String::as_str).collect()
+    }
+}
+
+/// Measure cues and explicit patterns, compiled once from a rulebook.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    /// First word of a cue → (the cue's words, the measure it marks; `None` for a word
+    /// that marks no measure, such as "casualties").
+    cues: HashMap<String, Vec<(Vec<String>, Option<String>)>>,
+    patterns: Vec<(usize, regex::Regex)>,
+    pub tolerance: f64,
+}
+
+/// Words that neither mark a measure nor count against how close a cue is.
+const TRANSPARENT: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "others",
+    "other",
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "reportedly",
+    "also",
+    "all",
+    "more",
+    "civilians",
+    "soldiers",
+    "staff",
+    "members",
+    "the",
+    "of",
+    "his",
+    "her",
+    "their",
+    "its",
+    "a",
+    "an",
+    "who",
+    "which",
+    "that",
+    "as",
+    "police",
+    "personnel",
+    "worshippers",
+    "officials",
+    "troops",
+    "security",
+    "guards",
+    "bodyguards",
+    "employees",
+    "children",
+    "women",
+    "men",
+    "in",
+    "total",
+    "reported",
+    "confirmed",
+    "later",
+    "initially",
+    "already",
+    "now",
+];
+
+/// Words after which a date says when something happened.
+const OCCURRENCE: &[&str] = &[
+    "killed",
+    "died",
+    "attack",
+    "attacks",
+    "attacked",
+    "bombing",
+    "bombed",
+    "bomb",
+    "blast",
+    "explosion",
+    "exploded",
+    "struck",
+    "assassinated",
+    "assassination",
+    "killing",
+    "targeted",
+    "happened",
+    "occurred",
+    "detonated",
+    "strike",
+    "raid",
+    "ambush",
+    "shot",
+    "death",
+    "slain",
+    "suicide",
+    "bomber",
+    "murdered",
+    "massacre",
+];
+
+/// Words that make a nearby date the date of something said or done about an event.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "condemned",
+    "condemns",
+    "condemn",
+    "told",
+    "announced",
+    "claimed",
+    "claims",
+    "reported",
+    "added",
+    "confirmed",
+    "called",
+    "calls",
+    "denounced",
+    "visited",
+    "met",
+    "issued",
+    "published",
+    "spoke",
+    "held",
+    "attended",
+    "released",
+    "statement",
+    "wrote",
+    "revised",
+    "updated",
+    "buried",
+    "funeral",
+    "mourned",
+    "vowed",
+    "urged",
+];
+
+/// Punctuation that ends a clause for the purpose of finding a figure's cue.
+const CLAUSE_END: &[&str] = &[
+    ";", ":", "\u{2014}", "\u{2013}", "(", ")", "\"", "\u{201c}", "\u{201d}",
+];
+
+impl Lexicon {
+    pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
+        let mut cues: HashMap<String, Vec<(Vec<String>, Option<String>)>> = HashMap::new();
+        let mut add = |phrase: &str, measure: Option<String>| {
+            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            if let Some(first) = words.first() {
+                cues.entry(first.clone())
+                    .or_default()
+                    .push((words, measure));
+            }
+        };
+        for measure in &book.measures {
+            for cue in &measure.cues {
+                add(cue, Some(measure.name.clone()));
+            }
+        }
+        add("casualties", None);
+        add("casualty", None);
+        for list in cues.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        let patterns = book
+            .patterns
+            .iter()
+            .map(|p| (p.fact, p.regex.clone()))
+            .collect();
+        Lexicon {
+            cues,
+            patterns,
+            tolerance,
+        }
+    }
+
+    /// Cue found at word `i`: its length in words and measure.
+    fn cue_at(&self, w: &Words, i: usize) -> Option<(usize, Option<&str>)> {
+        let candidates = self.cues.get(w.lower(i))?;
+        candidates.iter().find_map(|(words, measure)| {
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, word)| w.lower(i + k) == word);
+            matches.then_some((words.len(), measure.as_deref()))
+        })
+    }
+}
+
+/// Finds every mention in a document.
+pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for (index, sentence) in doc.sentences.iter().enumerate() {
+        let w = Words::new(&doc.prose, sentence.span.clone());
+        let first = mentions.len();
+        scan_sentence(&w, index, doc.meta.published, lexicon, &mut mentions);
+        apply_patterns(doc, index, lexicon, &mut mentions, first);
+    }
+    mentions
+}
+
+fn scan_sentence(
+    w: &Words,
+    sentence: usize,
+    published: Option<Day>,
+    lexicon: &Lexicon,
+    out: &mut Vec<Mention>,
+) {
+    let words = w.all_words();
+    // Word ranges of the values found, to bind counts to cues afterwards.
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (mention index, start, end)
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if let Some(date) = dates::read(w, i, published) {
+            let span = w.span_of(date.start, date.end);
+            if let Some(range) = date.range {
+                let mut m =
+                    Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
+                m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
+                m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
+                m.occurrence = describes_occurrence(w, date.start, date.end);
+                m.dateline = is_dateline(w, date.start, date.end);
+                out.push(m);
+            } else if let Some((day, at)) = date.weekday {
+                let mut m = Mention::new(
+                    span,
+                    sentence,
+                    MentionKind::Date,
+                    MentionValue::Weekday(day),
+                );
+                m.weekday = Some((day, w.span(at)));
+                m.from_weekday = true;
+                m.occurrence = describes_occurrence(w, date.start, date.end);
+                out.push(m);
+            }
+            taken.push((date.start, date.end));
+            i = date.end;
+            continue;
+        }
+        if let Some(age) = ages::read(w, i) {
+            let mut m = Mention::new(
+                w.span_of(age.start, age.end),
+                sentence,
+                MentionKind::Age,
+                MentionValue::Number(Interval::exact(age.years)),
+            );
+            m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
+            out.push(m);
+            taken.push((age.start, age.end));
+            i = age.end;
+            continue;
+        }
+        let starts_value = w.number_word(i).is_some()
+            || !w.is_punct(i) && !w.lower(i).is_empty()
+            || matches!(w.lower(i), "$" | "€" | "£");
+        if starts_value
+            && let Some(found) = quantity::read(&words, i, lexicon.tolerance)
+            && !is_pronoun_one(w, &found)
+        {
+            let mut end = found.end;
+            let q = found.quantity;
+            let kind = if q.currency.is_some() {
+                MentionKind::Amount
+            } else {
+                MentionKind::Count
+            };
+            let value = match q.currency {
+                Some(currency) => MentionValue::Amount {
+                    value: q.value,
+                    currency,
+                },
+                None => MentionValue::Number(q.value),
+            };
+            // "two others" / "two other people": the label covers the noun too.
+            if matches!(w.lower(end), "others" | "other") {
+                end += 1;
+            }
+            let mut m = Mention::new(w.span_of(found.start, end), sentence, kind, value);
+            m.vague = q.vague;
+            counts.push((out.len(), found.start, end));
+            out.push(m);
+            taken.push((found.start, end));
+            i = end;
+            continue;
+        }
+        if w.is_word(i)
+            && let Some(n) = number::ordinal(w.lower(i))
+        {
+            out.push(Mention::new(
+                w.span(i),
+                sentence,
+                MentionKind::Ordinal,
+                MentionValue::Number(Interval::exact(n)),
+            ));
+            taken.push((i, i + 1));
+        }
+        i += 1;
+    }
+    for (index, start, end) in counts {
+        bind_measure(w, lexicon, &taken, start, end, &mut out[index]);
+    }
+}
+
+/// "one of the", "no one", "any one": not a figure.
+fn is_pronoun_one(w: &Words, found: &quantity::QuantityMatch) -> bool {
+    found.end == found.start + 1
+        && w.lower(found.start) == "one"
+        && (matches!(
+            w.lower(found.end),
+            "of" | "another" | "day" | "report" | "reports"
+        ) || found.start.checked_sub(1).is_some_and(|p| {
+            matches!(
+                w.lower(p),
+                "no" | "any" | "every" | "some" | "the" | "this" | "that"
+            )
+        }))
+}
+
+/// Finds the cue nearest to a count and sets its measure, and adds the named victim
+/// for "X along with two others" and its kin.
+fn bind_measure(
+    w: &Words,
+    lexicon: &Lexicon,
+    taken: &[(usize, usize)],
+    start: usize,
+    end: usize,
+    mention: &mut Mention,
+) {
+    let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
+    let cost = |k: usize| -> usize {
+        let word = w.lower(k);
+        if TRANSPARENT.contains(&word) || w.is_punct(k) && word == "," {
+            0
+        } else {
+            1
+        }
+    };
+    // Forward: "five people were killed".
+    let mut best: Option<(usize, usize, usize, Option<&str>, bool)> = None; // (distance, at, len, measure, forward)
+    let mut distance = 0;
+    let mut k = end;
+    let mut steps = 0;
+    while k < w.len() && steps < 10 {
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
+            break;
+        }
+        if let Some((len, measure)) = lexicon.cue_at(w, k) {
+            best = Some((distance, k, len, measure, true));
+            break;
+        }
+        distance += cost(k);
+        k += 1;
+        steps += 1;
+    }
+    // Backward: "killed at least five".
+    let mut distance = 0;
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        k -= 1;
+        steps += 1;
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
+            break;
+        }
+        // A cue ending here (multi-word cues are found from their first word).
+        let found = (0..4).filter(|back| *back <= k).find_map(|back| {
+            lexicon
+                .cue_at(w, k - back)
+                .filter(|(len, _)| k - back + len == k + 1)
+                .map(|(len, m)| (k - back, len, m))
+        });
+        if let Some((at, len, measure)) = found {
+            if best.is_none_or(|b| distance < b.0) {
+                best = Some((distance, at, len, measure, false));
+            }
+            break;
+        }
+        distance += cost(k);
+    }
+    let Some((_, at, len, measure, forward)) = best else {
+        return;
+    };
+    let Some(measure) = measure else {
+        return;
+    };
+    mention.measure = Some(measure.to_string());
+    mention.cue = Some(w.span_of(at, at + len));
+    if mention.kind == MentionKind::Count && names_another_victim(w, start, end, forward) {
+        if let MentionValue::Number(v) = &mut mention.value {
+            *v = v.plus(1);
+        }
+        // Label the whole "along with two others".
+        let mut s = start;
+        while s > 0 && matches!(w.lower(s - 1), "along" | "with" | "together" | "alongside") {
+            s -= 1;
+        }
+        mention.span = w.span_of(s, end);
+    }
+}
+
+/// Whether a count stands beside a named victim it does not include: "X along with two
+/// others", "X and two others were killed", "claimed the lives of two others".
+fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> bool {
+    let before = |n: usize| start.checked_sub(n).map_or("", |i| w.lower(i));
+    if matches!(
+        (before(2), before(1)),
+        ("along", "with") | ("together", "with") | ("as", "well") | (_, "alongside")
+    ) || (before(3), before(2), before(1)) == ("as", "well", "as")
+    {
+        return true;
+    }
+    let others = matches!(w.lower(end - 1), "others" | "other");
+    if !others {
+        return false;
+    }
+    if matches!(before(1), "and" | "plus" | "with") {
+        // "X and two others": the word before "and" must name someone, not be a verb.
+        let name = before(2);
+        return !name.is_empty()
+            && !OCCURRENCE.contains(&name)
+            && !TRANSPARENT.contains(&name)
+            && start >= 2
+            && !w.is_punct(start - 2);
+    }
+    // "killed two others", "claimed the lives of two others".
+    !forward
+}
+
+/// Whether the words around a date say something happened on it.
+fn describes_occurrence(w: &Words, start: usize, end: usize) -> bool {
+    let mut occurrence = None;
+    let mut reporting = None;
+    let mut consider = |k: usize, distance: usize| {
+        let word = w.lower(k);
+        let word = word.strip_suffix("'s").unwrap_or(word);
+        if occurrence.is_none() && OCCURRENCE.contains(&word) {
+            occurrence = Some(distance);
+        }
+        if reporting.is_none() && REPORTING.contains(&word) {
+            reporting = Some(distance);
+        }
+    };
+    for (d, k) in (end..w.len().min(end + 8)).enumerate() {
+        if CLAUSE_END.contains(&w.lower(k)) {
+            break;
+        }
+        consider(k, d);
+    }
+    for (d, k) in (start.saturating_sub(6)..start).rev().enumerate() {
+        if CLAUSE_END.contains(&w.lower(k)) {
+            break;
+        }
+        consider(k, d);
+    }
+    match (occurrence, reporting) {
+        (Some(o), Some(r)) => o < r,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// "KABUL, Dec 12 (Wire) —": a date after a capitalised place at the very start of a
+/// sentence, followed by an agency or a dash.
+fn is_dateline(w: &Words, start: usize, end: usize) -> bool {
+    if start == 0 || start > 5 || w.lower(start - 1) != "," {
+        return false;
+    }
+    let place_in_capitals = (0..start - 1).all(|k| {
+        w.original(k).is_some_and(|o| {
+            o.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                && o.chars().any(char::is_alphabetic)
+        }) || w.lower(k) == ","
+    });
+    place_in_capitals && matches!(w.lower(end), "(" | "\u{2014}" | "\u{2013}" | "-" | "--")
+}
+
+/// Applies rule patterns to one sentence: a match marks the mention it covers, or adds
+/// one when no built-in reader saw the figure.
+fn apply_patterns(
+    doc: &Document,
+    sentence: usize,
+    lexicon: &Lexicon,
+    out: &mut Vec<Mention>,
+    first: usize,
+) {
+    if lexicon.patterns.is_empty() {
+        return;
+    }
+    let span = doc.sentences[sentence].span.clone();
+    let text = &doc.prose[span.clone()];
+    for (fact, regex) in &lexicon.patterns {
+        for caps in regex.captures_iter(text) {
+            let (group, kind) = match (caps.name("count"), caps.name("ordinal")) {
+                (Some(g), _) => (g, MentionKind::Count),
+                (None, Some(g)) => (g, MentionKind::Ordinal),
+                _ => continue,
+            };
+            let at = span.start + group.start()..span.start + group.end();
+            let value = match kind {
+                MentionKind::Ordinal => {
+                    number::ordinal(&group.as_str().to_lowercase()).map(Interval::exact)
+                }
+                _ => quantity::parse_phrase(group.as_str()).map(|q| q.value),
+            };
+            let Some(value) = value else { continue };
+            let existing = out[first..].iter_mut().find(|m| {
+                m.span.start < at.end
+                    && at.start < m.span.end
+                    && matches!(m.kind, MentionKind::Count | MentionKind::Ordinal)
+            });
+            match existing {
+                Some(m) => m.pattern_fact = Some(*fact),
+                None => {
+                    let mut m = Mention::new(at, sentence, kind, MentionValue::Number(value));
+                    m.pattern_fact = Some(*fact);
+                    out.push(m);
+                }
+            }
+        }
+    }
+    out[first..].sort_by_key(|m| (m.span.start, m.span.end));
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1 @@
+//! Extraction tables live in the integration tests.

@@ -1,0 +1,161 @@
+//! Findings: what the checker reports, with a stable code and name for each class.
+//!
+//! Each class has its own file holding the explanation that `factlint explain CODE`
+//! prints, so the documentation and the code cannot drift apart.
+
+mod conflict;
+mod revised_figure;
+mod self_contradiction;
+mod source_conflict;
+mod unsupported;
+mod weekday_mismatch;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A finding class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    Conflict,
+    SourceConflict,
+    SelfContradiction,
+    Unsupported,
+    RevisedFigure,
+    WeekdayMismatch,
+}
+
+/// What a finding class means, why it matters, an example and how to fix it.
+#[derive(Clone, Copy, Debug)]
+pub struct Explanation {
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
+}
+
+impl Code {
+    pub const ALL: [Code; 6] = [
+        Code::Conflict,
+        Code::SourceConflict,
+        Code::SelfContradiction,
+        Code::Unsupported,
+        Code::RevisedFigure,
+        Code::WeekdayMismatch,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Code::Conflict => "FL001",
+            Code::SourceConflict => "FL002",
+            Code::SelfContradiction => "FL003",
+            Code::Unsupported => "FL004",
+            Code::RevisedFigure => "FL005",
+            Code::WeekdayMismatch => "FL006",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Conflict => "conflict",
+            Code::SourceConflict => "source-conflict",
+            Code::SelfContradiction => "self-contradiction",
+            Code::Unsupported => "unsupported",
+            Code::RevisedFigure => "revised-figure",
+            Code::WeekdayMismatch => "weekday-mismatch",
+        }
+    }
+
+    pub fn default_severity(self) -> Severity {
+        match self {
+            Code::Unsupported | Code::RevisedFigure => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    pub fn explanation(self) -> Explanation {
+        match self {
+            Code::Conflict => conflict::EXPLANATION,
+            Code::SourceConflict => source_conflict::EXPLANATION,
+            Code::SelfContradiction => self_contradiction::EXPLANATION,
+            Code::Unsupported => unsupported::EXPLANATION,
+            Code::RevisedFigure => revised_figure::EXPLANATION,
+            Code::WeekdayMismatch => weekday_mismatch::EXPLANATION,
+        }
+    }
+
+    /// Finds a class by code ("FL001") or name ("conflict"), case-insensitively.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(text) || c.name().eq_ignore_ascii_case(text))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Which file a label points into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileRef {
+    /// An article, by its index in the run.
+    Document(usize),
+    /// A rulebook file, by its index in the rulebook.
+    Rule(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub file: FileRef,
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// One thing the checker reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// The fact's id, `subject.measure`.
+    pub fact: Option<String>,
+    pub expected: Option<String>,
+    pub found: Option<String>,
+    pub primary: Label,
+    /// Other articles' words (a source conflict) or the same article's (a
+    /// self-contradiction).
+    pub related: Vec<Label>,
+    /// Where the rulebook states the fact.
+    pub rule: Option<Label>,
+    /// Titles of the rulebook's sources for the fact.
+    pub sources: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Finding {
+    /// The order findings are reported in: by file, position, then code.
+    pub fn sort_key(&self) -> (FileRef, usize, usize, Code, &str) {
+        (
+            self.primary.file,
+            self.primary.span.start,
+            self.primary.span.end,
+            self.code,
+            &self.message,
+        )
+    }
+}

@@ -1,0 +1,13 @@
+//! FL005 revised-figure.
+
+use super::Explanation;
+
+pub const EXPLANATION: Explanation = Explanation {
+    what: "The article uses a figure that was reported at the time but has since been revised; \
+           the rulebook records both.",
+    why: "Early tolls are often wrong. Repeating a superseded figure spreads an error that has \
+          already been corrected elsewhere.",
+    example: "Police first said at least 100 were killed in the Peshawar mosque bombing and \
+              later revised the toll to 84; the article says \"at least 100\".",
+    fix: "Use the revised figure, or say that the first figure was later revised.",
+};

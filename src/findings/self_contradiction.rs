@@ -1,0 +1,13 @@
+//! FL003 self-contradiction.
+
+use super::Explanation;
+
+pub const EXPLANATION: Explanation = Explanation {
+    what: "One article gives two values for the same fact that cannot both be true.",
+    why: "An article that disagrees with itself loses the reader's trust whichever figure is \
+          right.",
+    example: "The summary says the minister was killed \"along with two others\" (3); a later \
+              paragraph says \"at least five people died in the bombing\".",
+    fix: "Use one figure throughout, or say in the text that reports differ and who gives \
+          which figure.",
+};

@@ -1,0 +1,199 @@
+//! Choosing and reading the articles a run checks.
+//!
+//! Paths may be files, directories (read recursively for `.md`, `.markdown` and `.txt`
+//! files), glob patterns, or `-` for standard input. Problems with one input are
+//! collected and reported together; the others are still read.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::date::Day;
+use crate::document::{Document, Format, ReadError, looks_binary};
+
+/// The largest article read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A problem with one input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Inputs skipped on purpose, with the reason (binary files).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub documents: Vec<Document>,
+    pub errors: Vec<InputError>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// How to read inputs.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// Publication date for documents that state none.
+    pub published: Option<Day>,
+    /// The name standard input is reported under (its extension picks the format).
+    pub stdin_filename: Option<String>,
+}
+
+/// Expands paths into files, in the order given; directories and globs in sorted order.
+pub fn expand(paths: &[String], errors: &mut Vec<InputError>) -> Vec<String> {
+    let mut files = Vec::new();
+    for given in paths {
+        if given == "-" {
+            files.push(given.clone());
+            continue;
+        }
+        let path = Path::new(given);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found);
+            found.sort();
+            files.extend(found);
+        } else if path.exists() || path.symlink_metadata().is_ok() {
+            files.push(given.clone());
+        } else if given.contains(['*', '?', '[']) {
+            match glob::glob(given) {
+                Ok(paths) => {
+                    let mut found: Vec<String> = paths
+                        .filter_map(Result::ok)
+                        .filter(|p| p.is_file())
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .collect();
+                    if found.is_empty() {
+                        errors.push(InputError {
+                            path: given.clone(),
+                            message: "this pattern matches no files".into(),
+                        });
+                    }
+                    found.sort();
+                    files.extend(found);
+                }
+                Err(e) => errors.push(InputError {
+                    path: given.clone(),
+                    message: format!("invalid glob pattern: {e}"),
+                }),
+            }
+        } else {
+            errors.push(InputError {
+                path: given.clone(),
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    files
+}
+
+fn walk(dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out);
+        } else if Format::from_path(&path.to_string_lossy()).is_some() {
+            out.push(path.to_string_lossy().into_owned());
+        }
+    }
+}
+
+/// Reads the given paths.
+pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
+    let mut inputs = Inputs::default();
+    let files = expand(paths, &mut inputs.errors);
+    for path in files {
+        let (name, bytes) = if path == "-" {
+            let name = options
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".to_string());
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin()
+                .take(MAX_FILE_BYTES + 1)
+                .read_to_end(&mut bytes)
+            {
+                inputs.errors.push(InputError {
+                    path: name,
+                    message: format!("cannot read standard input: {e}"),
+                });
+                continue;
+            }
+            (name, bytes)
+        } else {
+            match read_file(&path) {
+                Ok(bytes) => (path, bytes),
+                Err(message) => {
+                    inputs.errors.push(InputError { path, message });
+                    continue;
+                }
+            }
+        };
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            inputs.errors.push(InputError {
+                path: name,
+                message: format!("larger than the {MAX_FILE_BYTES}-byte limit for one article"),
+            });
+            continue;
+        }
+        if looks_binary(&bytes) {
+            inputs.skipped.push(Skipped {
+                path: name,
+                reason: "binary file (contains NUL bytes), not read".into(),
+            });
+            continue;
+        }
+        // Standard input without a name is read as Markdown, the usual article format.
+        let format = Format::from_path(&name).unwrap_or(Format::Markdown);
+        match Document::parse(&name, bytes, format, options.published) {
+            Ok(doc) => inputs.documents.push(doc),
+            Err(e) => inputs.errors.push(InputError {
+                path: name,
+                message: match e {
+                    ReadError::InvalidUtf8 { .. } | ReadError::FrontMatter { .. } => e.to_string(),
+                },
+            }),
+        }
+    }
+    inputs
+}
+
+fn read_file(path: &str) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "larger than the {MAX_FILE_BYTES}-byte limit for one article"
+        ));
+    }
+    std::fs::read(path).map_err(|e| describe_io(&e))
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file (or a broken link)".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}

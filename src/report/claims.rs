@@ -1,0 +1,106 @@
+//! `factlint claims`: every mention found, attributed or not, so a rule author can see
+//! what the checker sees.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::line_col;
+use crate::attribute::Claim;
+use crate::document::Document;
+use crate::extract::{Mention, MentionValue};
+use crate::rulebook::Rulebook;
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    file: &'a str,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    text: &'a str,
+    kind: &'static str,
+    value: Value,
+    fact: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    measure: Option<&'a str>,
+}
+
+fn value_json(mention: &Mention) -> Value {
+    match &mention.value {
+        MentionValue::Number(v) => json!({"min": v.min, "max": v.max}),
+        MentionValue::Amount { value, currency } => {
+            json!({"min": value.min, "max": value.max, "currency": currency})
+        }
+        MentionValue::Date(r) => json!({"from": r.from.to_string(), "to": r.to.to_string()}),
+        MentionValue::Weekday(d) => json!({"weekday": d.name()}),
+    }
+}
+
+fn fact_of<'a>(book: &'a Rulebook, claims: &[Claim], index: usize) -> Option<&'a str> {
+    claims
+        .iter()
+        .find(|c| c.mention == index)
+        .map(|c| book.facts[c.fact].id.as_str())
+}
+
+/// One line per mention: `path:line:col: kind value "text" -> fact`.
+pub fn render_human(
+    book: &Rulebook,
+    docs: &[Document],
+    read: &[(Vec<Mention>, Vec<Claim>)],
+) -> String {
+    let mut out = String::new();
+    for (doc, (mentions, claims)) in docs.iter().zip(read) {
+        for (i, m) in mentions.iter().enumerate() {
+            let (line, column) = line_col(&doc.text, m.span.start);
+            let value = match &m.value {
+                MentionValue::Number(v) => v.describe(),
+                MentionValue::Amount { value, currency } => format!("{currency} {value}"),
+                MentionValue::Date(r) => r.to_string(),
+                MentionValue::Weekday(d) => d.name().to_string(),
+            };
+            let fact = fact_of(book, claims, i).unwrap_or("-");
+            let measure = m
+                .measure
+                .as_deref()
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "{}:{line}:{column}: {} {value}{measure} {:?} -> {fact}\n",
+                doc.path,
+                m.kind.name(),
+                &doc.text[m.span.clone()],
+            ));
+        }
+    }
+    out
+}
+
+pub fn render_json(
+    book: &Rulebook,
+    docs: &[Document],
+    read: &[(Vec<Mention>, Vec<Claim>)],
+) -> String {
+    let mut mentions = Vec::new();
+    for (doc, (ms, claims)) in docs.iter().zip(read) {
+        for (i, m) in ms.iter().enumerate() {
+            let (line, column) = line_col(&doc.text, m.span.start);
+            mentions.push(JsonMention {
+                file: &doc.path,
+                start: m.span.start,
+                end: m.span.end,
+                line,
+                column,
+                text: &doc.text[m.span.clone()],
+                kind: m.kind.name(),
+                value: value_json(m),
+                fact: fact_of(book, claims, i),
+                measure: m.measure.as_deref(),
+            });
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&json!({"version": 1, "mentions": mentions}))
+        .unwrap_or_else(|_| String::from("{}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,110 @@
+//! The default report: compiler-style diagnostics for people, drawn with
+//! codespan-reporting, each pointing at the article's words and at the rule.
+
+use codespan_reporting::diagnostic::{Diagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
+use codespan_reporting::term::{self, Config};
+
+use super::Files;
+use crate::findings::{FileRef, Finding, Severity};
+
+/// Renders findings and a summary line. `color` selects ANSI colours.
+pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: bool) -> String {
+    let mut db = SimpleFiles::new();
+    let docs: Vec<usize> = files
+        .docs
+        .iter()
+        .map(|d| db.add(d.path.clone(), d.text.clone()))
+        .collect();
+    let rules: Vec<usize> = files
+        .book
+        .files
+        .iter()
+        .map(|f| db.add(f.name.clone(), f.text.clone()))
+        .collect();
+    let id = |f: FileRef| match f {
+        FileRef::Document(d) => docs[d],
+        FileRef::Rule(r) => rules[r],
+    };
+    let mut buffer = if color {
+        Buffer::ansi()
+    } else {
+        Buffer::no_color()
+    };
+    let config = Config::default();
+    for finding in findings {
+        let severity = match finding.severity {
+            Severity::Error => CsSeverity::Error,
+            Severity::Warning => CsSeverity::Warning,
+            Severity::Note => CsSeverity::Note,
+        };
+        let mut labels = vec![
+            CsLabel::primary(id(finding.primary.file), finding.primary.span.clone())
+                .with_message(finding.primary.message.clone()),
+        ];
+        for related in &finding.related {
+            labels.push(
+                CsLabel::secondary(id(related.file), related.span.clone())
+                    .with_message(related.message.clone()),
+            );
+        }
+        if let Some(rule) = &finding.rule {
+            labels.push(
+                CsLabel::secondary(id(rule.file), rule.span.clone())
+                    .with_message(rule.message.clone()),
+            );
+        }
+        let mut notes = Vec::new();
+        if let Some(expected) = &finding.expected {
+            notes.push(format!("rulebook: {expected}"));
+        }
+        if let Some(found) = &finding.found {
+            notes.push(format!("article:  {found}"));
+        }
+        if !finding.sources.is_empty() {
+            notes.push(format!("sources:  {}", finding.sources.join("; ")));
+        }
+        if let Some(fact) = &finding.fact {
+            notes.push(format!("fact:     {fact}"));
+        }
+        notes.extend(finding.notes.iter().cloned());
+        notes.push(format!(
+            "help: `factlint explain {}` says what this means and how to fix it",
+            finding.code.code()
+        ));
+        let diagnostic = Diagnostic::new(severity)
+            .with_code(finding.code.code())
+            .with_message(format!("{}: {}", finding.code.name(), finding.message))
+            .with_labels(labels)
+            .with_notes(notes);
+        // The file database holds every file a label can name, so rendering cannot fail
+        // for a missing file; an I/O error on an in-memory buffer cannot happen either.
+        let _ = term::emit_to_write_style(&mut buffer, &config, &db, &diagnostic);
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .count();
+    let summary = format!(
+        "{} file{} checked: {} error{}, {} warning{}\n",
+        file_count,
+        plural(file_count),
+        errors,
+        plural(errors),
+        warnings,
+        plural(warnings)
+    );
+    let _ = buffer.set_color(codespan_reporting::term::termcolor::ColorSpec::new().set_bold(true));
+    let _ = std::io::Write::write_all(&mut buffer, summary.as_bytes());
+    let _ = buffer.reset();
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,73 @@
+//! `--format json`: one versioned JSON document with every finding.
+
+use serde::Serialize;
+
+use super::{Files, Location};
+use crate::findings::{Finding, Severity};
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    message: &'a str,
+    fact: Option<&'a str>,
+    expected: Option<&'a str>,
+    found: Option<&'a str>,
+    primary: Location,
+    related: Vec<Location>,
+    rule: Option<Location>,
+    sources: &'a [String],
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String {
+    let output = Output {
+        version: 1,
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                code: f.code.code(),
+                name: f.code.name(),
+                severity: f.severity,
+                message: &f.message,
+                fact: f.fact.as_deref(),
+                expected: f.expected.as_deref(),
+                found: f.found.as_deref(),
+                primary: files.location(&f.primary),
+                related: f.related.iter().map(|l| files.location(l)).collect(),
+                rule: f.rule.as_ref().map(|l| files.location(l)),
+                sources: &f.sources,
+                notes: &f.notes,
+            })
+            .collect(),
+        summary: Summary {
+            files: file_count,
+            errors: findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count(),
+            warnings: findings
+                .iter()
+                .filter(|f| f.severity == Severity::Warning)
+                .count(),
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_else(|_| String::from("{}"));
+    text.push('\n');
+    text
+}

@@ -1,0 +1,1478 @@
+//! Reading rulebook files: YAML to the validated model, with every error located.
+//!
+//! Conversion is written by hand rather than derived so that one pass reports every
+//! problem in every file (an unknown key, a bad date, an undefined source) each at its
+//! own line, with a suggestion where one is obvious. Nothing is half-applied: a rulebook
+//! with any error is not returned.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use regex::Regex;
+
+use super::{
+    BUILTIN_MEASURES, Entity, EntityKind, Event, Expected, Fact, Loc, Measure, Pattern, Report,
+    RuleFile, Rulebook, Source, Subject,
+};
+use crate::date::{Day, DayRange};
+use crate::extract::quantity;
+use crate::interval::Interval;
+use crate::yaml::{self, Entry, Node, Value};
+
+/// One problem in a rulebook file.
+#[derive(Debug, Clone)]
+pub struct RuleError {
+    pub file: String,
+    /// The file's text under its name, for drawing the error.
+    pub named: NamedSource<Arc<String>>,
+    pub span: Range<usize>,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+impl Diagnostic for RuleError {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new("factlint::rules"))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h.clone()) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.named)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let len = self.span.end.saturating_sub(self.span.start).max(1);
+        let source_len = self.named.inner().len();
+        let start = self.span.start.min(source_len);
+        let len = len.min(source_len.saturating_sub(start)).max(
+            // A zero-length label at the end of a file still needs to be drawn.
+            usize::from(start < source_len),
+        );
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some(self.label.clone()), (start, len)),
+        )))
+    }
+}
+
+/// Every problem found in a rulebook; the rulebook is unusable while any remain.
+#[derive(Debug)]
+pub struct RuleErrors(pub Vec<RuleError>);
+
+impl fmt::Display for RuleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        write!(
+            f,
+            "the rulebook has {n} error{}",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for RuleErrors {}
+
+impl Diagnostic for RuleErrors {
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        Some(Box::new(self.0.iter().map(|e| e as &dyn Diagnostic)))
+    }
+}
+
+/// Reads rulebook files from paths: a file, a directory (every `.yaml`/`.yml` file
+/// below it) or a glob. Returns the files in a stable order, or the errors.
+pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
+    let mut names = Vec::new();
+    let mut errors = Vec::new();
+    for given in paths {
+        let path = Path::new(given);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            collect_yaml(path, &mut found);
+            if found.is_empty() {
+                errors.push(plain_error(
+                    given,
+                    "no .yaml or .yml files in this directory",
+                ));
+            }
+            found.sort();
+            names.extend(found);
+        } else if path.is_file() {
+            names.push(given.clone());
+        } else if given.contains(['*', '?', '[']) {
+            match glob::glob(given) {
+                Ok(matches) => {
+                    let mut found: Vec<String> = matches
+                        .filter_map(Result::ok)
+                        .filter(|p| p.is_file())
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .collect();
+                    if found.is_empty() {
+                        errors.push(plain_error(given, "this pattern matches no files"));
+                    }
+                    found.sort();
+                    names.extend(found);
+                }
+                Err(e) => errors.push(plain_error(given, &format!("invalid glob: {e}"))),
+            }
+        } else {
+            errors.push(plain_error(given, "no such file or directory"));
+        }
+    }
+    let mut files = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for name in names {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        match std::fs::read(&name) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => files.push(RuleFile { name, text }),
+                Err(e) => errors.push(plain_error(
+                    &name,
+                    &format!(
+                        "not valid UTF-8 (invalid byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    ),
+                )),
+            },
+            Err(e) => errors.push(plain_error(&name, &format!("cannot read: {e}"))),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(RuleErrors(errors))
+    }
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_yaml(&path, out);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            out.push(path.to_string_lossy().into_owned());
+        }
+    }
+}
+
+fn plain_error(file: &str, message: &str) -> RuleError {
+    RuleError {
+        file: file.to_string(),
+        named: NamedSource::new(file, Arc::new(String::new())),
+        span: 0..0,
+        message: format!("{file}: {message}"),
+        label: String::new(),
+        help: None,
+    }
+}
+
+/// Loads a rulebook from paths (see [`read_rule_paths`]).
+pub fn load_paths(paths: &[String]) -> Result<Rulebook, RuleErrors> {
+    load_sources(read_rule_paths(paths)?)
+}
+
+/// Loads a rulebook from files already read.
+pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
+    let mut loader = Loader {
+        book: Rulebook {
+            files,
+            ..Rulebook::default()
+        },
+        errors: Vec::new(),
+        texts: Vec::new(),
+        pending_sources: Vec::new(),
+        pending_entities: Vec::new(),
+        pending_about: Vec::new(),
+        pending_patterns: Vec::new(),
+    };
+    loader.texts = loader
+        .book
+        .files
+        .iter()
+        .map(|f| Arc::new(f.text.clone()))
+        .collect();
+    let mut roots = Vec::new();
+    for file in 0..loader.book.files.len() {
+        match yaml::parse_or_null(&loader.book.files[file].text) {
+            Ok(root) => roots.push((file, root)),
+            Err(e) => {
+                let at = e.offset.unwrap_or(0);
+                loader.error(
+                    file,
+                    at..at,
+                    format!("YAML syntax error: {}", e.message),
+                    "here",
+                    None,
+                );
+            }
+        }
+    }
+    // Sources first, then entities, then events: later sections refer to earlier ones,
+    // whichever file they are in.
+    for (file, root) in &roots {
+        loader.top_level(*file, root);
+    }
+    for (file, root) in &roots {
+        if let Some(section) = section(root, "sources") {
+            loader.sources(*file, section);
+        }
+    }
+    for (file, root) in &roots {
+        if let Some(section) = section(root, "entities") {
+            loader.entities(*file, section);
+        }
+    }
+    for (file, root) in &roots {
+        if let Some(section) = section(root, "events") {
+            loader.events(*file, section);
+        }
+    }
+    loader.resolve();
+    if loader.errors.is_empty() {
+        let mut book = loader.book;
+        book.index();
+        Ok(book)
+    } else {
+        let mut errors = loader.errors;
+        errors.sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
+        Err(RuleErrors(errors))
+    }
+}
+
+fn section<'a>(root: &'a Node, name: &str) -> Option<&'a Node> {
+    root.as_map()?
+        .iter()
+        .find(|e| e.key == name)
+        .map(|e| &e.value)
+}
+
+struct Loader {
+    book: Rulebook,
+    errors: Vec<RuleError>,
+    texts: Vec<Arc<String>>,
+    /// (file, node) of source references, checked once every source is known.
+    pending_sources: Vec<(usize, Node)>,
+    /// (file, node, referring id) of entity references.
+    pending_entities: Vec<(usize, Node, String)>,
+    /// (event index, file, node) of `about` lists.
+    pending_about: Vec<(usize, usize, Node)>,
+    /// (fact index, file, node) of `patterns` lists.
+    pending_patterns: Vec<(usize, usize, Node)>,
+}
+
+const TOP_KEYS: &[&str] = &["sources", "entities", "events"];
+const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "published", "note"];
+const ENTITY_KEYS: &[&str] = &[
+    "name", "kind", "aliases", "short", "died", "born", "note", "facts",
+];
+const EVENT_KEYS: &[&str] = &[
+    "summary",
+    "date",
+    "about",
+    "place",
+    "claimed_by",
+    "note",
+    "sources",
+    "facts",
+];
+const MEASURE_KEYS: &[&str] = &[
+    "value",
+    "at_least",
+    "at_most",
+    "source",
+    "sources",
+    "note",
+    "reported",
+    "revised_from",
+    "cues",
+    "patterns",
+];
+const REPORT_KEYS: &[&str] = &["value", "at_least", "at_most", "source", "sources", "note"];
+const AGE_KEYS: &[&str] = &["value", "as_of", "born", "source", "sources", "note"];
+const TITLE_KEYS: &[&str] = &["value", "accept", "source", "sources", "note"];
+const DATE_KEYS: &[&str] = &["value", "from", "to", "source", "sources", "note"];
+
+impl Loader {
+    fn error(
+        &mut self,
+        file: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) {
+        self.errors.push(RuleError {
+            file: self.book.files[file].name.clone(),
+            named: NamedSource::new(&self.book.files[file].name, self.texts[file].clone()),
+            span,
+            message: message.into(),
+            label: label.into(),
+            help,
+        });
+    }
+
+    /// Checks that `node` is a mapping whose keys are all in `allowed`.
+    fn map<'n>(
+        &mut self,
+        file: usize,
+        node: &'n Node,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<&'n [Entry]> {
+        let Some(entries) = node.as_map() else {
+            if node.value != Value::Null {
+                self.error(
+                    file,
+                    node.span.clone(),
+                    format!("{what} must be a mapping, found {}", node.type_name()),
+                    "expected `key: value` pairs",
+                    None,
+                );
+            }
+            return None;
+        };
+        for entry in entries {
+            if !allowed.contains(&entry.key.as_str()) {
+                let help = match closest(&entry.key, allowed.iter().copied()) {
+                    Some(near) => format!(
+                        "did you mean `{near}`? {what} takes: {}",
+                        allowed.join(", ")
+                    ),
+                    None => format!("{what} takes: {}", allowed.join(", ")),
+                };
+                self.error(
+                    file,
+                    entry.key_span.clone(),
+                    format!("unknown key `{}` in {what}", entry.key),
+                    "unknown key",
+                    Some(help),
+                );
+            }
+        }
+        Some(entries)
+    }
+
+    fn string(&mut self, file: usize, node: &Node, what: &str) -> Option<String> {
+        match node.scalar_text() {
+            Some(s) if !s.trim().is_empty() => Some(s),
+            _ => {
+                self.error(
+                    file,
+                    node.span.clone(),
+                    format!("{what} must be text, found {}", node.type_name()),
+                    "expected text",
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, file: usize, node: &Node, what: &str) -> Vec<(String, Range<usize>)> {
+        match &node.value {
+            Value::Seq(items) => items
+                .iter()
+                .filter_map(|item| {
+                    self.string(file, item, what)
+                        .map(|s| (s, item.span.clone()))
+                })
+                .collect(),
+            Value::Null => Vec::new(),
+            _ => self
+                .string(file, node, what)
+                .map(|s| vec![(s, node.span.clone())])
+                .unwrap_or_default(),
+        }
+    }
+
+    fn date(&mut self, file: usize, node: &Node, what: &str) -> Option<DayRange> {
+        let text = node.scalar_text().unwrap_or_default();
+        let parsed = parse_date_range(&text);
+        if parsed.is_none() {
+            self.error(
+                file,
+                node.span.clone(),
+                format!("{what}: `{text}` is not a date"),
+                "not a date",
+                Some("write a day as YYYY-MM-DD, a month as YYYY-MM or a year as YYYY".into()),
+            );
+        }
+        parsed
+    }
+
+    fn top_level(&mut self, file: usize, root: &Node) {
+        self.map(file, root, "the top level of a rulebook file", TOP_KEYS);
+    }
+
+    fn check_id(&mut self, file: usize, entry: &Entry, what: &str) -> bool {
+        let valid = !entry.key.is_empty()
+            && entry
+                .key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'));
+        if !valid {
+            self.error(
+                file,
+                entry.key_span.clone(),
+                format!("`{}` is not a valid {what} id", entry.key),
+                "invalid id",
+                Some("ids are letters, digits, `-` and `_`, such as `kabul-bombing-2024`".into()),
+            );
+        }
+        valid
+    }
+
+    fn duplicate(&mut self, file: usize, entry: &Entry, what: &str, first: &Loc) {
+        let first_file = self.book.files[first.file].name.clone();
+        let line = self.book.line_of(first);
+        self.error(
+            file,
+            entry.key_span.clone(),
+            format!("duplicate {what} id `{}`", entry.key),
+            "defined again here",
+            Some(format!("first defined at {first_file}:{line}")),
+        );
+    }
+
+    fn sources(&mut self, file: usize, node: &Node) {
+        let Some(entries) = node.as_map().map(<[Entry]>::to_vec) else {
+            self.map(file, node, "`sources`", &[]);
+            return;
+        };
+        for entry in &entries {
+            if !self.check_id(file, entry, "source") {
+                continue;
+            }
+            let loc = Loc {
+                file,
+                span: entry.key_span.clone(),
+            };
+            if let Some(first) = self.book.sources.iter().find(|s| s.id == entry.key) {
+                let first = first.loc.clone();
+                self.duplicate(file, entry, "source", &first);
+                continue;
+            }
+            let mut source = Source {
+                id: entry.key.clone(),
+                title: entry.key.clone(),
+                url: None,
+                published: None,
+                loc,
+            };
+            if let Some(title) = entry.value.as_str() {
+                source.title = title.to_string();
+            } else if let Some(fields) = self.map(file, &entry.value, "a source", SOURCE_KEYS) {
+                for field in fields {
+                    match field.key.as_str() {
+                        "title" => {
+                            if let Some(t) = self.string(file, &field.value, "`title`") {
+                                source.title = t;
+                            }
+                        }
+                        "url" => source.url = self.string(file, &field.value, "`url`"),
+                        "published" => {
+                            source.published =
+                                self.date(file, &field.value, "`published`").map(|d| d.from);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            self.book.sources.push(source);
+        }
+    }
+
+    fn entities(&mut self, file: usize, node: &Node) {
+        let Some(entries) = node.as_map().map(<[Entry]>::to_vec) else {
+            self.map(file, node, "`entities`", &[]);
+            return;
+        };
+        for entry in &entries {
+            if !self.check_id(file, entry, "entity") {
+                continue;
+            }
+            if let Some(first) = self.book.entities.iter().find(|e| e.id == entry.key) {
+                let first = first.loc.clone();
+                self.duplicate(file, entry, "entity", &first);
+                continue;
+            }
+            let Some(fields) = self.map(file, &entry.value, "an entity", ENTITY_KEYS) else {
+                continue;
+            };
+            let fields = fields.to_vec();
+            let index = self.book.entities.len();
+            let mut entity = Entity {
+                id: entry.key.clone(),
+                name: String::new(),
+                kind: EntityKind::Other,
+                aliases: Vec::new(),
+                short_names: Vec::new(),
+                died: None,
+                loc: Loc {
+                    file,
+                    span: entry.key_span.clone(),
+                },
+            };
+            let mut facts = None;
+            let mut born = None;
+            for field in &fields {
+                match field.key.as_str() {
+                    "name" => {
+                        if let Some(n) = self.string(file, &field.value, "`name`") {
+                            entity.name = n;
+                        }
+                    }
+                    "kind" => {
+                        let word = field.value.scalar_text().unwrap_or_default();
+                        match EntityKind::parse(&word) {
+                            Some(k) => entity.kind = k,
+                            None => self.error(
+                                file,
+                                field.value.span.clone(),
+                                format!("unknown entity kind `{word}`"),
+                                "unknown kind",
+                                Some(format!("use one of: {}", EntityKind::NAMES.join(", "))),
+                            ),
+                        }
+                    }
+                    "aliases" => {
+                        entity.aliases = self
+                            .strings(file, &field.value, "an alias")
+                            .into_iter()
+                            .map(|(s, _)| s)
+                            .collect();
+                    }
+                    "short" => {
+                        entity.short_names = self
+                            .strings(file, &field.value, "a short name")
+                            .into_iter()
+                            .map(|(s, _)| s)
+                            .collect();
+                    }
+                    "died" => {
+                        entity.died = self.date(file, &field.value, "`died`").map(|d| d.from);
+                    }
+                    "born" => born = Some(field.clone()),
+                    "facts" => facts = Some(field.value.clone()),
+                    _ => {}
+                }
+            }
+            if entity.name.is_empty() {
+                self.error(
+                    file,
+                    entry.key_span.clone(),
+                    format!("entity `{}` has no `name`", entry.key),
+                    "missing `name`",
+                    Some("add `name:` with the house spelling".into()),
+                );
+            }
+            self.book.entities.push(entity);
+            let subject = Subject::Entity(index);
+            if let Some(born) = born {
+                if let Some(range) = self.date(file, &born.value, "`born`") {
+                    self.push_fact(
+                        subject,
+                        "age",
+                        Expected::Birth(range),
+                        Loc {
+                            file,
+                            span: born.key_span.clone(),
+                        },
+                    );
+                }
+            }
+            if let Some(facts) = facts {
+                self.facts(file, subject, &facts);
+            }
+        }
+    }
+
+    fn events(&mut self, file: usize, node: &Node) {
+        let Some(entries) = node.as_map().map(<[Entry]>::to_vec) else {
+            self.map(file, node, "`events`", &[]);
+            return;
+        };
+        for entry in &entries {
+            if !self.check_id(file, entry, "event") {
+                continue;
+            }
+            let clash = self
+                .book
+                .events
+                .iter()
+                .map(|e| &e.loc)
+                .chain(self.book.entities.iter().map(|e| &e.loc))
+                .zip(
+                    self.book
+                        .events
+                        .iter()
+                        .map(|e| &e.id)
+                        .chain(self.book.entities.iter().map(|e| &e.id)),
+                )
+                .find(|(_, id)| **id == entry.key)
+                .map(|(loc, _)| loc.clone());
+            if let Some(first) = clash {
+                self.duplicate(file, entry, "event", &first);
+                continue;
+            }
+            let Some(fields) = self.map(file, &entry.value, "an event", EVENT_KEYS) else {
+                continue;
+            };
+            let fields = fields.to_vec();
+            let index = self.book.events.len();
+            self.book.events.push(Event {
+                id: entry.key.clone(),
+                summary: None,
+                date: None,
+                markers: Vec::new(),
+                marker_entities: Vec::new(),
+                loc: Loc {
+                    file,
+                    span: entry.key_span.clone(),
+                },
+            });
+            let subject = Subject::Event(index);
+            for field in &fields {
+                match field.key.as_str() {
+                    "summary" => {
+                        self.book.events[index].summary =
+                            self.string(file, &field.value, "`summary`");
+                    }
+                    "date" => self.event_date(file, index, field),
+                    "about" => self.pending_about.push((index, file, field.value.clone())),
+                    "place" | "claimed_by" => {
+                        self.pending_entities
+                            .push((file, field.value.clone(), entry.key.clone()));
+                        if field.key == "place" {
+                            self.pending_about.push((index, file, field.value.clone()));
+                        }
+                    }
+                    "sources" => self.pending_sources.push((file, field.value.clone())),
+                    "facts" => {}
+                    _ => {}
+                }
+            }
+            if let Some(facts) = fields.iter().find(|f| f.key == "facts") {
+                self.facts(file, subject, &facts.value.clone());
+            }
+        }
+    }
+
+    fn event_date(&mut self, file: usize, index: usize, field: &Entry) {
+        let loc = Loc {
+            file,
+            span: field.key_span.clone(),
+        };
+        let (range, sources, note) = if field.value.as_map().is_some() {
+            let Some(parts) = self.map(file, &field.value, "`date`", DATE_KEYS) else {
+                return;
+            };
+            let parts = parts.to_vec();
+            let mut value = None;
+            let (mut from, mut to) = (None, None);
+            for part in &parts {
+                match part.key.as_str() {
+                    "value" => value = self.date(file, &part.value, "`value`"),
+                    "from" => from = self.date(file, &part.value, "`from`"),
+                    "to" => to = self.date(file, &part.value, "`to`"),
+                    _ => {}
+                }
+            }
+            let range = match (value, from, to) {
+                (Some(v), None, None) => Some(v),
+                (None, Some(f), Some(t)) if f.from <= t.to => Some(DayRange {
+                    from: f.from,
+                    to: t.to,
+                }),
+                (None, Some(_), Some(_)) => {
+                    self.error(
+                        file,
+                        field.value.span.clone(),
+                        "impossible date range: `from` is after `to`",
+                        "impossible range",
+                        None,
+                    );
+                    None
+                }
+                _ => {
+                    self.error(
+                        file,
+                        field.key_span.clone(),
+                        "a date needs either `value` or both `from` and `to`",
+                        "incomplete date",
+                        None,
+                    );
+                    None
+                }
+            };
+            let (sources, note) = self.provenance(file, &parts);
+            (range, sources, note)
+        } else {
+            (self.date(file, &field.value, "`date`"), Vec::new(), None)
+        };
+        if let Some(range) = range {
+            self.book.events[index].date = Some(range);
+            let fact = self.push_fact(Subject::Event(index), "date", Expected::Date(range), loc);
+            self.book.facts[fact].sources = sources;
+            self.book.facts[fact].note = note;
+        }
+    }
+
+    /// Reads `source`/`sources` and `note` from a fact's fields.
+    fn provenance(&mut self, file: usize, fields: &[Entry]) -> (Vec<usize>, Option<String>) {
+        let mut sources = Vec::new();
+        let mut note = None;
+        for field in fields {
+            match field.key.as_str() {
+                "source" | "sources" => {
+                    for (id, span) in self.strings(file, &field.value, "a source id") {
+                        match self.book.sources.iter().position(|s| s.id == id) {
+                            Some(i) => sources.push(i),
+                            None => {
+                                let help =
+                                    closest(&id, self.book.sources.iter().map(|s| s.id.as_str()))
+                                        .map(|near| format!("did you mean `{near}`?"))
+                                        .or_else(|| Some("define it under `sources:`".into()));
+                                self.error(
+                                    file,
+                                    span,
+                                    format!("undefined source `{id}`"),
+                                    "not defined under `sources`",
+                                    help,
+                                );
+                            }
+                        }
+                    }
+                }
+                "note" => note = self.string(file, &field.value, "`note`"),
+                _ => {}
+            }
+        }
+        (sources, note)
+    }
+
+    fn push_fact(
+        &mut self,
+        subject: Subject,
+        measure: &str,
+        expected: Expected,
+        loc: Loc,
+    ) -> usize {
+        let id = format!("{}.{}", self.book.subject_id(subject), measure);
+        self.book.facts.push(Fact {
+            id,
+            subject,
+            measure: measure.to_string(),
+            expected,
+            sources: Vec::new(),
+            note: None,
+            reported: Vec::new(),
+            revised_from: Vec::new(),
+            loc,
+        });
+        self.book.facts.len() - 1
+    }
+
+    fn facts(&mut self, file: usize, subject: Subject, node: &Node) {
+        let Some(entries) = node.as_map().map(<[Entry]>::to_vec) else {
+            self.map(file, node, "`facts`", &[]);
+            return;
+        };
+        for entry in &entries {
+            let loc = Loc {
+                file,
+                span: entry.key_span.clone(),
+            };
+            if self
+                .book
+                .facts
+                .iter()
+                .any(|f| f.subject == subject && f.measure == entry.key)
+            {
+                self.error(
+                    file,
+                    entry.key_span.clone(),
+                    format!("fact `{}` is stated twice for this subject", entry.key),
+                    "stated again here",
+                    None,
+                );
+                continue;
+            }
+            match (subject, entry.key.as_str()) {
+                (Subject::Entity(_), "age") => self.age_fact(file, subject, entry, loc),
+                (Subject::Entity(_), "title") => self.title_fact(file, subject, entry, loc),
+                (Subject::Event(_), "date") => self.error(
+                    file,
+                    entry.key_span.clone(),
+                    "an event's date goes in its `date` key, not under `facts`",
+                    "move this up one level",
+                    None,
+                ),
+                _ => self.measure_fact(file, subject, entry, loc),
+            }
+        }
+    }
+
+    fn age_fact(&mut self, file: usize, subject: Subject, entry: &Entry, loc: Loc) {
+        let Some(fields) = self.map(file, &entry.value, "an `age` fact", AGE_KEYS) else {
+            return;
+        };
+        let fields = fields.to_vec();
+        let get = |k: &str| fields.iter().find(|f| f.key == k);
+        let birth = match (get("value"), get("as_of"), get("born")) {
+            (Some(value), Some(as_of), None) => {
+                let age = value
+                    .value
+                    .scalar_text()
+                    .and_then(|t| t.trim().parse::<i32>().ok())
+                    .filter(|a| (0..=130).contains(a));
+                let as_of_day = self.date(file, &as_of.value, "`as_of`");
+                if age.is_none() {
+                    self.error(
+                        file,
+                        value.value.span.clone(),
+                        "an age must be a whole number of years between 0 and 130",
+                        "not an age",
+                        None,
+                    );
+                }
+                match (age, as_of_day) {
+                    (Some(age), Some(at)) if at.is_day() => Some(birth_range(age, at.from)),
+                    (Some(_), Some(_)) => {
+                        self.error(
+                            file,
+                            as_of.value.span.clone(),
+                            "`as_of` must be a full date (YYYY-MM-DD)",
+                            "not a single day",
+                            None,
+                        );
+                        None
+                    }
+                    _ => None,
+                }
+            }
+            (None, None, Some(born)) => self.date(file, &born.value, "`born`"),
+            _ => {
+                self.error(
+                    file,
+                    entry.key_span.clone(),
+                    "an age needs `value` with `as_of`, or `born`",
+                    "incomplete age",
+                    Some(
+                        "for example `age: {value: 58, as_of: 2024-12-11}` or `age: {born: 1966}`"
+                            .into(),
+                    ),
+                );
+                None
+            }
+        };
+        if let Some(birth) = birth {
+            let (sources, note) = self.provenance(file, &fields);
+            let fact = self.push_fact(subject, "age", Expected::Birth(birth), loc);
+            self.book.facts[fact].sources = sources;
+            self.book.facts[fact].note = note;
+        }
+    }
+
+    fn title_fact(&mut self, file: usize, subject: Subject, entry: &Entry, loc: Loc) {
+        let (value, accept, sources, note) = if let Some(value) = entry.value.as_str() {
+            (value.to_string(), Vec::new(), Vec::new(), None)
+        } else {
+            let Some(fields) = self.map(file, &entry.value, "a `title` fact", TITLE_KEYS) else {
+                return;
+            };
+            let fields = fields.to_vec();
+            let mut value = None;
+            let mut accept = Vec::new();
+            for field in &fields {
+                match field.key.as_str() {
+                    "value" => value = self.string(file, &field.value, "`value`"),
+                    "accept" => {
+                        accept = self
+                            .strings(file, &field.value, "an accepted form")
+                            .into_iter()
+                            .map(|(s, _)| s)
+                            .collect();
+                    }
+                    _ => {}
+                }
+            }
+            let Some(value) = value else {
+                self.error(
+                    file,
+                    entry.key_span.clone(),
+                    "a title needs `value`",
+                    "missing `value`",
+                    None,
+                );
+                return;
+            };
+            let (sources, note) = self.provenance(file, &fields);
+            (value, accept, sources, note)
+        };
+        let fact = self.push_fact(subject, "title", Expected::Title { value, accept }, loc);
+        self.book.facts[fact].sources = sources;
+        self.book.facts[fact].note = note;
+    }
+
+    /// Reads a figure: a number, a phrase ("at least 3", "$5 million", "nearly 250"),
+    /// or `at_least`/`at_most`.
+    fn figure(&mut self, file: usize, fields: &[Entry], whole: &Node) -> Option<Expected> {
+        let get = |k: &str| fields.iter().find(|f| f.key == k);
+        let bound = |loader: &mut Loader, node: &Node| -> Option<u64> {
+            let parsed = node
+                .scalar_text()
+                .and_then(|t| quantity::parse_phrase(&t))
+                .filter(|q| q.value.is_exact() && q.currency.is_none())
+                .map(|q| q.value.min);
+            if parsed.is_none() {
+                loader.error(
+                    file,
+                    node.span.clone(),
+                    "a bound must be a whole number",
+                    "not a number",
+                    None,
+                );
+            }
+            parsed
+        };
+        match (get("value"), get("at_least"), get("at_most")) {
+            (Some(value), None, None) => self.phrase(file, &value.value),
+            (None, least, most) if least.is_some() || most.is_some() => {
+                let min = match least {
+                    Some(l) => bound(self, &l.value)?,
+                    None => 0,
+                };
+                let max = match most {
+                    Some(m) => Some(bound(self, &m.value)?),
+                    None => None,
+                };
+                match max {
+                    Some(max) if max < min => {
+                        self.error(
+                            file,
+                            whole.span.clone(),
+                            format!("impossible range: at least {min} but at most {max}"),
+                            "impossible range",
+                            Some("`at_least` must not be greater than `at_most`".into()),
+                        );
+                        None
+                    }
+                    _ => Some(Expected::Count(Interval { min, max })),
+                }
+            }
+            (None, None, None) => Some(Expected::Unknown),
+            _ => {
+                self.error(
+                    file,
+                    whole.span.clone(),
+                    "give either `value` or `at_least`/`at_most`, not both",
+                    "ambiguous figure",
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn phrase(&mut self, file: usize, node: &Node) -> Option<Expected> {
+        let text = node.scalar_text().unwrap_or_default();
+        match quantity::parse_phrase(&text) {
+            Some(q) => Some(match q.currency {
+                Some(currency) => Expected::Amount {
+                    value: q.value,
+                    currency,
+                },
+                None => Expected::Count(q.value),
+            }),
+            None => {
+                self.error(
+                    file,
+                    node.span.clone(),
+                    format!("cannot read `{text}` as a figure"),
+                    "not a figure",
+                    Some(
+                        "write a number (84), a range (3 to 6), or a phrase such as \
+                         `at least 3`, `nearly 250`, `about 6,000`, `$5 million`"
+                            .into(),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn measure_fact(&mut self, file: usize, subject: Subject, entry: &Entry, loc: Loc) {
+        let builtin = BUILTIN_MEASURES.iter().any(|(m, _)| *m == entry.key);
+        let fields: Vec<Entry> = if entry.value.as_map().is_some() {
+            match self.map(file, &entry.value, "a measured fact", MEASURE_KEYS) {
+                Some(f) => f.to_vec(),
+                None => return,
+            }
+        } else {
+            Vec::new()
+        };
+        let expected = if entry.value.as_map().is_some() {
+            self.figure(file, &fields, &entry.value)
+        } else {
+            self.phrase(file, &entry.value)
+        };
+        let cues: Vec<String> = fields
+            .iter()
+            .find(|f| f.key == "cues")
+            .map(|f| {
+                self.strings(file, &f.value, "a cue word")
+                    .into_iter()
+                    .map(|(s, _)| s.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !builtin && cues.is_empty() {
+            let builtins: Vec<&str> = BUILTIN_MEASURES.iter().map(|(m, _)| *m).collect();
+            let help = match closest(&entry.key, builtins.iter().copied()) {
+                Some(near) => format!(
+                    "did you mean `{near}`? A named measure needs `cues: [words that mark it]`"
+                ),
+                None => format!(
+                    "built-in measures are {}; a named measure such as `fighters` needs `cues: [fighters, militants]`",
+                    builtins.join(", ")
+                ),
+            };
+            self.error(
+                file,
+                entry.key_span.clone(),
+                format!("unknown fact kind `{}`", entry.key),
+                "not a built-in measure and no `cues` given",
+                Some(help),
+            );
+            return;
+        }
+        let (sources, note) = self.provenance(file, &fields);
+        let Some(expected) = expected else { return };
+        let reported = self.reports(file, &fields, "reported");
+        let revised_from = self.reports(file, &fields, "revised_from");
+        let fact = self.push_fact(subject, &entry.key, expected, loc);
+        let f = &mut self.book.facts[fact];
+        f.sources = sources;
+        f.note = note;
+        f.reported = reported;
+        f.revised_from = revised_from;
+        if !cues.is_empty() {
+            match self.book.measures.iter_mut().find(|m| m.name == entry.key) {
+                Some(m) => {
+                    for cue in cues {
+                        if !m.cues.contains(&cue) {
+                            m.cues.push(cue);
+                        }
+                    }
+                }
+                None => self.book.measures.push(Measure {
+                    name: entry.key.clone(),
+                    cues,
+                }),
+            }
+        }
+        if let Some(patterns) = fields.iter().find(|f| f.key == "patterns") {
+            self.pending_patterns
+                .push((fact, file, patterns.value.clone()));
+        }
+    }
+
+    fn reports(&mut self, file: usize, fields: &[Entry], key: &str) -> Vec<Report> {
+        let Some(list) = fields.iter().find(|f| f.key == key) else {
+            return Vec::new();
+        };
+        let Value::Seq(items) = &list.value.value else {
+            self.error(
+                file,
+                list.value.span.clone(),
+                format!("`{key}` must be a list of figures with their sources"),
+                "expected a list",
+                Some(format!(
+                    "for example `{key}: [{{value: at least 100, source: police-2023-01-30}}]`"
+                )),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let (fields, expected) = if item.as_map().is_some() {
+                let Some(fields) = self.map(file, item, "a reported figure", REPORT_KEYS) else {
+                    continue;
+                };
+                let fields = fields.to_vec();
+                let expected = self.figure(file, &fields, item);
+                (fields, expected)
+            } else {
+                (Vec::new(), self.phrase(file, item))
+            };
+            let value = match expected {
+                Some(Expected::Count(v)) | Some(Expected::Amount { value: v, .. }) => v,
+                Some(_) => {
+                    self.error(
+                        file,
+                        item.span.clone(),
+                        "a reported figure needs a value",
+                        "no value",
+                        None,
+                    );
+                    continue;
+                }
+                None => continue,
+            };
+            let (sources, note) = self.provenance(file, &fields);
+            out.push(Report {
+                value,
+                sources,
+                note,
+                loc: Loc {
+                    file,
+                    span: item.span.clone(),
+                },
+            });
+        }
+        out
+    }
+
+    /// Checks references that may point forwards, once everything is defined.
+    fn resolve(&mut self) {
+        for (file, node) in std::mem::take(&mut self.pending_sources) {
+            let entry = Entry {
+                key: "sources".into(),
+                key_span: node.span.clone(),
+                value: node,
+            };
+            self.provenance(file, std::slice::from_ref(&entry));
+        }
+        let ids: BTreeMap<String, usize> = self
+            .book
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.clone(), i))
+            .collect();
+        for (file, node, _) in std::mem::take(&mut self.pending_entities) {
+            for (id, span) in self.strings(file, &node, "an entity id") {
+                if !ids.contains_key(&id) {
+                    self.unknown_entity(file, &id, span, &ids);
+                }
+            }
+        }
+        for (event, file, node) in std::mem::take(&mut self.pending_about) {
+            for (item, span) in self.strings(file, &node, "an `about` item") {
+                if let Some(&entity) = ids.get(&item) {
+                    if !self.book.events[event].marker_entities.contains(&entity) {
+                        self.book.events[event].marker_entities.push(entity);
+                    }
+                } else if looks_like_id(&item) {
+                    self.unknown_entity(file, &item, span, &ids);
+                } else {
+                    self.book.events[event].markers.push(item);
+                }
+            }
+        }
+        for (fact, file, node) in std::mem::take(&mut self.pending_patterns) {
+            for (pattern, span) in self.strings(file, &node, "a pattern") {
+                match compile_pattern(&pattern) {
+                    Ok(regex) => self.book.patterns.push(Pattern {
+                        fact,
+                        regex,
+                        loc: Loc { file, span },
+                    }),
+                    Err(message) => self.error(file, span, message, "invalid pattern", Some(
+                        "patterns are regular expressions (Rust `regex` syntax) with one `{count}` or `{ordinal}` placeholder".into(),
+                    )),
+                }
+            }
+        }
+        let mut measures: Vec<Measure> = BUILTIN_MEASURES
+            .iter()
+            .map(|(name, cues)| Measure {
+                name: (*name).to_string(),
+                cues: cues.iter().map(|c| (*c).to_string()).collect(),
+            })
+            .collect();
+        measures.append(&mut self.book.measures);
+        self.book.measures = measures;
+        // Every event can kill or injure: where the rulebook holds no figure, the fact
+        // still exists so that a figure in an article is reported as unsupported.
+        for event in 0..self.book.events.len() {
+            for (measure, _) in BUILTIN_MEASURES {
+                let subject = Subject::Event(event);
+                if !self
+                    .book
+                    .facts
+                    .iter()
+                    .any(|f| f.subject == subject && f.measure == measure)
+                {
+                    let loc = self.book.events[event].loc.clone();
+                    self.push_fact(subject, measure, Expected::Unknown, loc);
+                }
+            }
+        }
+        // Every alias must name one entity only; a shared bare name belongs in `short`.
+        let mut owners: HashMap<String, usize> = HashMap::new();
+        for (i, entity) in self.book.entities.iter().enumerate() {
+            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                if let Some(&other) = owners.get(&name.to_lowercase())
+                    && other != i
+                {
+                    let (file, span) = (entity.loc.file, entity.loc.span.clone());
+                    let other_id = self.book.entities[other].id.clone();
+                    let message = format!(
+                        "the name `{name}` is given to both `{other_id}` and `{}`",
+                        entity.id
+                    );
+                    self.errors.push(RuleError {
+                        file: self.book.files[file].name.clone(),
+                        named: NamedSource::new(
+                            &self.book.files[file].name,
+                            self.texts[file].clone(),
+                        ),
+                        span,
+                        message,
+                        label: "name already taken".into(),
+                        help: Some(
+                            "a name shared by several entities goes in `short:` on each".into(),
+                        ),
+                    });
+                } else {
+                    owners.insert(name.to_lowercase(), i);
+                }
+            }
+        }
+    }
+
+    fn unknown_entity(
+        &mut self,
+        file: usize,
+        id: &str,
+        span: Range<usize>,
+        ids: &BTreeMap<String, usize>,
+    ) {
+        let help = closest(id, ids.keys().map(String::as_str))
+            .map(|near| format!("did you mean `{near}`?"))
+            .or_else(|| Some("define it under `entities:`, or write a phrase with a capital letter or a space".into()));
+        self.error(
+            file,
+            span,
+            format!("undefined entity `{id}`"),
+            "not defined under `entities`",
+            help,
+        );
+    }
+}
+
+/// The range of birth days for someone who was `age` on `on`.
+fn birth_range(age: i32, on: Day) -> DayRange {
+    let latest = on.add_years(-age);
+    let earliest = on.add_years(-(age + 1)).add_days(1);
+    DayRange {
+        from: earliest,
+        to: latest,
+    }
+}
+
+/// `2024-12-11`, `2024-12` or `2024`.
+pub(crate) fn parse_date_range(text: &str) -> Option<DayRange> {
+    let text = text.trim();
+    if let Some(day) = Day::parse_iso(text) {
+        return Some(DayRange::day(day));
+    }
+    let parts: Vec<&str> = text.split('-').collect();
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 && m.len() == 2 => DayRange::month(y.parse().ok()?, m.parse().ok()?),
+        [y] if y.len() == 4 => DayRange::year(y.parse().ok()?),
+        _ => None,
+    }
+}
+
+/// An `about` item that is meant as an entity id rather than a phrase.
+fn looks_like_id(item: &str) -> bool {
+    item.contains('-')
+        && !item.contains(' ')
+        && item
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Longest pattern accepted, in bytes; larger ones are almost always a mistake.
+pub const MAX_PATTERN_BYTES: usize = 4096;
+
+/// Compiles a rule pattern, replacing `{count}` and `{ordinal}` with the groups that
+/// capture them. The figure the group captures is read by the built-in number reader.
+fn compile_pattern(pattern: &str) -> Result<Regex, String> {
+    if pattern.len() > MAX_PATTERN_BYTES {
+        return Err(format!(
+            "pattern is {} bytes; the limit is {MAX_PATTERN_BYTES}",
+            pattern.len()
+        ));
+    }
+    let placeholders = pattern.matches("{count}").count() + pattern.matches("{ordinal}").count();
+    if placeholders != 1 {
+        return Err(format!(
+            "a pattern needs exactly one `{{count}}` or `{{ordinal}}` placeholder, found {placeholders}"
+        ));
+    }
+    let expanded = pattern
+        .replace(
+            "{count}",
+            r"(?P<count>(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|as many as)\s+)?[\w,.-]+(?:\s+(?:hundred|thousand|million))?)",
+        )
+        .replace("{ordinal}", r"(?P<ordinal>\w+)");
+    let regex = regex::RegexBuilder::new(&expanded)
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| format!("invalid pattern: {e}"))?;
+    if regex.is_match("") {
+        return Err("this pattern matches empty text".into());
+    }
+    Ok(regex)
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a typo.
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4) && *d < c.len())
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_one(text: &str) -> Result<Rulebook, RuleErrors> {
+        load_sources(vec![RuleFile {
+            name: "test.yaml".into(),
+            text: text.into(),
+        }])
+    }
+
+    #[test]
+    fn reads_entities_events_and_facts() {
+        let book = load_one(
+            "sources:\n  wire: {title: Wire report}\nentities:\n  kh:\n    name: Khalil Haqqani\n    died: 2024-12-11\n    facts:\n      age: {value: 58, as_of: 2024-12-11, source: wire}\nevents:\n  kabul-2024:\n    date: 2024-12-11\n    about: [kh, Ministry of Refugees]\n    facts:\n      killed: {at_least: 3, sources: [wire], revised_from: [{value: 2, source: wire}]}\n      injured: several\n",
+        )
+        .unwrap();
+        assert_eq!(book.entities[0].name, "Khalil Haqqani");
+        let killed = book.fact(Subject::Event(0), "killed").unwrap();
+        assert_eq!(
+            book.facts[killed].expected,
+            Expected::Count(Interval::at_least(3))
+        );
+        assert_eq!(book.facts[killed].id, "kabul-2024.killed");
+        assert_eq!(book.facts[killed].revised_from.len(), 1);
+        assert_eq!(book.events[0].marker_entities, vec![0]);
+        assert_eq!(book.events[0].markers, vec!["Ministry of Refugees"]);
+        let age = book.fact(Subject::Entity(0), "age").unwrap();
+        let Expected::Birth(birth) = book.facts[age].expected else {
+            panic!("age is not a birth range")
+        };
+        assert_eq!(birth.from.to_string(), "1965-12-12");
+        assert_eq!(birth.to.to_string(), "1966-12-11");
+    }
+
+    #[test]
+    fn reports_every_error_at_its_line() {
+        let text = "sources:\n  wire: {title: Wire}\nentities:\n  kh:\n    nmae: Khalil\nevents:\n  e1:\n    date: 2024-13-40\n    about: [khalil-haqani]\n    facts:\n      killed: {at_least: 6, at_most: 3, source: wirre}\n      kiled: 3\n      fighters: {value: 5, cues: [fighters], patterns: [\"(unclosed {count}\"]}\n";
+        let errors = load_one(text).unwrap_err().0;
+        let lines: Vec<(usize, &str)> = errors
+            .iter()
+            .map(|e| {
+                (
+                    text[..e.span.start].matches('\n').count() + 1,
+                    e.message.as_str(),
+                )
+            })
+            .collect();
+        let expect = [
+            (4, "entity `kh` has no `name`"),
+            (5, "unknown key `nmae` in an entity"),
+            (8, "`date`: `2024-13-40` is not a date"),
+            (9, "undefined entity `khalil-haqani`"),
+            (11, "impossible range: at least 6 but at most 3"),
+            (11, "undefined source `wirre`"),
+            (12, "unknown fact kind `kiled`"),
+        ];
+        for (line, message) in expect {
+            assert!(
+                lines.iter().any(|(l, m)| *l == line && m.contains(message)),
+                "missing {message:?} at line {line} in {lines:#?}"
+            );
+        }
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 13 && m.contains("invalid pattern"))
+        );
+    }
+
+    #[test]
+    fn rejects_duplicates_across_files() {
+        let a = RuleFile {
+            name: "a.yaml".into(),
+            text: "entities:\n  x: {name: X One}\n".into(),
+        };
+        let b = RuleFile {
+            name: "b.yaml".into(),
+            text: "entities:\n  x: {name: X Two}\n".into(),
+        };
+        let errors = load_sources(vec![a, b]).unwrap_err().0;
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].file, "b.yaml");
+        assert!(errors[0].help.as_deref().unwrap().contains("a.yaml:2"));
+    }
+
+    #[test]
+    fn patterns_must_not_match_empty_text() {
+        assert!(compile_pattern("{count}?").is_err() || compile_pattern("(?:{count})?").is_err());
+        assert!(compile_pattern("(?:{count})?").is_err());
+        assert!(compile_pattern("{count} senior officials").is_ok());
+    }
+}

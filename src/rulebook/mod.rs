@@ -1,0 +1,290 @@
+//! The rulebook: a desk's verified facts, loaded from YAML and validated.
+//!
+//! A rulebook holds sources, entities (people, groups, places) and events. Each entity
+//! or event is a *subject* with *facts*: measured figures (killed, injured, or a named
+//! measure with its own cue words), an event date, a person's age (from which the age at
+//! any date follows) and titles. Every fact knows where in which file it was written,
+//! so findings can point at the rule as well as at the article.
+//!
+//! This module owns the model; [`load`] turns YAML into it and reports every problem at
+//! once. Nothing here reads articles.
+
+mod load;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::date::{Day, DayRange};
+use crate::interval::Interval;
+
+pub use load::{RuleError, RuleErrors, load_paths, load_sources};
+
+/// A rulebook file as read: its name as the user gave it and its text.
+#[derive(Clone, Debug)]
+pub struct RuleFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// A place in a rulebook file.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Loc {
+    pub file: usize,
+    pub span: Range<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub published: Option<Day>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Group,
+    Organisation,
+    Place,
+    Other,
+}
+
+impl EntityKind {
+    pub const NAMES: [&'static str; 5] = ["person", "group", "organisation", "place", "other"];
+
+    fn parse(word: &str) -> Option<EntityKind> {
+        Some(match word {
+            "person" => EntityKind::Person,
+            "group" => EntityKind::Group,
+            "organisation" | "organization" => EntityKind::Organisation,
+            "place" => EntityKind::Place,
+            "other" => EntityKind::Other,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub id: String,
+    /// The house spelling.
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    /// Bare forms such as a surname, shared by several entities and resolved to the
+    /// entity most recently named in full.
+    pub short_names: Vec<String>,
+    pub died: Option<Day>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: String,
+    pub summary: Option<String>,
+    pub date: Option<DayRange>,
+    /// Phrases that mark a sentence as being about this event.
+    pub markers: Vec<String>,
+    /// Entities whose names mark a sentence as being about this event.
+    pub marker_entities: Vec<usize>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    Entity(usize),
+    Event(usize),
+}
+
+/// What a fact holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expected {
+    /// The subject is known to have this measure, but the rulebook holds no figure.
+    Unknown,
+    Count(Interval),
+    Amount {
+        value: Interval,
+        currency: String,
+    },
+    Date(DayRange),
+    /// The range of possible birth days, from which an age at any date follows.
+    Birth(DayRange),
+    Title {
+        value: String,
+        accept: Vec<String>,
+    },
+}
+
+/// A figure reported by one source, recorded beside the fact's accepted value.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub value: Interval,
+    pub sources: Vec<usize>,
+    pub note: Option<String>,
+    pub loc: Loc,
+}
+
+#[derive(Clone, Debug)]
+pub struct Fact {
+    /// `subject-id.measure`.
+    pub id: String,
+    pub subject: Subject,
+    pub measure: String,
+    pub expected: Expected,
+    pub sources: Vec<usize>,
+    pub note: Option<String>,
+    /// Figures different sources gave, when they differ.
+    pub reported: Vec<Report>,
+    /// Figures given earlier and since superseded.
+    pub revised_from: Vec<Report>,
+    pub loc: Loc,
+}
+
+/// A measure that counts are read against: its name and the words that cue it.
+#[derive(Clone, Debug)]
+pub struct Measure {
+    pub name: String,
+    pub cues: Vec<String>,
+}
+
+/// An explicit pattern a rule author wrote for claims no built-in extractor reads.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub fact: usize,
+    pub regex: regex::Regex,
+    pub loc: Loc,
+}
+
+/// The measures every rulebook has, with their cue words. "casualties" is deliberately
+/// absent: it mixes dead and injured, so it supports neither.
+pub const BUILTIN_MEASURES: [(&str, &[&str]); 2] = [
+    (
+        "killed",
+        &[
+            "killed",
+            "kill",
+            "kills",
+            "killing",
+            "dead",
+            "died",
+            "die",
+            "dies",
+            "deaths",
+            "death toll",
+            "toll",
+            "lost their lives",
+            "lost his life",
+            "lost her life",
+            "lives",
+            "martyred",
+            "martyring",
+            "fatalities",
+            "slain",
+            "perished",
+            "bodies",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injured",
+            "injuring",
+            "injuries",
+            "wounded",
+            "wounding",
+            "hurt",
+            "hospitalised",
+            "hospitalized",
+        ],
+    ),
+];
+
+#[derive(Clone, Debug, Default)]
+pub struct Rulebook {
+    pub files: Vec<RuleFile>,
+    pub sources: Vec<Source>,
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub facts: Vec<Fact>,
+    pub measures: Vec<Measure>,
+    pub patterns: Vec<Pattern>,
+    fact_index: HashMap<(Subject, String), usize>,
+}
+
+impl Rulebook {
+    /// The fact a subject holds for a measure, if the rulebook states one.
+    pub fn fact(&self, subject: Subject, measure: &str) -> Option<usize> {
+        self.fact_index
+            .get(&(subject, measure.to_string()))
+            .copied()
+    }
+
+    pub fn subject_id(&self, subject: Subject) -> &str {
+        match subject {
+            Subject::Entity(i) => &self.entities[i].id,
+            Subject::Event(i) => &self.events[i].id,
+        }
+    }
+
+    pub fn subject_label(&self, subject: Subject) -> String {
+        match subject {
+            Subject::Entity(i) => self.entities[i].name.clone(),
+            Subject::Event(i) => {
+                let event = &self.events[i];
+                event.summary.clone().unwrap_or_else(|| event.id.clone())
+            }
+        }
+    }
+
+    /// Whether the subject has this measure (every event has the built-in ones).
+    pub fn has_measure(&self, subject: Subject, measure: &str) -> bool {
+        self.fact(subject, measure).is_some()
+    }
+
+    pub fn source_titles(&self, sources: &[usize]) -> Vec<String> {
+        sources
+            .iter()
+            .map(|&s| self.sources[s].title.clone())
+            .collect()
+    }
+
+    fn index(&mut self) {
+        self.fact_index = self
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| ((f.subject, f.measure.clone()), i))
+            .collect();
+    }
+
+    /// Line (1-based) of a location, for messages.
+    pub fn line_of(&self, loc: &Loc) -> usize {
+        let text = &self.files[loc.file].text;
+        text[..loc.span.start.min(text.len())].matches('\n').count() + 1
+    }
+}
+
+/// The rulebook shipped with factlint, compiled into the binary so that `factlint check`
+/// works from any directory.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "rules/kabul-ministry-bombing.yaml",
+        include_str!("../../rules/kabul-ministry-bombing.yaml"),
+    ),
+    ("rules/people.yaml", include_str!("../../rules/people.yaml")),
+    ("rules/groups.yaml", include_str!("../../rules/groups.yaml")),
+    (
+        "rules/other-attacks.yaml",
+        include_str!("../../rules/other-attacks.yaml"),
+    ),
+    (
+        "rules/context.yaml",
+        include_str!("../../rules/context.yaml"),
+    ),
+    (
+        "rules/sources.yaml",
+        include_str!("../../rules/sources.yaml"),
+    ),
+];

@@ -1,0 +1,363 @@
+//! The one place YAML is parsed.
+//!
+//! Everything else in factlint sees a [`Node`] tree in which every value and every
+//! mapping key carries its byte span in the source text, so rule errors and findings can
+//! point at the exact line of a rulebook. Parsing is done by `serde_yaml`; as that crate
+//! exposes no positions for values, spans are recovered by walking the parsed tree in
+//! document order and finding each key and scalar in the text after the previous one.
+//! Mapping order is preserved by the parser, so the walk and the text advance together.
+//! Where a span cannot be recovered (aliases, unusual scalars) the node gets the span of
+//! the nearest located place before it, never a wrong file or an out-of-range offset.
+//!
+//! Swapping the parser means rewriting this module only.
+
+use std::ops::Range;
+
+/// A parsed YAML value with its location.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Range<usize>,
+    pub value: Value,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// A number, kept as written so that callers decide how to read it.
+    Number(String),
+    String(String),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+/// One `key: value` pair of a mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Range<usize>,
+    pub value: Node,
+}
+
+/// A YAML syntax error, with the byte offset where the parser stopped if it gave one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub offset: Option<usize>,
+}
+
+/// Rulebooks are small; a file this large is a mistake, not a rulebook.
+pub const MAX_YAML_BYTES: usize = 16 * 1024 * 1024;
+
+/// Parses one YAML document.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(SyntaxError {
+            message: format!(
+                "file is {} bytes; the limit for a YAML file is {} bytes",
+                text.len(),
+                MAX_YAML_BYTES
+            ),
+            offset: None,
+        });
+    }
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let offset = e.location().map(|l| l.index().min(text.len()));
+        let mut message = e.to_string();
+        // serde_yaml appends " at line L column C"; the caller shows the location itself.
+        if let Some(cut) = message.find(" at line ") {
+            message.truncate(cut);
+        }
+        SyntaxError { message, offset }
+    })?;
+    let mut locator = Locator { text, cursor: 0 };
+    Ok(locator.node(&value, 0))
+}
+
+/// Parses one YAML document, returning `Null` for empty input.
+pub fn parse_or_null(text: &str) -> Result<Node, SyntaxError> {
+    if text.trim().is_empty() {
+        return Ok(Node {
+            span: 0..0,
+            value: Value::Null,
+        });
+    }
+    parse(text)
+}
+
+struct Locator<'a> {
+    text: &'a str,
+    cursor: usize,
+}
+
+impl Locator<'_> {
+    fn node(&mut self, value: &serde_yaml::Value, depth: usize) -> Node {
+        let start = self.cursor;
+        match value {
+            serde_yaml::Value::Null => Node {
+                span: self.here(),
+                value: Value::Null,
+            },
+            serde_yaml::Value::Bool(b) => Node {
+                span: self.scalar(&b.to_string()),
+                value: Value::Bool(*b),
+            },
+            serde_yaml::Value::Number(n) => {
+                let written = n.to_string();
+                let span = self.scalar(&written);
+                let raw = self.text[span.clone()].to_string();
+                Node {
+                    span,
+                    value: Value::Number(if raw.is_empty() { written } else { raw }),
+                }
+            }
+            serde_yaml::Value::String(s) => Node {
+                span: self.scalar(s),
+                value: Value::String(s.clone()),
+            },
+            serde_yaml::Value::Sequence(items) => {
+                let open = self.skip_space();
+                let nodes: Vec<Node> = items.iter().map(|v| self.node(v, depth + 1)).collect();
+                let end = nodes.last().map_or(open, |n| n.span.end).max(open);
+                Node {
+                    span: open..end,
+                    value: Value::Seq(nodes),
+                }
+            }
+            serde_yaml::Value::Mapping(map) => {
+                let open = self.skip_space();
+                let mut entries = Vec::with_capacity(map.len());
+                for (k, v) in map {
+                    let key = match k {
+                        serde_yaml::Value::String(s) => s.clone(),
+                        serde_yaml::Value::Number(n) => n.to_string(),
+                        serde_yaml::Value::Bool(b) => b.to_string(),
+                        serde_yaml::Value::Null => "null".to_string(),
+                        _ => String::from("?"),
+                    };
+                    let key_span = self.key(&key);
+                    let value = self.node(v, depth + 1);
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value,
+                    });
+                }
+                let end = entries
+                    .last()
+                    .map_or(open, |e| e.value.span.end.max(e.key_span.end));
+                Node {
+                    span: open.min(end)..end,
+                    value: Value::Map(entries),
+                }
+            }
+            serde_yaml::Value::Tagged(tagged) => {
+                let mut node = self.node(&tagged.value, depth + 1);
+                node.span.start = node.span.start.min(start);
+                node
+            }
+        }
+    }
+
+    fn here(&self) -> Range<usize> {
+        self.cursor..self.cursor
+    }
+
+    /// Moves past whitespace, comments and flow punctuation; returns the new cursor.
+    fn skip_space(&mut self) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut i = self.cursor;
+        while i < bytes.len() {
+            match bytes[i] {
+                b' ' | b'\t' | b'\r' | b'\n' | b'[' | b'{' | b',' | b'-' | b'?' => i += 1,
+                b'#' => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        self.cursor = i;
+        i
+    }
+
+    /// Finds `key` written as a mapping key (`key:`, `"key":`, `'key':`) after the cursor.
+    fn key(&mut self, key: &str) -> Range<usize> {
+        let mut from = self.cursor;
+        while let Some(found) = self.text[from..].find(key) {
+            let start = from + found;
+            let end = start + key.len();
+            from = end;
+            if self.in_comment(start) {
+                continue;
+            }
+            let before = self.text[..start].chars().next_back();
+            let quoted = matches!(before, Some('"' | '\''));
+            let boundary_before = matches!(
+                before,
+                None | Some(' ' | '\t' | '\n' | '{' | ',' | '-' | '"' | '\'' | '?')
+            );
+            if !boundary_before {
+                continue;
+            }
+            let mut after = end;
+            if quoted && self.text[after..].starts_with(['"', '\'']) {
+                after += 1;
+            }
+            let rest = self.text[after..].trim_start_matches([' ', '\t']);
+            if rest.starts_with(':') {
+                self.cursor = after + (self.text[after..].len() - rest.len()) + 1;
+                return start..end;
+            }
+        }
+        self.here()
+    }
+
+    /// Finds a scalar written after the cursor; quoted scalars span their quotes.
+    fn scalar(&mut self, written: &str) -> Range<usize> {
+        let start = self.skip_space();
+        let rest = &self.text[start..];
+        if written.is_empty() {
+            if rest.starts_with("\"\"") || rest.starts_with("''") {
+                self.cursor = start + 2;
+                return start..start + 2;
+            }
+            return self.here();
+        }
+        if let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+            && let Some(close) = rest[1..].find(quote)
+            && rest[1..1 + close].contains(written.lines().next().unwrap_or(written))
+        {
+            let end = start + 1 + close + 1;
+            self.cursor = end;
+            return start..end;
+        }
+        if rest.starts_with(written) {
+            self.cursor = start + written.len();
+            return start..self.cursor;
+        }
+        // Block scalars, folded text and numbers in another notation: point at the line.
+        if rest.starts_with(['|', '>']) || !written.contains('\n') {
+            let line_end = rest.find('\n').map_or(self.text.len(), |e| start + e);
+            let first_line = written.lines().next().unwrap_or("");
+            if let Some(found) = self.text[start..]
+                .find(first_line)
+                .filter(|_| !first_line.is_empty())
+            {
+                let s = start + found;
+                self.cursor = s + first_line.len();
+                return s..self.cursor;
+            }
+            let span = start..line_end.max(start);
+            self.cursor = span.end;
+            return span;
+        }
+        self.here()
+    }
+
+    fn in_comment(&self, at: usize) -> bool {
+        let line_start = self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line = &self.text[line_start..at];
+        let mut in_single = false;
+        let mut in_double = false;
+        let mut prev = ' ';
+        for c in line.chars() {
+            match c {
+                '\'' if !in_double => in_single = !in_single,
+                '"' if !in_single => in_double = !in_double,
+                '#' if !in_single && !in_double && prev.is_whitespace() => return true,
+                _ => {}
+            }
+            prev = c;
+        }
+        false
+    }
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A scalar as text, whatever its YAML type: `58`, `2024-12-11`, `true`.
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.value {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.clone()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&[Entry]> {
+        match &self.value {
+            Value::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "nothing",
+            Value::Bool(_) => "a true/false value",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
+        &text[span.clone()]
+    }
+
+    #[test]
+    fn locates_keys_and_scalars_in_block_and_flow_style() {
+        let text = "# a comment with killed: in it\nevents:\n  kabul:\n    date: 2024-12-11\n    facts:\n      killed: {at_least: 3, note: \"reports differ\"}\n      about: [khalil-haqqani, Kabul]\n";
+        let root = parse(text).unwrap();
+        let events = &root.as_map().unwrap()[0];
+        assert_eq!(at(text, &events.key_span), "events");
+        let kabul = &events.value.as_map().unwrap()[0];
+        assert_eq!(at(text, &kabul.key_span), "kabul");
+        let entries = kabul.value.as_map().unwrap();
+        assert_eq!(at(text, &entries[0].value.span), "2024-12-11");
+        let facts = entries[1].value.as_map().unwrap();
+        assert_eq!(at(text, &facts[0].key_span), "killed");
+        let killed = facts[0].value.as_map().unwrap();
+        assert_eq!(at(text, &killed[0].key_span), "at_least");
+        assert_eq!(at(text, &killed[0].value.span), "3");
+        assert_eq!(at(text, &killed[1].value.span), "\"reports differ\"");
+        let Value::Seq(items) = &facts[1].value.value else {
+            panic!("not a list")
+        };
+        assert_eq!(at(text, &items[1].span), "Kabul");
+        let line_of_killed = text[..facts[0].key_span.start].lines().count();
+        assert_eq!(line_of_killed, 6);
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_offsets() {
+        let err = parse("a: [1, 2\nb: 3\n").unwrap_err();
+        assert!(err.offset.is_some());
+        assert!(!err.message.contains(" at line "));
+    }
+
+    #[test]
+    fn rejects_duplicate_keys() {
+        assert!(parse("a: 1\na: 2\n").is_err());
+    }
+
+    #[test]
+    fn empty_input_is_null() {
+        assert_eq!(parse_or_null("  \n").unwrap().value, Value::Null);
+    }
+}
