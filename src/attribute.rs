@@ -127,12 +127,13 @@ impl Matcher {
         }
     }
 
-    /// Every name and marker in a document's prose, in order, with short names
-    /// resolved to the entity most recently named in full.
+    /// Every name and marker in a document's prose, in order. A short name shared by
+    /// several entities ("Haqqani") is resolved, as newswire style intends, to the one
+    /// the article has so far named in full most often (the earliest on a tie).
     pub fn hits(&self, doc: &Document) -> Vec<Hit> {
         let prose = doc.prose.as_bytes();
         let mut hits = Vec::new();
-        let mut last_full: BTreeMap<usize, usize> = BTreeMap::new(); // entity → position
+        let mut named: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // entity → (times, first)
         for m in self.automaton.find_iter(&doc.prose) {
             let (start, end) = (m.start(), m.end());
             let before_ok = start == 0 || !is_word_byte(prose[start - 1]);
@@ -153,7 +154,7 @@ impl Matcher {
                 match *target {
                     Target::Name(e) => {
                         hit.entity = Some(e);
-                        last_full.insert(e, start);
+                        named.entry(e).or_insert((0, start)).0 += 1;
                         hit.events.extend(&self.entity_events[e]);
                     }
                     Target::Short => {
@@ -164,9 +165,13 @@ impl Matcher {
                         } else {
                             owners
                                 .iter()
-                                .filter_map(|e| last_full.get(e).map(|at| (*at, *e)))
+                                .filter_map(|e| {
+                                    named
+                                        .get(e)
+                                        .map(|&(n, first)| (n, std::cmp::Reverse(first), *e))
+                                })
                                 .max()
-                                .map(|(_, e)| e)
+                                .map(|(_, _, e)| e)
                         };
                         if let Some(e) = resolved {
                             hit.entity = Some(e);
@@ -198,7 +203,7 @@ pub fn attribute(
     mentions: &[Mention],
 ) -> Vec<Claim> {
     let hits = matcher.hits(doc);
-    let lead = lead_event(book, &hits);
+    let lead = lead_event(matcher, doc, &hits);
     // How many events each marker text marks across the rulebook: a marker shared by
     // several events is weak evidence for any one of them.
     let mut claims = Vec::new();
@@ -260,19 +265,45 @@ pub fn attribute(
     claims
 }
 
-/// The event with the most markers in the article; ties go to the one named first.
-fn lead_event(book: &Rulebook, hits: &[Hit]) -> Option<usize> {
-    let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new(); // event → (hits, -first)
-    for hit in hits {
-        for &e in &hit.events {
-            let entry = counts.entry(e).or_insert((0, hit.span.start));
-            entry.0 += 1;
+/// The article's lead event: the one its headline names, else the one named in the
+/// first sentence that names only one, else the one named most often.
+fn lead_event(matcher: &Matcher, doc: &Document, hits: &[Hit]) -> Option<usize> {
+    let only_one = |hits: &mut dyn Iterator<Item = &Hit>| {
+        let events: BTreeSet<usize> = hits.flat_map(|h| h.events.iter().copied()).collect();
+        (events.len() == 1)
+            .then(|| events.into_iter().next())
+            .flatten()
+    };
+    if let Some(title) = &doc.meta.title {
+        let title_doc = Document::parse(
+            "title",
+            title.as_bytes().to_vec(),
+            crate::document::Format::Text,
+            None,
+        );
+        if let Ok(title_doc) = title_doc
+            && let Some(e) = only_one(&mut matcher.hits(&title_doc).iter())
+        {
+            return Some(e);
         }
     }
-    let _ = book;
+    for sentence in &doc.sentences {
+        let mut inside = hits
+            .iter()
+            .filter(|h| h.span.start >= sentence.span.start && h.span.end <= sentence.span.end);
+        if let Some(e) = only_one(&mut inside) {
+            return Some(e);
+        }
+    }
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for hit in hits {
+        for &e in &hit.events {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
     counts
         .into_iter()
-        .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
+        .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
         .map(|(e, _)| e)
 }
 

@@ -62,7 +62,7 @@ impl Engine {
             }
         }
         for (&fact, claims) in &fitting {
-            self.between_claims(fact, claims, &read, &mut findings);
+            self.between_claims(fact, claims, docs, &read, &mut findings);
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
@@ -309,6 +309,7 @@ impl Engine {
         &self,
         fact: usize,
         claims: &[(usize, usize)],
+        docs: &[Document],
         read: &[(Vec<Mention>, Vec<Claim>)],
         findings: &mut Vec<Finding>,
     ) {
@@ -360,11 +361,23 @@ impl Engine {
             }
         }
         // Across articles: one finding for each pair of disagreeing values.
+        // Within each value, the earliest-published article comes first: it is the one
+        // the others are measured against.
         let mut by_value: BTreeMap<Interval, Vec<(usize, usize)>> = BTreeMap::new();
         for &(d, m) in claims {
             if let Some(v) = value((d, m)) {
                 by_value.entry(v).or_default().push((d, m));
             }
+        }
+        for list in by_value.values_mut() {
+            list.sort_by_key(|&(d, m)| {
+                (
+                    docs[d].meta.published.is_none(),
+                    docs[d].meta.published,
+                    d,
+                    m,
+                )
+            });
         }
         let values: Vec<(&Interval, &Vec<(usize, usize)>)> = by_value.iter().collect();
         for (i, (va, ca)) in values.iter().enumerate() {

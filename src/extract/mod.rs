@@ -565,11 +565,21 @@ fn bind_measure(
         k += 1;
         steps += 1;
     }
-    // Backward: "killed at least five".
+    // Backward: "killed at least five". "X along with two others" may stand far from
+    // the verb that governs X ("killed Khalil Haqqani, the minister of …, along with two
+    // others"), so it looks back to the start of the clause.
+    let companion = matches!(w.lower(end - 1), "others" | "other")
+        || start >= 2
+            && matches!(
+                (w.lower(start - 2), w.lower(start - 1)),
+                ("along" | "together", "with")
+            )
+        || start >= 1 && w.lower(start - 1) == "alongside";
+    let reach = if companion { 30 } else { 8 };
     let mut distance = 0;
     let mut k = start;
     let mut steps = 0;
-    while k > 0 && steps < 8 {
+    while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
         if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
@@ -627,13 +637,15 @@ fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> b
         return false;
     }
     if matches!(before(1), "and" | "plus" | "with") {
-        // "X and two others": the word before "and" must name someone, not be a verb.
-        let name = before(2);
+        // "X and two others", "X, the minister, and two others": the word before "and"
+        // must name someone, not be a verb.
+        let back = if before(2) == "," { 3 } else { 2 };
+        let name = before(back);
         return !name.is_empty()
             && !OCCURRENCE.contains(&name)
             && !TRANSPARENT.contains(&name)
-            && start >= 2
-            && !w.is_punct(start - 2);
+            && start >= back
+            && !w.is_punct(start - back);
     }
     // "killed two others", "claimed the lives of two others".
     !forward
