@@ -248,6 +248,7 @@ pub fn attribute(
                 lead,
                 None,
             )
+            .filter(|(subject, _)| plausibly_its_date(book, *subject, &mention.value))
             .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
@@ -414,9 +415,11 @@ fn event_of(
             _ => None,
         };
     }
-    // No event named: a reference back to the article's lead event.
+    // No event named: a reference back to the article's lead event. Only figures ride
+    // on such a reference; a date beside "the attack" is as likely another event's.
     let text = &doc.prose[sentence.span.clone()];
     let lead = lead?;
+    measure?;
     if in_sentence.iter().any(|h| {
         h.entity
             .is_some_and(|e| book.entities[e].kind == EntityKind::Place)
@@ -427,6 +430,32 @@ fn event_of(
         return Some((Subject::Event(lead), Via::ReferBack));
     }
     None
+}
+
+/// A date can be a misdating of an event only if it is as precise as a month and
+/// within a year of it; a bare year, or a date further off, names another event.
+fn plausibly_its_date(book: &Rulebook, subject: Subject, value: &MentionValue) -> bool {
+    let Subject::Event(e) = subject else {
+        return false;
+    };
+    let Some(date) = book.events[e].date else {
+        return false;
+    };
+    match value {
+        MentionValue::Date(found) => {
+            let precise = found.from.days_until(found.to) <= 31;
+            let gap = if found.overlaps(&date) {
+                0
+            } else {
+                date.to
+                    .days_until(found.from)
+                    .max(found.to.days_until(date.from))
+            };
+            precise && gap <= 366
+        }
+        MentionValue::Weekday(_) => true,
+        _ => false,
+    }
 }
 
 /// The clause of a sentence that holds a span: bounded by ; : — – ( ) and quotes.

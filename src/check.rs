@@ -385,14 +385,19 @@ impl Engine {
                 if va.overlaps(vb) {
                     continue;
                 }
-                let docs = |c: &[(usize, usize)]| {
+                let doc_set = |c: &[(usize, usize)]| {
                     let mut ds: Vec<usize> = c.iter().map(|(d, _)| *d).collect();
                     ds.dedup();
                     ds
                 };
-                let (da, db) = (docs(ca), docs(cb));
-                // The value fewer articles give is the one to look at first.
-                let (pv, pc, pd, ov, oc) = if da.len() <= db.len() {
+                let (da, db) = (doc_set(ca), doc_set(cb));
+                // The value fewer articles give is the one to look at first; between
+                // equals, the one first published later (the newer report).
+                let first_published =
+                    |c: &[(usize, usize)]| c.first().and_then(|(d, _)| docs[*d].meta.published);
+                let a_first = (da.len(), std::cmp::Reverse(first_published(ca)));
+                let b_first = (db.len(), std::cmp::Reverse(first_published(cb)));
+                let (pv, pc, pd, ov, oc) = if a_first <= b_first {
                     (**va, *ca, &da, **vb, *cb)
                 } else {
                     (**vb, *cb, &db, **va, *ca)
@@ -408,14 +413,14 @@ impl Engine {
                     format!(
                         "articles disagree on the number {what} in the {}: {pv} here, {ov} in {}",
                         self.subject_phrase(fact_ref),
-                        "another article"
+                        docs[other.0].path
                     ),
                 );
                 f.related.push(label(other, format!("{what}: {ov}")));
                 f.expected = Some(ov.describe());
                 f.found = Some(pv.describe());
                 let more_here = pd.len().saturating_sub(1);
-                let more_there = docs(oc).len().saturating_sub(1);
+                let more_there = doc_set(oc).len().saturating_sub(1);
                 if more_here + more_there > 0 {
                     f.notes.push(format!(
                         "{} more article(s) give {pv} and {} more give {ov}",

@@ -71,7 +71,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         SyntaxError { message, offset }
     })?;
     let mut locator = Locator { text, cursor: 0 };
-    Ok(locator.node(&value, 0))
+    Ok(locator.node(&value))
 }
 
 /// Parses one YAML document, returning `Null` for empty input.
@@ -91,7 +91,7 @@ struct Locator<'a> {
 }
 
 impl Locator<'_> {
-    fn node(&mut self, value: &serde_yaml::Value, depth: usize) -> Node {
+    fn node(&mut self, value: &serde_yaml::Value) -> Node {
         let start = self.cursor;
         match value {
             serde_yaml::Value::Null => Node {
@@ -117,7 +117,7 @@ impl Locator<'_> {
             },
             serde_yaml::Value::Sequence(items) => {
                 let open = self.skip_space();
-                let nodes: Vec<Node> = items.iter().map(|v| self.node(v, depth + 1)).collect();
+                let nodes: Vec<Node> = items.iter().map(|v| self.node(v)).collect();
                 let end = nodes.last().map_or(open, |n| n.span.end).max(open);
                 Node {
                     span: open..end,
@@ -136,7 +136,7 @@ impl Locator<'_> {
                         _ => String::from("?"),
                     };
                     let key_span = self.key(&key);
-                    let value = self.node(v, depth + 1);
+                    let value = self.node(v);
                     entries.push(Entry {
                         key,
                         key_span,
@@ -152,7 +152,7 @@ impl Locator<'_> {
                 }
             }
             serde_yaml::Value::Tagged(tagged) => {
-                let mut node = self.node(&tagged.value, depth + 1);
+                let mut node = self.node(&tagged.value);
                 node.span.start = node.span.start.min(start);
                 node
             }

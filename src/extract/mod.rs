@@ -211,12 +211,16 @@ impl<'a> Words<'a> {
     }
 }
 
+/// A cue's words and the measure it marks (`None` for a word such as "casualties"
+/// that marks no single measure).
+type Cue = (Vec<String>, Option<String>);
+
 /// Measure cues and explicit patterns, compiled once from a rulebook.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// First word of a cue → (the cue's words, the measure it marks; `None` for a word
     /// that marks no measure, such as "casualties").
-    cues: HashMap<String, Vec<(Vec<String>, Option<String>)>>,
+    cues: HashMap<String, Vec<Cue>>,
     patterns: Vec<(usize, regex::Regex)>,
     pub tolerance: f64,
 }
@@ -355,7 +359,7 @@ const CLAUSE_END: &[&str] = &[
 
 impl Lexicon {
     pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
-        let mut cues: HashMap<String, Vec<(Vec<String>, Option<String>)>> = HashMap::new();
+        let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
         let mut add = |phrase: &str, measure: Option<String>| {
             let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
@@ -469,6 +473,7 @@ fn scan_sentence(
         if starts_value
             && let Some(found) = quantity::read(&words, i, lexicon.tolerance)
             && !is_pronoun_one(w, &found)
+            && !is_clock_minutes(w, i)
         {
             let mut end = found.end;
             let q = found.quantity;
@@ -512,6 +517,11 @@ fn scan_sentence(
     for (index, start, end) in counts {
         bind_measure(w, lexicon, &taken, start, end, &mut out[index]);
     }
+}
+
+/// The "30" of "10:30".
+fn is_clock_minutes(w: &Words, i: usize) -> bool {
+    i >= 2 && w.lower(i - 1) == ":" && w.number_word(i - 2).is_some()
 }
 
 /// "one of the", "no one", "any one": not a figure.

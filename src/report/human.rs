@@ -7,7 +7,7 @@ use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::Files;
-use crate::findings::{FileRef, Finding, Severity};
+use crate::findings::{Code, FileRef, Finding, Severity};
 
 /// Renders findings and a summary line. `color` selects ANSI colours.
 pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: bool) -> String {
@@ -57,7 +57,12 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
         }
         let mut notes = Vec::new();
         if let Some(expected) = &finding.expected {
-            notes.push(format!("rulebook: {expected}"));
+            let whose = match finding.code {
+                Code::SourceConflict => "other:   ",
+                Code::SelfContradiction => "earlier: ",
+                _ => "rulebook:",
+            };
+            notes.push(format!("{whose} {expected}"));
         }
         if let Some(found) = &finding.found {
             notes.push(format!("article:  {found}"));

@@ -1,0 +1,390 @@
+//! The `factlint` binary, run as a user runs it: exit codes, standard input, bad rules,
+//! output formats. Rendered output is compared with insta snapshots.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn factlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().expect("factlint finishes");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write fixture");
+}
+
+const RULES: &str = r#"
+sources:
+  wire: {title: "Wire report, 12 December 2024"}
+entities:
+  khalil-haqqani:
+    name: Khalil Haqqani
+    short: [Haqqani]
+    died: 2024-12-11
+    facts:
+      age: {value: 58, as_of: 2024-12-11, source: wire}
+  balkh: {name: Balkh, kind: place}
+events:
+  kabul-bombing:
+    summary: bombing at the refugees ministry in Kabul
+    date: 2024-12-11
+    about: [khalil-haqqani, Ministry of Refugees]
+    facts:
+      killed: {at_least: 3, source: wire, note: reports differ}
+  balkh-killing:
+    summary: killing of the Balkh governor
+    date: 2023-03-09
+    about: [balkh]
+    facts:
+      killed: 3
+"#;
+
+/// Two reports of one bombing that disagree, and a paragraph with an earlier attack.
+fn two_reports(dir: &Path) {
+    write(dir, "rules/kabul.yaml", RULES);
+    write(
+        dir,
+        "a.md",
+        "---\ntitle: Minister killed\ndate: 2024-12-12\n---\nKhalil Haqqani and two others were killed on Wednesday at the Ministry of Refugees. The attack came after a bombing in March 2023 that killed two people.\n\nIn March 2023, a governor was killed in Balkh along with two others.\n",
+    );
+    write(
+        dir,
+        "b.md",
+        "---\ntitle: Blast at ministry\ndate: 2024-12-13\n---\nAt least five people were killed when a bomber struck the Ministry of Refugees. Haqqani, 58, was among them.\n",
+    );
+}
+
+#[test]
+fn source_conflict_names_both_reports_in_human_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    two_reports(dir.path());
+    let run = factlint(dir.path(), &["check", "a.md", "b.md"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!("two_reports_human", run.stdout);
+}
+
+#[test]
+fn source_conflict_in_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    two_reports(dir.path());
+    let run = factlint(
+        dir.path(),
+        &["check", "a.md", "b.md", "--format", "json"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    let findings = json["findings"].as_array().expect("findings");
+    // One source conflict; nothing about the Balkh figure (an earlier attack with its own
+    // date and toll, in a paragraph next to the bombing's own toll).
+    assert_eq!(findings.len(), 1, "{}", run.stdout);
+    let f = &findings[0];
+    assert_eq!(f["code"], "FL002");
+    assert_eq!(f["name"], "source-conflict");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["fact"], "kabul-bombing.killed");
+    let text = |loc: &serde_json::Value| {
+        let file = loc["file"].as_str().expect("file");
+        let content = std::fs::read_to_string(dir.path().join(file)).expect("file");
+        content[loc["start"].as_u64().expect("start") as usize
+            ..loc["end"].as_u64().expect("end") as usize]
+            .to_string()
+    };
+    assert_eq!(f["primary"]["file"], "b.md");
+    assert_eq!(text(&f["primary"]), "At least five");
+    assert_eq!(f["related"][0]["file"], "a.md");
+    assert_eq!(text(&f["related"][0]), "two others");
+    assert_eq!(f["primary"]["line"], 5);
+    assert_eq!(f["primary"]["column"], 1);
+    assert_eq!(json["summary"]["files"], 2);
+    assert_eq!(json["summary"]["errors"], 1);
+    insta::assert_snapshot!("two_reports_json", run.stdout);
+}
+
+#[test]
+fn stdin_with_a_name_and_a_publication_date() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/kabul.yaml", RULES);
+    let story = "Khalil Haqqani was killed on Tuesday at the Ministry of Refugees.\n";
+    let run = factlint(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "story.md",
+            "--published",
+            "2024-12-12",
+            "--format",
+            "json",
+        ],
+        Some(story.as_bytes()),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let f = &json["findings"][0];
+    assert_eq!(f["code"], "FL006");
+    assert_eq!(f["primary"]["file"], "story.md");
+    assert_eq!(f["found"], "2024-12-10");
+    assert_eq!(f["expected"], "2024-12-11");
+    // Without a publication date, the weekday is checked against the event's date.
+    let run = factlint(
+        dir.path(),
+        &["check", "-", "--format", "json"],
+        Some(story.as_bytes()),
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["findings"][0]["code"], "FL006");
+    assert_eq!(json["findings"][0]["found"], "Tuesday");
+    let run = factlint(
+        dir.path(),
+        &["check", "-"],
+        Some(b"Khalil Haqqani was killed on Wednesday.\n"),
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn exit_codes_and_fail_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/kabul.yaml", RULES);
+    write(dir.path(), "clean.md", "Nothing to see here.\n");
+    write(
+        dir.path(),
+        "unsupported.md",
+        "---\ndate: 2024-12-12\n---\nKhalil Haqqani was killed at the Ministry of Refugees, which also left 12 people wounded.\n",
+    );
+    assert_eq!(factlint(dir.path(), &["check", "clean.md"], None).code, 0);
+    let warned = factlint(dir.path(), &["check", "unsupported.md"], None);
+    assert_eq!(
+        warned.code, 0,
+        "warnings do not fail by default: {}",
+        warned.stdout
+    );
+    assert!(warned.stdout.contains("warning[FL004]"));
+    assert_eq!(
+        factlint(
+            dir.path(),
+            &["check", "unsupported.md", "--fail-on", "warning"],
+            None
+        )
+        .code,
+        1
+    );
+    let missing = factlint(dir.path(), &["check", "nowhere.md"], None);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("nowhere.md: no such file or directory")
+    );
+    let glob = factlint(dir.path(), &["check", "*.txt"], None);
+    assert_eq!(glob.code, 2);
+    assert!(glob.stderr.contains("*.txt: this pattern matches no files"));
+    write(dir.path(), "bad.md", "");
+    std::fs::write(dir.path().join("bad.md"), b"Valid start \xff\xfe then junk").expect("write");
+    let bad = factlint(dir.path(), &["check", "bad.md", "clean.md"], None);
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("bad.md: not valid UTF-8 (invalid byte at offset 12)"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stdout.contains("1 file checked"),
+        "the other file is still checked"
+    );
+    let bad_date = factlint(
+        dir.path(),
+        &["check", "clean.md", "--published", "2024-02-30"],
+        None,
+    );
+    assert_eq!(bad_date.code, 2);
+}
+
+#[test]
+fn bad_rules_are_all_reported_with_their_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/a.yaml",
+        "sources:\n  wire: {title: Wire}\nentities:\n  kh:\n    name: Khalil Haqqani\n    colour: blue\nevents:\n  e:\n    date: 2024-02-30\n    about: [khalil-haqani]\n    facts:\n      killed: {at_least: 5, at_most: 3, source: wirre}\n      fighters: {value: 5, cues: [fighters], patterns: ['(unclosed {count}']}\n      kiled: 3\n",
+    );
+    write(
+        dir.path(),
+        "rules/b.yaml",
+        "entities:\n  kh:\n    name: Someone Else\n",
+    );
+    write(dir.path(), "story.md", "Text.\n");
+    let run = factlint(dir.path(), &["check", "story.md"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    for expected in [
+        "the rulebook has 8 errors",
+        "unknown key `colour` in an entity",
+        "`date`: `2024-02-30` is not a date",
+        "undefined entity `khalil-haqani`",
+        "impossible range: at least 5 but at most 3",
+        "undefined source `wirre`",
+        "did you mean `wire`?",
+        "invalid pattern",
+        "unknown fact kind `kiled`",
+        "did you mean `killed`?",
+        "duplicate entity id `kh`",
+        "rules/a.yaml:6:5",
+        "rules/b.yaml:2:3",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in:\n{}",
+            run.stderr
+        );
+    }
+    write(dir.path(), "rules/b.yaml", "entities: [unclosed\n");
+    let run = factlint(
+        dir.path(),
+        &["check", "story.md", "--rules", "rules/b.yaml"],
+        None,
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("YAML syntax error"), "{}", run.stderr);
+    assert!(run.stderr.contains("rules/b.yaml:"), "{}", run.stderr);
+}
+
+#[test]
+fn claims_inventory_in_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    two_reports(dir.path());
+    let run = factlint(dir.path(), &["claims", "a.md", "--format", "json"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["version"], 1);
+    let mentions = json["mentions"].as_array().expect("mentions");
+    let find = |text: &str| {
+        mentions
+            .iter()
+            .find(|m| m["text"] == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in {}", run.stdout))
+    };
+    let toll = find("two others");
+    assert_eq!(toll["kind"], "count");
+    assert_eq!(toll["value"], serde_json::json!({"min": 3, "max": 3}));
+    assert_eq!(toll["fact"], "kabul-bombing.killed");
+    assert_eq!(toll["line"], 5);
+    let day = find("Wednesday");
+    assert_eq!(day["kind"], "date");
+    assert_eq!(
+        day["value"],
+        serde_json::json!({"from": "2024-12-11", "to": "2024-12-11"})
+    );
+    assert_eq!(day["fact"], "kabul-bombing.date");
+    let month = find("March 2023");
+    assert_eq!(
+        month["value"],
+        serde_json::json!({"from": "2023-03-01", "to": "2023-03-31"})
+    );
+    // The earlier attack's figure, beside the bombing's own toll and referring back to
+    // "the attack", is found but tied to nothing: its date points away.
+    let other = mentions
+        .iter()
+        .find(|m| m["text"] == "two" && m["line"] == 5)
+        .unwrap_or_else(|| panic!("no second toll in {}", run.stdout));
+    assert_eq!(other["value"], serde_json::json!({"min": 2, "max": 2}));
+    assert_eq!(other["fact"], serde_json::Value::Null);
+    let balkh = find("along with two others");
+    assert_eq!(balkh["fact"], "balkh-killing.killed");
+    insta::assert_snapshot!(
+        "claims_human",
+        factlint(dir.path(), &["claims", "a.md", "b.md"], None).stdout
+    );
+}
+
+#[test]
+fn explain_prints_every_class() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = factlint(dir.path(), &["explain", "FL005"], None);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout
+            .starts_with("FL005 revised-figure (default severity: warning)")
+    );
+    for section in [
+        "What it means",
+        "Why it matters",
+        "Example",
+        "How to fix it",
+    ] {
+        assert!(run.stdout.contains(section));
+    }
+    assert_eq!(factlint(dir.path(), &["explain", "conflict"], None).code, 0);
+    let all = factlint(dir.path(), &["explain"], None);
+    assert_eq!(all.stdout.matches("What it means").count(), 6);
+    let unknown = factlint(dir.path(), &["explain", "FL999"], None);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("unknown finding code `FL999`"));
+}
+
+#[test]
+fn built_in_rulebook_is_used_outside_the_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "story.md",
+        "---\ndate: 2024-12-12\n---\nIn Peshawar, the police lines mosque bombing killed at least 100 people.\n",
+    );
+    let run = factlint(dir.path(), &["check", "story.md", "--format", "json"], None);
+    assert_eq!(run.code, 0, "a revised figure is a warning: {}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    assert_eq!(json["findings"][0]["code"], "FL005");
+    assert!(
+        json["findings"][0]["rule"]["file"]
+            .as_str()
+            .expect("rule file")
+            .starts_with("<built-in>/rules/")
+    );
+}
+
+#[test]
+fn corpus_run_matches_its_snapshot() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = factlint(root, &["check", "corpus", "--format", "json"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!("corpus_json", run.stdout);
+}
