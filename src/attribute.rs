@@ -203,9 +203,13 @@ pub fn attribute(
     mentions: &[Mention],
 ) -> Vec<Claim> {
     let hits = matcher.hits(doc);
-    let lead = lead_event(matcher, doc, &hits);
-    // How many events each marker text marks across the rulebook: a marker shared by
-    // several events is weak evidence for any one of them.
+    let reading = Reading {
+        book,
+        matcher,
+        doc,
+        mentions,
+        lead: lead_event(matcher, doc, &hits),
+    };
     let mut claims = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if let Some(fact) = mention.pattern_fact {
@@ -226,30 +230,14 @@ pub fn attribute(
                 let Some(measure) = mention.measure.as_deref() else {
                     continue;
                 };
-                figure_subject(
-                    book,
-                    matcher,
-                    doc,
-                    mentions,
-                    mention,
-                    &in_sentence,
-                    lead,
-                    measure,
-                )
-                .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
+                reading
+                    .figure_subject(mention, &in_sentence, measure)
+                    .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
             }
-            MentionKind::Date if !mention.dateline && mention.occurrence => event_of(
-                book,
-                matcher,
-                doc,
-                mentions,
-                mention,
-                &in_sentence,
-                lead,
-                None,
-            )
-            .filter(|(subject, _)| plausibly_its_date(book, *subject, &mention.value))
-            .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
+            MentionKind::Date if !mention.dateline && mention.occurrence => reading
+                .event_of(mention, &in_sentence, None)
+                .filter(|(subject, _)| plausibly_its_date(book, *subject, &mention.value))
+                .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
                 .map(|f| (f, Via::Name)),
@@ -308,128 +296,131 @@ fn lead_event(matcher: &Matcher, doc: &Document, hits: &[Hit]) -> Option<usize> 
         .map(|(e, _)| e)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn figure_subject(
-    book: &Rulebook,
-    matcher: &Matcher,
-    doc: &Document,
-    mentions: &[Mention],
-    mention: &Mention,
-    in_sentence: &[&Hit],
+/// One document being attributed: what every decision about its mentions looks at.
+#[derive(Clone, Copy)]
+struct Reading<'a> {
+    book: &'a Rulebook,
+    matcher: &'a Matcher,
+    doc: &'a Document,
+    mentions: &'a [Mention],
+    /// The article's lead event, which "the attack" refers back to.
     lead: Option<usize>,
-    measure: &str,
-) -> Option<(Subject, Via)> {
-    // Measures that belong to entities ("fighters" of a group) go to the entity named.
-    let entity_owners: BTreeSet<usize> = in_sentence
-        .iter()
-        .filter_map(|h| h.entity)
-        .filter(|&e| book.fact(Subject::Entity(e), measure).is_some())
-        .collect();
-    if entity_owners.len() == 1 {
-        let e = *entity_owners.iter().next()?;
-        return Some((Subject::Entity(e), Via::Marker));
-    }
-    if !entity_owners.is_empty() {
-        return None;
-    }
-    event_of(
-        book,
-        matcher,
-        doc,
-        mentions,
-        mention,
-        in_sentence,
-        lead,
-        Some(measure),
-    )
 }
 
-/// The one event a mention's sentence is about, if there is exactly one.
-#[allow(clippy::too_many_arguments)]
-fn event_of(
-    book: &Rulebook,
-    matcher: &Matcher,
-    doc: &Document,
-    mentions: &[Mention],
-    mention: &Mention,
-    in_sentence: &[&Hit],
-    lead: Option<usize>,
-    measure: Option<&str>,
-) -> Option<(Subject, Via)> {
-    let sentence = &doc.sentences[mention.sentence];
-    // Other dates in the sentence (not the mention itself, not datelines).
-    let dates: Vec<_> = mentions
-        .iter()
-        .filter(|m| m.sentence == mention.sentence && m.span != mention.span && !m.dateline)
-        .filter_map(|m| match m.value {
-            MentionValue::Date(r) => Some(r),
-            _ => None,
-        })
-        .collect();
-    let fits_dates = |event: usize| {
-        measure.is_none()
-            || book.events[event]
-                .date
-                .is_none_or(|d| dates.iter().all(|r| r.overlaps(&d)))
-    };
-    let has_measure =
-        |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
+impl Reading<'_> {
+    /// The subject a figure is about: an entity that owns the measure, or an event.
+    fn figure_subject(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: &str,
+    ) -> Option<(Subject, Via)> {
+        let book = self.book;
+        // Measures that belong to entities ("fighters" of a group) go to the entity named.
+        let entity_owners: BTreeSet<usize> = in_sentence
+            .iter()
+            .filter_map(|h| h.entity)
+            .filter(|&e| book.fact(Subject::Entity(e), measure).is_some())
+            .collect();
+        if entity_owners.len() == 1 {
+            let e = *entity_owners.iter().next()?;
+            return Some((Subject::Entity(e), Via::Marker));
+        }
+        if !entity_owners.is_empty() {
+            return None;
+        }
+        self.event_of(mention, in_sentence, Some(measure))
+    }
 
-    // The clause around the mention first, then the whole sentence.
-    let clause = clause_of(&doc.prose, sentence.span.clone(), mention.span.clone());
-    for scope in [clause, sentence.span.clone()] {
-        // event → strongest evidence: true when a marker names only this event.
-        let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
-        for hit in in_sentence
+    /// The one event a mention's sentence is about, if there is exactly one.
+    fn event_of(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+    ) -> Option<(Subject, Via)> {
+        let Reading {
+            book,
+            matcher,
+            doc,
+            mentions,
+            lead,
+        } = *self;
+        let sentence = &doc.sentences[mention.sentence];
+        // Other dates in the sentence (not the mention itself, not datelines).
+        let dates: Vec<_> = mentions
             .iter()
-            .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
-        {
-            let unique = hit.events.len() == 1;
-            for &e in &hit.events {
-                let strong = marked.entry(e).or_insert(false);
-                *strong |= unique;
-            }
-        }
-        if marked.is_empty() {
-            continue;
-        }
-        let any_strong = marked.values().any(|s| *s);
-        let candidates: Vec<usize> = marked
-            .iter()
-            .filter(|(_, strong)| **strong || !any_strong)
-            .map(|(e, _)| *e)
+            .filter(|m| m.sentence == mention.sentence && m.span != mention.span && !m.dateline)
+            .filter_map(|m| match m.value {
+                MentionValue::Date(r) => Some(r),
+                _ => None,
+            })
             .collect();
-        // Any event named here that another date rules out still counts as named: the
-        // sentence is about something, just not a checkable one.
-        let fitting: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&e| fits_dates(e) && has_measure(e))
-            .collect();
-        return match fitting.as_slice() {
-            [e] if candidates.len() == 1
-                || candidates.iter().all(|c| *c == *e || !fits_dates(*c)) =>
-            {
-                Some((Subject::Event(*e), Via::Marker))
-            }
-            _ => None,
+        let fits_dates = |event: usize| {
+            measure.is_none()
+                || book.events[event]
+                    .date
+                    .is_none_or(|d| dates.iter().all(|r| r.overlaps(&d)))
         };
+        let has_measure =
+            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
+
+        // The clause around the mention first, then the whole sentence.
+        let clause = clause_of(&doc.prose, sentence.span.clone(), mention.span.clone());
+        for scope in [clause, sentence.span.clone()] {
+            // event → strongest evidence: true when a marker names only this event.
+            let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
+            for hit in in_sentence
+                .iter()
+                .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
+            {
+                let unique = hit.events.len() == 1;
+                for &e in &hit.events {
+                    let strong = marked.entry(e).or_insert(false);
+                    *strong |= unique;
+                }
+            }
+            if marked.is_empty() {
+                continue;
+            }
+            let any_strong = marked.values().any(|s| *s);
+            let candidates: Vec<usize> = marked
+                .iter()
+                .filter(|(_, strong)| **strong || !any_strong)
+                .map(|(e, _)| *e)
+                .collect();
+            // Any event named here that another date rules out still counts as named: the
+            // sentence is about something, just not a checkable one.
+            let fitting: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&e| fits_dates(e) && has_measure(e))
+                .collect();
+            return match fitting.as_slice() {
+                [e] if candidates.len() == 1
+                    || candidates.iter().all(|c| *c == *e || !fits_dates(*c)) =>
+                {
+                    Some((Subject::Event(*e), Via::Marker))
+                }
+                _ => None,
+            };
+        }
+        // No event named: a reference back to the article's lead event. Only figures ride
+        // on such a reference; a date beside "the attack" is as likely another event's.
+        let text = &doc.prose[sentence.span.clone()];
+        let lead = lead?;
+        measure?;
+        if in_sentence.iter().any(|h| {
+            h.entity
+                .is_some_and(|e| book.entities[e].kind == EntityKind::Place)
+        }) {
+            return None;
+        }
+        if matcher.refer_back.is_match(text) && fits_dates(lead) && has_measure(lead) {
+            return Some((Subject::Event(lead), Via::ReferBack));
+        }
+        None
     }
-    // No event named: a reference back to the article's lead event. Only figures ride
-    // on such a reference; a date beside "the attack" is as likely another event's.
-    let text = &doc.prose[sentence.span.clone()];
-    let lead = lead?;
-    measure?;
-    if in_sentence.iter().any(|h| {
-        h.entity
-            .is_some_and(|e| book.entities[e].kind == EntityKind::Place)
-    }) {
-        return None;
-    }
-    if matcher.refer_back.is_match(text) && fits_dates(lead) && has_measure(lead) {
-        return Some((Subject::Event(lead), Via::ReferBack));
-    }
-    None
 }
 
 /// A date can be a misdating of an event only if it is as precise as a month and

@@ -50,7 +50,13 @@ pub struct ReadOptions {
 }
 
 /// Expands paths into files, in the order given; directories and globs in sorted order.
-pub fn expand(paths: &[String], errors: &mut Vec<InputError>) -> Vec<String> {
+/// Directories are walked for the files `wanted` accepts, skipping hidden entries; `-`
+/// passes through.
+pub fn expand(
+    paths: &[String],
+    wanted: fn(&Path) -> bool,
+    errors: &mut Vec<InputError>,
+) -> Vec<String> {
     let mut files = Vec::new();
     for given in paths {
         if given == "-" {
@@ -60,7 +66,13 @@ pub fn expand(paths: &[String], errors: &mut Vec<InputError>) -> Vec<String> {
         let path = Path::new(given);
         if path.is_dir() {
             let mut found = Vec::new();
-            walk(path, &mut found);
+            walk(path, wanted, &mut found);
+            if found.is_empty() {
+                errors.push(InputError {
+                    path: given.clone(),
+                    message: "no files to read in this directory".into(),
+                });
+            }
             found.sort();
             files.extend(found);
         } else if path.exists() || path.symlink_metadata().is_ok() {
@@ -99,7 +111,12 @@ pub fn expand(paths: &[String], errors: &mut Vec<InputError>) -> Vec<String> {
     files
 }
 
-fn walk(dir: &Path, out: &mut Vec<String>) {
+/// Articles factlint reads when walking a directory.
+pub fn is_article(path: &Path) -> bool {
+    Format::from_path(&path.to_string_lossy()).is_some()
+}
+
+fn walk(dir: &Path, wanted: fn(&Path) -> bool, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -113,8 +130,8 @@ fn walk(dir: &Path, out: &mut Vec<String>) {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out);
-        } else if Format::from_path(&path.to_string_lossy()).is_some() {
+            walk(&path, wanted, out);
+        } else if wanted(&path) {
             out.push(path.to_string_lossy().into_owned());
         }
     }
@@ -123,7 +140,7 @@ fn walk(dir: &Path, out: &mut Vec<String>) {
 /// Reads the given paths.
 pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
     let mut inputs = Inputs::default();
-    let files = expand(paths, &mut inputs.errors);
+    let files = expand(paths, is_article, &mut inputs.errors);
     for path in files {
         let (name, bytes) = if path == "-" {
             let name = options

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factlint::Engine;
 use factlint::date::Day;
+use factlint::document::Document;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
 use factlint::findings::{Code, Severity};
 use factlint::input::{self, ReadOptions};
@@ -157,7 +158,7 @@ fn load_rulebook(paths: &[String]) -> Result<Rulebook, ExitCode> {
 
 /// Reads inputs and prints what could not be read. Returns the documents and whether
 /// anything failed.
-fn read_inputs(common: &Common) -> (Vec<factlint::document::Document>, bool) {
+fn read_inputs(common: &Common) -> (Vec<Document>, bool) {
     let inputs = input::read(
         &common.paths,
         &ReadOptions {
@@ -190,13 +191,19 @@ fn write_stdout(text: &str) -> bool {
     }
 }
 
+/// Loads the rulebook and reads the inputs: the engine, the documents, and whether
+/// any input could not be read.
+fn prepare(common: &Common) -> Result<(Engine, Vec<Document>, bool), ExitCode> {
+    let book = load_rulebook(&common.rules)?;
+    let (docs, input_failed) = read_inputs(common);
+    Ok((Engine::new(book, common.tolerance), docs, input_failed))
+}
+
 fn run_check(args: CheckArgs) -> ExitCode {
-    let book = match load_rulebook(&args.common.rules) {
-        Ok(book) => book,
+    let (engine, docs, input_failed) = match prepare(&args.common) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let (docs, input_failed) = read_inputs(&args.common);
-    let engine = Engine::new(book, args.common.tolerance);
     let report = engine.check(&docs);
     let files = Files {
         docs: &docs,
@@ -230,12 +237,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
 }
 
 fn run_claims(args: ClaimsArgs) -> ExitCode {
-    let book = match load_rulebook(&args.common.rules) {
-        Ok(book) => book,
+    let (engine, docs, input_failed) = match prepare(&args.common) {
+        Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let (docs, input_failed) = read_inputs(&args.common);
-    let engine = Engine::new(book, args.common.tolerance);
     let read: Vec<_> = docs.iter().map(|d| engine.read(d)).collect();
     let text = match args.format {
         ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read),

@@ -239,19 +239,8 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
         let value = Interval::between(first.floor() as u64, second.ceil() as u64)?;
         return finish(words, at, after, value, currency);
     }
-    if let Some(w) = words.get(end)
-        && UNITS.contains(w)
-    {
-        return None;
-    }
-    if currency.is_none()
-        && let Some((_, code)) = CURRENCY_AFTER
-            .iter()
-            .find(|(w, _)| words.get(end) == Some(w))
-    {
-        currency = Some((*code).to_string());
-        end += 1;
-    }
+    let (after, currency) = unit_and_currency(words, end, currency)?;
+    end = after;
     let n = first.round().max(0.0) as u64;
     let value = match qualifier {
         None => {
@@ -320,23 +309,11 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
 fn finish(
     words: &[&str],
     at: usize,
-    mut end: usize,
+    end: usize,
     value: Interval,
-    mut currency: Option<String>,
+    currency: Option<String>,
 ) -> Option<QuantityMatch> {
-    if let Some(w) = words.get(end)
-        && UNITS.contains(w)
-    {
-        return None;
-    }
-    if currency.is_none()
-        && let Some((_, code)) = CURRENCY_AFTER
-            .iter()
-            .find(|(w, _)| words.get(end) == Some(w))
-    {
-        currency = Some((*code).to_string());
-        end += 1;
-    }
+    let (end, currency) = unit_and_currency(words, end, currency)?;
     Some(QuantityMatch {
         quantity: Quantity {
             value,
@@ -346,6 +323,25 @@ fn finish(
         start: at,
         end,
     })
+}
+
+/// What follows a number: a unit makes it no count at all (`None`); a currency word
+/// ("dollars") makes it an amount and joins the figure.
+fn unit_and_currency(
+    words: &[&str],
+    end: usize,
+    currency: Option<String>,
+) -> Option<(usize, Option<String>)> {
+    let next = words.get(end);
+    if next.is_some_and(|w| UNITS.contains(w)) {
+        return None;
+    }
+    if currency.is_none()
+        && let Some((_, code)) = CURRENCY_AFTER.iter().find(|(w, _)| next == Some(w))
+    {
+        return Some((end + 1, Some((*code).to_string())));
+    }
+    Some((end, currency))
 }
 
 fn about(n: f64, tolerance: f64) -> Interval {

@@ -98,49 +98,14 @@ impl Diagnostic for RuleErrors {
 /// Reads rulebook files from paths: a file, a directory (every `.yaml`/`.yml` file
 /// below it) or a glob. Returns the files in a stable order, or the errors.
 pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
-    let mut names = Vec::new();
-    let mut errors = Vec::new();
-    for given in paths {
-        let path = Path::new(given);
-        if path.is_dir() {
-            let mut found = Vec::new();
-            collect_yaml(path, &mut found);
-            if found.is_empty() {
-                errors.push(plain_error(
-                    given,
-                    "no .yaml or .yml files in this directory",
-                ));
-            }
-            found.sort();
-            names.extend(found);
-        } else if path.is_file() {
-            names.push(given.clone());
-        } else if given.contains(['*', '?', '[']) {
-            match glob::glob(given) {
-                Ok(matches) => {
-                    let mut found: Vec<String> = matches
-                        .filter_map(Result::ok)
-                        .filter(|p| p.is_file())
-                        .map(|p| p.to_string_lossy().into_owned())
-                        .collect();
-                    if found.is_empty() {
-                        errors.push(plain_error(given, "this pattern matches no files"));
-                    }
-                    found.sort();
-                    names.extend(found);
-                }
-                Err(e) => errors.push(plain_error(given, &format!("invalid glob: {e}"))),
-            }
-        } else {
-            errors.push(plain_error(given, "no such file or directory"));
-        }
-    }
+    let mut problems = Vec::new();
+    let names = crate::input::expand(paths, is_yaml, &mut problems);
+    let mut errors: Vec<RuleError> = problems
+        .iter()
+        .map(|p| plain_error(&p.path, &p.message))
+        .collect();
     let mut files = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     for name in names {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
         match std::fs::read(&name) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(RuleFile { name, text }),
@@ -162,21 +127,11 @@ pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
     }
 }
 
-fn collect_yaml(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_yaml(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
-            out.push(path.to_string_lossy().into_owned());
-        }
-    }
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
 }
 
 fn plain_error(file: &str, message: &str) -> RuleError {
