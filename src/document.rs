@@ -373,8 +373,10 @@ fn push_sentence(prose: &str, span: Range<usize>, block: usize, out: &mut Vec<Se
 fn is_abbreviation(prose: &str, sentence_start: usize, dot: usize) -> bool {
     let before = &prose[sentence_start..dot];
     let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     if word.is_empty() {
         return false;

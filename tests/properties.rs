@@ -1,0 +1,132 @@
+//! Invariants that hold for any input: reading never panics, every span lies inside the
+//! file on character boundaries, and every value is a well-formed interval.
+
+use factlint::Engine;
+use factlint::document::{Document, Format};
+use factlint::extract::quantity::{self, DEFAULT_TOLERANCE};
+use factlint::findings::FileRef;
+use factlint::rulebook;
+use proptest::prelude::*;
+
+/// The shipped rulebook, compiled once for every case.
+fn engine() -> &'static Engine {
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| {
+        let book =
+            rulebook::load_paths(&["rules".to_string()]).expect("the shipped rulebook loads");
+        Engine::new(book, DEFAULT_TOLERANCE)
+    })
+}
+
+/// Text built from the words and marks articles are made of, so that the extractors
+/// actually fire, mixed with arbitrary characters.
+fn article() -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        Just("Khalil Haqqani".to_string()),
+        Just("Haqqani".to_string()),
+        Just("killed".to_string()),
+        Just("wounded".to_string()),
+        Just("at least".to_string()),
+        Just("along with".to_string()),
+        Just("others".to_string()),
+        Just("on Wednesday".to_string()),
+        Just("December 11, 2024".to_string()),
+        Just("Ministry of Refugees".to_string()),
+        Just("the attack".to_string()),
+        Just("Peshawar".to_string()),
+        Just("$5 million".to_string()),
+        Just("58-year-old".to_string()),
+        Just(", 58,".to_string()),
+        Just("\n\n".to_string()),
+        Just("---\n".to_string()),
+        Just("```".to_string()),
+        Just("<!--".to_string()),
+        Just("[a](http://x.y/1)".to_string()),
+        "[0-9,.]{1,8}".prop_map(String::from),
+        "[a-zA-Z]{1,10}".prop_map(String::from),
+        any::<char>().prop_map(String::from),
+        "\\PC{0,5}".prop_map(String::from),
+    ];
+    prop::collection::vec(word, 0..60).prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn spans_stay_inside_the_file(text in article(), markdown in any::<bool>()) {
+        let format = if markdown { Format::Markdown } else { Format::Text };
+        let Ok(doc) = Document::parse("p.md", text.clone().into_bytes(), format, None) else {
+            return Ok(());
+        };
+        prop_assert_eq!(doc.prose.len(), doc.text.len());
+        for s in &doc.sentences {
+            prop_assert!(s.span.start <= s.span.end && s.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+        }
+        let engine = engine();
+        let (mentions, claims) = engine.read(&doc);
+        for m in &mentions {
+            prop_assert!(m.span.start < m.span.end && m.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            if let Some(v) = m.interval() {
+                prop_assert!(v.max.is_none_or(|max| v.min <= max));
+            }
+        }
+        for c in &claims {
+            prop_assert!(c.mention < mentions.len());
+            prop_assert!(c.fact < engine.book.facts.len());
+        }
+        let report = engine.check(std::slice::from_ref(&doc));
+        for f in &report.findings {
+            for label in std::iter::once(&f.primary).chain(&f.related) {
+                if let FileRef::Document(_) = label.file {
+                    prop_assert!(label.span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(label.span.start));
+                    prop_assert!(text.is_char_boundary(label.span.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn figures_are_well_formed_intervals(text in "\\PC{0,40}") {
+        if let Some(q) = quantity::parse_phrase(&text) {
+            prop_assert!(q.value.max.is_none_or(|max| q.value.min <= max));
+        }
+    }
+
+    #[test]
+    fn checking_is_deterministic_and_order_free(a in article(), b in article()) {
+        let docs = |first: &str, second: &str| -> Vec<Document> {
+            [("a.md", first), ("b.md", second)]
+                .iter()
+                .filter_map(|(n, t)| Document::parse(n, t.as_bytes().to_vec(), Format::Markdown, None).ok())
+                .collect()
+        };
+        let engine = engine();
+        let forward = docs(&a, &b);
+        let once = engine.check(&forward).findings;
+        let again = engine.check(&forward).findings;
+        prop_assert_eq!(&once, &again);
+        // The same articles given in the other order raise the same findings.
+        let mut backward = docs(&a, &b);
+        backward.reverse();
+        let reversed = engine.check(&backward).findings;
+        let key = |fs: &[factlint::findings::Finding], docs: &[Document]| {
+            let mut k: Vec<(String, String, usize)> = fs
+                .iter()
+                .map(|f| {
+                    let file = match f.primary.file {
+                        FileRef::Document(d) => docs[d].path.clone(),
+                        FileRef::Rule(r) => format!("rule{r}"),
+                    };
+                    (f.code.code().to_string(), file, f.primary.span.start)
+                })
+                .collect();
+            k.sort();
+            k
+        };
+        prop_assert_eq!(key(&once, &forward), key(&reversed, &backward));
+    }
+}
