@@ -78,13 +78,19 @@ impl Matcher {
     pub fn new(book: &Rulebook) -> Matcher {
         let mut by_text: BTreeMap<String, (Vec<Target>, bool)> = BTreeMap::new();
         let mut add = |text: &str, target: Target| {
-            let key = text.to_lowercase();
             let proper = text.chars().any(char::is_uppercase);
-            let slot = by_text.entry(key).or_insert_with(|| (Vec::new(), proper));
-            if !slot.0.contains(&target) {
-                slot.0.push(target);
+            // "police lines" and "police-lines" are one name.
+            let key = text.to_lowercase();
+            let variants = [key.clone(), key.replace(' ', "-"), key.replace('-', " ")];
+            for variant in variants {
+                let slot = by_text
+                    .entry(variant)
+                    .or_insert_with(|| (Vec::new(), proper));
+                if !slot.0.contains(&target) {
+                    slot.0.push(target);
+                }
+                slot.1 &= proper;
             }
-            slot.1 &= proper;
         };
         let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, entity) in book.entities.iter().enumerate() {
@@ -373,6 +379,7 @@ impl Reading<'_> {
             for hit in in_sentence
                 .iter()
                 .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
+                .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
             {
                 let unique = hit.events.len() == 1;
                 for &e in &hit.events {
@@ -421,6 +428,26 @@ impl Reading<'_> {
         }
         None
     }
+}
+
+/// Whether a name stands in a list of examples after a figure ("at least eight
+/// officials killed, among them the governor of Balkh"): it names one of those counted,
+/// not the event the figure is about.
+fn enumerated_after(prose: &str, mention: &Mention, hit: &Hit) -> bool {
+    if hit.span.start < mention.span.end {
+        return false;
+    }
+    let between = prose[mention.span.end..hit.span.start].to_lowercase();
+    [
+        "including",
+        "among them",
+        "among whom",
+        "such as",
+        "among those",
+        "among the dead",
+    ]
+    .iter()
+    .any(|w| between.contains(w))
 }
 
 /// A date can be a misdating of an event only if it is as precise as a month and

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::attribute::{self, Claim, Matcher};
-use crate::date::{Day, DayRange};
+use crate::date::{Day, DayRange, Weekday};
 use crate::document::Document;
 use crate::extract::{self, Lexicon, Mention, MentionValue};
 use crate::findings::{Code, FileRef, Finding, Label, Severity};
@@ -62,7 +62,8 @@ impl Engine {
             }
         }
         for (&fact, claims) in &fitting {
-            self.between_claims(fact, claims, docs, &read, &mut findings);
+            let claims = without_reported_disputes(claims, &read);
+            self.between_claims(fact, &claims, docs, &read, &mut findings);
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
@@ -196,6 +197,12 @@ impl Engine {
                 if mention.from_weekday {
                     let (weekday, _) = mention.weekday.clone()?;
                     let published = doc.meta.published?;
+                    // "On Wednesday" means the past week only when the event is that
+                    // recent; about an older event it can only name its weekday.
+                    let recent = expected.from <= published && expected.to.days_until(published) <= 7;
+                    if !recent {
+                        return self.weekday_name(fact, mention, d, *expected, weekday, "the event is more than a week before publication, so the weekday was checked against the event's date");
+                    }
                     let mut f = self.finding(
                         Code::WeekdayMismatch,
                         fact,
@@ -226,30 +233,14 @@ impl Engine {
                 f.found = Some(found.to_string());
                 Some(f)
             }
-            (Expected::Date(expected), MentionValue::Weekday(weekday)) => {
-                if !expected.is_day() || expected.from.weekday() == *weekday {
-                    return None;
-                }
-                let mut f = self.finding(
-                    Code::WeekdayMismatch,
-                    fact,
-                    here(format!(
-                        "{} does not fit {}",
-                        weekday.name(),
-                        expected.from.long()
-                    )),
-                    format!(
-                        "the {} was on {}, not a {}",
-                        self.subject_phrase(fact),
-                        expected.from.long(),
-                        weekday.name()
-                    ),
-                );
-                f.expected = Some(expected.from.weekday().name().to_string());
-                f.found = Some(weekday.name().to_string());
-                f.notes.push("the article has no publication date, so the weekday was checked against the event's date".into());
-                Some(f)
-            }
+            (Expected::Date(expected), MentionValue::Weekday(weekday)) => self.weekday_name(
+                fact,
+                mention,
+                d,
+                *expected,
+                *weekday,
+                "the article has no publication date, so the weekday was checked against the event's date",
+            ),
             (Expected::Birth(birth), MentionValue::Number(found)) => {
                 let Subject::Entity(e) = fact.subject else {
                     return None;
@@ -286,6 +277,44 @@ impl Engine {
             }
             _ => None,
         }
+    }
+
+    /// A weekday read on its own, checked against the weekday of the event's date.
+    fn weekday_name(
+        &self,
+        fact: &Fact,
+        mention: &Mention,
+        d: usize,
+        expected: DayRange,
+        weekday: Weekday,
+        why: &str,
+    ) -> Option<Finding> {
+        if !expected.is_day() || expected.from.weekday() == weekday {
+            return None;
+        }
+        let at = mention
+            .weekday
+            .as_ref()
+            .map_or(mention.span.clone(), |(_, at)| at.clone());
+        let mut f = self.finding(
+            Code::WeekdayMismatch,
+            fact,
+            Label {
+                file: FileRef::Document(d),
+                span: at,
+                message: format!("{} does not fit {}", weekday.name(), expected.from.long()),
+            },
+            format!(
+                "the {} was on {}, not a {}",
+                self.subject_phrase(fact),
+                expected.from.long(),
+                weekday.name()
+            ),
+        );
+        f.expected = Some(expected.from.weekday().name().to_string());
+        f.found = Some(weekday.name().to_string());
+        f.notes.push(why.to_string());
+        Some(f)
     }
 
     fn add_reports(&self, fact: &Fact, f: &mut Finding) {
@@ -437,6 +466,39 @@ impl Engine {
             }
         }
     }
+}
+
+/// Drops claims from sentences that give two disagreeing values for the same fact
+/// ("one account said three; another said at least five"): such a sentence reports a
+/// dispute, it does not take a side, so it neither contradicts itself nor another
+/// article.
+fn without_reported_disputes(
+    claims: &[(usize, usize)],
+    read: &[(Vec<Mention>, Vec<Claim>)],
+) -> Vec<(usize, usize)> {
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<Interval>> = BTreeMap::new();
+    for &(d, m) in claims {
+        let mention = &read[d].0[m];
+        if let Some(v) = mention.interval().filter(|_| !mention.vague) {
+            by_sentence
+                .entry((d, mention.sentence))
+                .or_default()
+                .push(v);
+        }
+    }
+    let disputed = |key: &(usize, usize)| {
+        by_sentence.get(key).is_some_and(|values| {
+            values
+                .iter()
+                .enumerate()
+                .any(|(i, a)| values[i + 1..].iter().any(|b| !a.overlaps(b)))
+        })
+    };
+    claims
+        .iter()
+        .copied()
+        .filter(|&(d, m)| !disputed(&(d, read[d].0[m].sentence)))
+        .collect()
 }
 
 /// A weekday written beside a date it does not fall on: "Thursday, December 11, 2024".

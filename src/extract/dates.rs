@@ -30,7 +30,7 @@ pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
         if w.lower(next) == "," {
             next += 1;
         }
-        if let Some(mut date) = calendar(w, next, published) {
+        if let Some(mut date) = bare_calendar(w, next, published) {
             date.start = at;
             date.weekday = Some((weekday, at));
             return Some(date);
@@ -73,8 +73,26 @@ fn weekday_at(w: &Words, at: usize) -> Option<Weekday> {
     Weekday::from_name(bare)
 }
 
-/// A calendar date without a weekday.
+/// A calendar date, with a weekday in apposition after it if there is one:
+/// "Dec 11, a Wednesday," / "December 11 (Wednesday)".
 fn calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let mut date = bare_calendar(w, at, published)?;
+    let e = date.end;
+    let apposition = match (w.lower(e), w.lower(e + 1)) {
+        (",", "a") => Some(e + 2),
+        ("(", _) if w.lower(e + 2) == ")" => Some(e + 1),
+        _ => None,
+    };
+    if let Some(k) = apposition
+        && let Some(weekday) = weekday_at(w, k)
+    {
+        date.weekday = Some((weekday, k));
+        date.end = if w.lower(k + 1) == ")" { k + 2 } else { k + 1 };
+    }
+    Some(date)
+}
+
+fn bare_calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     let word = w.lower(at);
     // ISO: 2024-12-11
     if word.len() == 10

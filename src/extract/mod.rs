@@ -472,7 +472,7 @@ fn scan_sentence(
             || matches!(w.lower(i), "$" | "€" | "£");
         if starts_value
             && let Some(found) = quantity::read(&words, i, lexicon.tolerance)
-            && !is_pronoun_one(w, &found)
+            && !is_pronoun_one(w, lexicon, &found)
             && !is_clock_minutes(w, i)
         {
             let mut end = found.end;
@@ -524,20 +524,44 @@ fn is_clock_minutes(w: &Words, i: usize) -> bool {
     i >= 2 && w.lower(i - 1) == ":" && w.number_word(i - 2).is_some()
 }
 
-/// "one of the", "no one", "any one": not a figure.
-fn is_pronoun_one(w: &Words, found: &quantity::QuantityMatch) -> bool {
-    found.end == found.start + 1
-        && w.lower(found.start) == "one"
-        && (matches!(
-            w.lower(found.end),
-            "of" | "another" | "day" | "report" | "reports"
-        ) || found.start.checked_sub(1).is_some_and(|p| {
-            matches!(
-                w.lower(p),
-                "no" | "any" | "every" | "some" | "the" | "this" | "that"
-            )
-        }))
+/// "One" is a figure only beside a person noun or a cue ("one soldier", "killed one",
+/// "one dead"); elsewhere it is a pronoun or an article ("by one count", "one of").
+fn is_pronoun_one(w: &Words, lexicon: &Lexicon, found: &quantity::QuantityMatch) -> bool {
+    if found.end != found.start + 1 || w.lower(found.start) != "one" {
+        return false;
+    }
+    let next = w.lower(found.end);
+    let counted = PERSON_NOUNS.contains(&next)
+        || lexicon.cue_at(w, found.end).is_some()
+        || (found.start > 0 && lexicon.cue_at(w, found.start - 1).is_some());
+    !counted
 }
+
+/// Nouns for the people a toll counts.
+const PERSON_NOUNS: &[&str] = &[
+    "person",
+    "people",
+    "other",
+    "others",
+    "man",
+    "woman",
+    "child",
+    "soldier",
+    "civilian",
+    "officer",
+    "policeman",
+    "guard",
+    "bodyguard",
+    "worshipper",
+    "staff",
+    "employee",
+    "member",
+    "official",
+    "passer-by",
+    "bystander",
+    "militant",
+    "fighter",
+];
 
 /// Finds the cue nearest to a count and sets its measure, and adds the named victim
 /// for "X along with two others" and its kin.
@@ -663,30 +687,31 @@ fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> b
 
 /// Whether the words around a date say something happened on it.
 fn describes_occurrence(w: &Words, start: usize, end: usize) -> bool {
-    let mut occurrence = None;
-    let mut reporting = None;
-    let mut consider = |k: usize, distance: usize| {
-        let word = w.lower(k);
-        let word = word.strip_suffix("'s").unwrap_or(word);
-        if occurrence.is_none() && OCCURRENCE.contains(&word) {
-            occurrence = Some(distance);
-        }
-        if reporting.is_none() && REPORTING.contains(&word) {
-            reporting = Some(distance);
+    // Nearest distance, in words, to a word of each kind on either side.
+    let mut occurrence: Option<usize> = None;
+    let mut reporting: Option<usize> = None;
+    let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize| {
+        let mut distance = 0;
+        for k in indices {
+            let word = w.lower(k);
+            if CLAUSE_END.contains(&word) || distance >= reach {
+                break;
+            }
+            if w.is_punct(k) {
+                continue;
+            }
+            let word = word.strip_suffix("'s").unwrap_or(word);
+            if OCCURRENCE.contains(&word) {
+                occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
+            }
+            if REPORTING.contains(&word) {
+                reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
+            }
+            distance += 1;
         }
     };
-    for (d, k) in (end..w.len().min(end + 8)).enumerate() {
-        if CLAUSE_END.contains(&w.lower(k)) {
-            break;
-        }
-        consider(k, d);
-    }
-    for (d, k) in (start.saturating_sub(6)..start).rev().enumerate() {
-        if CLAUSE_END.contains(&w.lower(k)) {
-            break;
-        }
-        consider(k, d);
-    }
+    look(&mut (end..w.len()), 8);
+    look(&mut (0..start).rev(), 10);
     match (occurrence, reporting) {
         (Some(o), Some(r)) => o < r,
         (Some(_), None) => true,
