@@ -354,9 +354,12 @@ impl Reading<'_> {
         } = *self;
         let sentence = &doc.sentences[mention.sentence];
         // Other dates in the sentence (not the mention itself, not datelines).
+        // A weekday counted back from publication ("on Tuesday") is the sentence's own
+        // event misdated at worst, so it does not point away.
         let dates: Vec<_> = mentions
             .iter()
-            .filter(|m| m.sentence == mention.sentence && m.span != mention.span && !m.dateline)
+            .filter(|m| m.sentence == mention.sentence && m.span != mention.span)
+            .filter(|m| !m.dateline && !m.from_weekday)
             .filter_map(|m| match m.value {
                 MentionValue::Date(r) => Some(r),
                 _ => None,

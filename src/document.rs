@@ -16,11 +16,14 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use crate::date::Day;
 use crate::yaml;
 
+mod html;
+
 /// The kinds of file factlint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
     Markdown,
+    Html,
 }
 
 impl Format {
@@ -30,6 +33,7 @@ impl Format {
         match ext.as_deref() {
             Some("md" | "markdown" | "mdown" | "mkd") => Some(Format::Markdown),
             Some("txt" | "text") => Some(Format::Text),
+            Some("html" | "htm" | "xhtml") => Some(Format::Html),
             _ => None,
         }
     }
@@ -54,6 +58,8 @@ pub struct Document {
     /// Paragraphs, headings and list items, in order.
     pub blocks: Vec<Range<usize>>,
     pub sentences: Vec<Sentence>,
+    /// `<!-- … -->` comments outside code, where suppression directives live.
+    pub comments: Vec<Range<usize>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,12 +114,24 @@ impl Document {
         if let Some(front) = front {
             meta = read_front_matter(&text, front)?;
         }
+        let mut comments = Vec::new();
         let blocks = match format {
             Format::Text => {
                 prose[front_end..].copy_from_slice(&text.as_bytes()[front_end..]);
+                // Plain text takes the same `<!-- … -->` comments, for directives.
+                comments = find_comments(&text, front_end..text.len());
+                for c in &comments {
+                    prose[c.clone()].fill(b' ');
+                }
                 text_blocks(&text, front_end)
             }
-            Format::Markdown => markdown_prose(&text, front_end, &mut prose),
+            Format::Markdown => markdown_prose(&text, front_end, &mut prose, &mut comments),
+            Format::Html => {
+                let html_meta = html::metadata(&text);
+                meta.title = meta.title.or(html_meta.title);
+                meta.published = meta.published.or(html_meta.published);
+                html::prose(&text, front_end, &mut prose, &mut comments)
+            }
         };
         for (i, b) in text.bytes().enumerate() {
             if b == b'\n' {
@@ -135,6 +153,7 @@ impl Document {
             meta,
             blocks,
             sentences,
+            comments,
         })
     }
 
@@ -226,7 +245,12 @@ fn text_blocks(text: &str, start: usize) -> Vec<Range<usize>> {
 }
 
 /// Copies the prose of a Markdown body into `prose` and returns its leaf blocks.
-fn markdown_prose(text: &str, start: usize, prose: &mut [u8]) -> Vec<Range<usize>> {
+fn markdown_prose(
+    text: &str,
+    start: usize,
+    prose: &mut [u8],
+    comments: &mut Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
     let body = &text[start..];
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -269,6 +293,9 @@ fn markdown_prose(text: &str, start: usize, prose: &mut [u8]) -> Vec<Range<usize
                 _ => {}
             },
             Event::Text(_) if in_code == 0 => copy_text(text, range, prose),
+            Event::Html(_) | Event::InlineHtml(_) if in_code == 0 => {
+                comments.extend(find_comments(text, range));
+            }
             Event::SoftBreak | Event::HardBreak => {}
             // Inline code, HTML, comments, math and footnote references are not prose.
             _ => {}
@@ -276,6 +303,22 @@ fn markdown_prose(text: &str, start: usize, prose: &mut [u8]) -> Vec<Range<usize
     }
     blocks.sort_by_key(|b| (b.start, b.end));
     blocks
+}
+
+/// `<!-- … -->` comments inside a range of the text.
+pub(crate) fn find_comments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut at = range.start;
+    while let Some(open) = text[at..range.end].find("<!--") {
+        let start = at + open;
+        let Some(close) = text[start + 4..range.end].find("-->") else {
+            break;
+        };
+        let end = start + 4 + close + 3;
+        found.push(start..end);
+        at = end;
+    }
+    found
 }
 
 /// Copies a text event's source bytes. Escapes such as `\$` keep their backslash out.

@@ -7,6 +7,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::config::{Config, DateSource, date_in_name};
 use crate::date::Day;
 use crate::document::{Document, Format, ReadError, looks_binary};
 
@@ -41,12 +42,47 @@ pub struct Inputs {
 }
 
 /// How to read inputs.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ReadOptions {
     /// Publication date for documents that state none.
     pub published: Option<Day>,
+    /// Where a document's own publication date is looked for, in order.
+    pub date_sources: Vec<DateSource>,
     /// The name standard input is reported under (its extension picks the format).
     pub stdin_filename: Option<String>,
+    /// Files never read, even when named.
+    pub exclude: Vec<String>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            published: None,
+            date_sources: vec![DateSource::FrontMatter],
+            stdin_filename: None,
+            exclude: Vec::new(),
+        }
+    }
+}
+
+/// Reads a list of paths, one per line, from a file or `-` (standard input).
+pub fn paths_from(source: &str) -> Result<Vec<String>, InputError> {
+    let text = if source == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(source)
+    };
+    let text = text.map_err(|e| InputError {
+        path: source.to_string(),
+        message: format!("cannot read the list of files: {e}"),
+    })?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect())
 }
 
 /// Expands paths into files, in the order given; directories and globs in sorted order.
@@ -140,7 +176,15 @@ fn walk(dir: &Path, wanted: fn(&Path) -> bool, out: &mut Vec<String>) {
 /// Reads the given paths.
 pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
     let mut inputs = Inputs::default();
-    let files = expand(paths, is_article, &mut inputs.errors);
+    let excluded = |path: &str| {
+        let config = Config {
+            exclude: options.exclude.clone(),
+            ..Config::default()
+        };
+        config.excludes(path)
+    };
+    let mut files = expand(paths, is_article, &mut inputs.errors);
+    files.retain(|f| f == "-" || !excluded(f));
     for path in files {
         let (name, bytes) = if path == "-" {
             let name = options
@@ -184,8 +228,19 @@ pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
         }
         // Standard input without a name is read as Markdown, the usual article format.
         let format = Format::from_path(&name).unwrap_or(Format::Markdown);
-        match Document::parse(&name, bytes, format, options.published) {
-            Ok(doc) => inputs.documents.push(doc),
+        match Document::parse(&name, bytes, format, None) {
+            Ok(mut doc) => {
+                let own = doc.meta.published;
+                doc.meta.published = options
+                    .date_sources
+                    .iter()
+                    .find_map(|source| match source {
+                        DateSource::FrontMatter => own,
+                        DateSource::Filename => date_in_name(&name),
+                    })
+                    .or(options.published);
+                inputs.documents.push(doc);
+            }
             Err(e) => inputs.errors.push(InputError {
                 path: name,
                 message: match e {
@@ -194,6 +249,8 @@ pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
             }),
         }
     }
+    // Reports list files in path order, whatever order they were given in.
+    inputs.documents.sort_by(|a, b| a.path.cmp(&b.path));
     inputs
 }
 

@@ -11,6 +11,7 @@
 
 pub mod attribute;
 pub mod check;
+pub mod config;
 pub mod date;
 pub mod document;
 pub mod extract;
@@ -19,6 +20,7 @@ pub mod input;
 pub mod interval;
 pub mod report;
 pub mod rulebook;
+pub mod suppress;
 pub mod yaml;
 
 pub use check::{Engine, Report};

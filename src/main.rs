@@ -1,18 +1,21 @@
 //! The `factlint` command: a thin shell over the library.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factlint::Engine;
+use factlint::config::{self, Config, DateSource};
 use factlint::date::Day;
 use factlint::document::Document;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
-use factlint::findings::{Code, Severity};
+use factlint::findings::{Code, Finding, Severity};
 use factlint::input::{self, ReadOptions};
 use factlint::report::{self, Files};
-use factlint::rulebook::{self, RuleFile, Rulebook};
+use factlint::rulebook::{self, RuleErrors, RuleFile, Rulebook};
+use factlint::suppress;
 
 #[derive(Parser)]
 #[command(
@@ -34,6 +37,11 @@ enum Command {
     Check(CheckArgs),
     /// List every figure, date and age found, and the fact each is tied to.
     Claims(ClaimsArgs),
+    /// Validate or list a rulebook.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
     /// Explain a finding code (FL001…) or name (conflict…).
     Explain {
         /// The code or name; all classes when left out.
@@ -41,24 +49,61 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Load the rulebook and report every error in it; no articles are read.
+    Check(RulesArgs),
+    /// List the rulebook's entities, events and facts.
+    List(RulesArgs),
+}
+
 #[derive(Args)]
-struct Common {
-    /// Files, directories or glob patterns to read; `-` reads standard input.
-    #[arg(default_value = ".")]
-    paths: Vec<String>,
-    /// Rulebook file, directory or glob (repeatable). Default: ./rules if it exists,
-    /// else the rulebook built into factlint.
+struct RulesArgs {
+    #[command(flatten)]
+    setup: Setup,
+}
+
+/// Where the rulebook and configuration come from.
+#[derive(Args)]
+struct Setup {
+    /// Rulebook file, directory or glob (repeatable). Default: `rules` from the
+    /// configuration, else ./rules if it exists, else the rulebook built into factlint.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<String>,
+    /// Configuration file. Default: factlint.yaml or .factlint.yaml in the current
+    /// directory or the nearest parent.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Ignore any configuration file.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+}
+
+#[derive(Args)]
+struct Common {
+    /// Files, directories or glob patterns to read; `-` reads standard input. Default:
+    /// `include` from the configuration, else the current directory.
+    paths: Vec<String>,
+    #[command(flatten)]
+    setup: Setup,
+    /// Read more paths, one per line, from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<String>,
+    /// Never read files matching this glob, even when named (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
     /// Publication date (YYYY-MM-DD) for articles that state none.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     published: Option<Day>,
     /// The name to report standard input under; its extension picks the format.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
-    /// Tolerance for "about" and "nearly", as a fraction (0.1 = 10%).
-    #[arg(long, default_value_t = DEFAULT_TOLERANCE, value_name = "FRACTION", value_parser = parse_tolerance)]
-    tolerance: f64,
+    /// Tolerance for "about" and "nearly", as a fraction (default 0.1 = 10%).
+    #[arg(long, value_name = "FRACTION", value_parser = parse_tolerance)]
+    tolerance: Option<f64>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -71,9 +116,13 @@ struct CheckArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// The lowest severity that makes the run fail (exit code 1). Default: `fail_on`
+    /// from the configuration, else error.
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOn>,
+    /// Print how many findings of each class there are, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
 }
 
 #[derive(Args)]
@@ -85,10 +134,14 @@ struct ClaimsArgs {
     format: ClaimsFormat,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Human,
+    Short,
     Json,
+    Jsonl,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -108,6 +161,7 @@ enum Color {
 enum FailOn {
     Error,
     Warning,
+    Note,
 }
 
 fn parse_day(text: &str) -> Result<Day, String> {
@@ -129,14 +183,49 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Claims(args) => run_claims(args),
+        Command::Rules { command } => run_rules(command),
         Command::Explain { code } => explain(code.as_deref()),
     }
 }
 
-fn load_rulebook(paths: &[String]) -> Result<Rulebook, ExitCode> {
+fn report_errors(errors: RuleErrors) -> ExitCode {
+    eprintln!("{:?}", miette::Report::new(errors));
+    ExitCode::from(EXIT_TROUBLE)
+}
+
+/// The configuration in force: the one named, the one found, or none.
+fn load_config(setup: &Setup) -> Result<Config, ExitCode> {
+    if setup.no_config {
+        return Ok(Config::default());
+    }
+    let path = match &setup.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d)),
+    };
+    match path {
+        Some(path) => {
+            // Paths in a discovered file are shown relative to where factlint runs.
+            let shown = std::env::current_dir()
+                .ok()
+                .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+                .unwrap_or(path);
+            Config::load(&shown).map_err(report_errors)
+        }
+        None => Ok(Config::default()),
+    }
+}
+
+fn load_rulebook(setup: &Setup, config: &Config) -> Result<Rulebook, ExitCode> {
+    let paths = if !setup.rules.is_empty() {
+        setup.rules.clone()
+    } else {
+        config.rules.clone()
+    };
     let result = if !paths.is_empty() {
-        rulebook::load_paths(paths)
-    } else if std::path::Path::new("rules").is_dir() {
+        rulebook::load_paths(&paths)
+    } else if Path::new("rules").is_dir() {
         rulebook::load_paths(&["rules".to_string()])
     } else {
         rulebook::load_sources(
@@ -149,23 +238,51 @@ fn load_rulebook(paths: &[String]) -> Result<Rulebook, ExitCode> {
                 .collect(),
         )
     };
-    result.map_err(|errors| {
-        let report = miette::Report::new(errors);
-        eprintln!("{report:?}");
-        ExitCode::from(EXIT_TROUBLE)
-    })
+    result.map_err(report_errors)
 }
 
-/// Reads inputs and prints what could not be read. Returns the documents and whether
-/// anything failed.
-fn read_inputs(common: &Common) -> (Vec<Document>, bool) {
-    let inputs = input::read(
-        &common.paths,
-        &ReadOptions {
-            published: common.published,
-            stdin_filename: common.stdin_filename.clone(),
-        },
-    );
+/// Everything a run needs: configuration, compiled rulebook and documents.
+struct Prepared {
+    config: Config,
+    engine: Engine,
+    docs: Vec<Document>,
+    /// Some input could not be read (already reported).
+    input_failed: bool,
+}
+
+fn prepare(common: &Common) -> Result<Prepared, ExitCode> {
+    let config = load_config(&common.setup)?;
+    let book = load_rulebook(&common.setup, &config)?;
+    let mut paths = common.paths.clone();
+    let mut input_failed = false;
+    if let Some(source) = &common.files_from {
+        match input::paths_from(source) {
+            Ok(more) => paths.extend(more),
+            Err(e) => {
+                eprintln!("factlint: error: {e}");
+                input_failed = true;
+            }
+        }
+    }
+    if paths.is_empty() && common.files_from.is_none() {
+        paths = if config.include.is_empty() {
+            vec![".".to_string()]
+        } else {
+            config.include.clone()
+        };
+    }
+    let mut exclude = config.exclude.clone();
+    exclude.extend(common.exclude.iter().cloned());
+    let options = ReadOptions {
+        published: common.published.or(config.published),
+        date_sources: config
+            .date_sources
+            .clone()
+            .unwrap_or_else(|| vec![DateSource::FrontMatter]),
+        stdin_filename: common.stdin_filename.clone(),
+        exclude,
+    };
+    let inputs = input::read(&paths, &options);
     for skipped in &inputs.skipped {
         eprintln!(
             "factlint: note: {}: skipped: {}",
@@ -175,15 +292,35 @@ fn read_inputs(common: &Common) -> (Vec<Document>, bool) {
     for error in &inputs.errors {
         eprintln!("factlint: error: {error}");
     }
-    (inputs.documents, !inputs.errors.is_empty())
+    input_failed |= !inputs.errors.is_empty();
+    let tolerance = common
+        .tolerance
+        .or(config.tolerance)
+        .unwrap_or(DEFAULT_TOLERANCE);
+    Ok(Prepared {
+        engine: Engine::new(book, tolerance),
+        config,
+        docs: inputs.documents,
+        input_failed,
+    })
 }
 
-fn write_stdout(text: &str) -> bool {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+/// Writes the report to standard output, or atomically to a file: a temporary file
+/// beside it, renamed into place once complete.
+fn emit(text: &str, output: Option<&Path>) -> bool {
+    let result = match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                // A closed pipe (`factlint check | head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => other,
+            }
+        }
+        Some(path) => write_atomically(path, text.as_bytes()),
+    };
+    match result {
         Ok(()) => true,
-        // A closed pipe (`factlint check | head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
         Err(e) => {
             eprintln!("factlint: error: cannot write the report: {e}");
             false
@@ -191,45 +328,94 @@ fn write_stdout(text: &str) -> bool {
     }
 }
 
-/// Loads the rulebook and reads the inputs: the engine, the documents, and whether
-/// any input could not be read.
-fn prepare(common: &Common) -> Result<(Engine, Vec<Document>, bool), ExitCode> {
-    let book = load_rulebook(&common.rules)?;
-    let (docs, input_failed) = read_inputs(common);
-    Ok((Engine::new(book, common.tolerance), docs, input_failed))
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match written.and_then(|()| std::fs::rename(&temp, path)) {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Applies suppressions and the configured severities.
+fn settle(findings: Vec<Finding>, docs: &[Document], config: &Config) -> Vec<Finding> {
+    suppress::apply(docs, findings)
+        .into_iter()
+        .filter_map(|mut f| {
+            f.severity = config.severity_of(f.code)?;
+            Some(f)
+        })
+        .collect()
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
-    let (engine, docs, input_failed) = match prepare(&args.common) {
+    let Prepared {
+        config,
+        engine,
+        docs,
+        input_failed,
+    } = match prepare(&args.common) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
     let report = engine.check(&docs);
+    let findings = settle(report.findings, &docs, &config);
     let files = Files {
         docs: &docs,
         book: &engine.book,
     };
-    let text = match args.format {
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            report::human::render(&report.findings, &files, docs.len(), color)
+    let to_file = args.common.output.is_some();
+    let text = if args.statistics {
+        match args.format {
+            Format::Json | Format::Jsonl | Format::Sarif => {
+                report::statistics::render_json(&findings)
+            }
+            _ => report::statistics::render_text(&findings),
         }
-        Format::Json => report::json::render(&report.findings, &files, docs.len()),
+    } else {
+        match args.format {
+            Format::Human => {
+                let color = match args.color {
+                    Color::Always => true,
+                    Color::Never => false,
+                    Color::Auto => {
+                        !to_file
+                            && std::io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none()
+                    }
+                };
+                report::human::render(&findings, &files, docs.len(), color)
+            }
+            Format::Short => report::short::render(&findings, &files),
+            Format::Json => report::json::render(&findings, &files, docs.len()),
+            Format::Jsonl => report::jsonl::render(&findings, &files),
+            Format::Sarif => report::sarif::render(&findings, &files),
+            Format::Github => report::github::render(&findings, &files),
+        }
     };
-    if !write_stdout(&text) || input_failed {
+    if !emit(&text, args.common.output.as_deref()) || input_failed {
         return ExitCode::from(EXIT_TROUBLE);
     }
     let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
+        Some(FailOn::Error) => Severity::Error,
+        Some(FailOn::Warning) => Severity::Warning,
+        Some(FailOn::Note) => Severity::Note,
+        None => config.fail_on.unwrap_or(Severity::Error),
     };
-    if report.findings.iter().any(|f| f.severity >= threshold) {
+    if findings.iter().any(|f| f.severity >= threshold) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -237,7 +423,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
 }
 
 fn run_claims(args: ClaimsArgs) -> ExitCode {
-    let (engine, docs, input_failed) = match prepare(&args.common) {
+    let Prepared {
+        engine,
+        docs,
+        input_failed,
+        ..
+    } = match prepare(&args.common) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
@@ -246,10 +437,43 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read),
         ClaimsFormat::Json => report::claims::render_json(&engine.book, &docs, &read),
     };
-    if !write_stdout(&text) || input_failed {
+    if !emit(&text, args.common.output.as_deref()) || input_failed {
         return ExitCode::from(EXIT_TROUBLE);
     }
     ExitCode::SUCCESS
+}
+
+fn run_rules(command: RulesCommand) -> ExitCode {
+    let (setup, list) = match &command {
+        RulesCommand::Check(a) => (&a.setup, false),
+        RulesCommand::List(a) => (&a.setup, true),
+    };
+    let config = match load_config(setup) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let book = match load_rulebook(setup, &config) {
+        Ok(book) => book,
+        Err(code) => return code,
+    };
+    let text = if list {
+        report::rules::render(&book)
+    } else {
+        format!(
+            "rulebook is valid: {} file(s), {} source(s), {} entit{}, {} event(s), {} fact(s)\n",
+            book.files.len(),
+            book.sources.len(),
+            book.entities.len(),
+            if book.entities.len() == 1 { "y" } else { "ies" },
+            book.events.len(),
+            book.facts.len()
+        )
+    };
+    if emit(&text, None) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_TROUBLE)
+    }
 }
 
 fn explain(code: Option<&str>) -> ExitCode {
@@ -287,7 +511,7 @@ fn explain(code: Option<&str>) -> ExitCode {
             e.fix
         ));
     }
-    if write_stdout(&text) {
+    if emit(&text, None) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_TROUBLE)

@@ -355,7 +355,7 @@ fn explain_prints_every_class() {
     }
     assert_eq!(factlint(dir.path(), &["explain", "conflict"], None).code, 0);
     let all = factlint(dir.path(), &["explain"], None);
-    assert_eq!(all.stdout.matches("What it means").count(), 6);
+    assert_eq!(all.stdout.matches("What it means").count(), 7);
     let unknown = factlint(dir.path(), &["explain", "FL999"], None);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("unknown finding code `FL999`"));

@@ -8,6 +8,7 @@ mod revised_figure;
 mod self_contradiction;
 mod source_conflict;
 mod unsupported;
+mod unused_suppression;
 mod weekday_mismatch;
 
 use std::ops::Range;
@@ -23,6 +24,7 @@ pub enum Code {
     Unsupported,
     RevisedFigure,
     WeekdayMismatch,
+    UnusedSuppression,
 }
 
 /// What a finding class means, why it matters, an example and how to fix it.
@@ -35,13 +37,14 @@ pub struct Explanation {
 }
 
 impl Code {
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 7] = [
         Code::Conflict,
         Code::SourceConflict,
         Code::SelfContradiction,
         Code::Unsupported,
         Code::RevisedFigure,
         Code::WeekdayMismatch,
+        Code::UnusedSuppression,
     ];
 
     pub fn code(self) -> &'static str {
@@ -52,6 +55,7 @@ impl Code {
             Code::Unsupported => "FL004",
             Code::RevisedFigure => "FL005",
             Code::WeekdayMismatch => "FL006",
+            Code::UnusedSuppression => "FL100",
         }
     }
 
@@ -63,13 +67,27 @@ impl Code {
             Code::Unsupported => "unsupported",
             Code::RevisedFigure => "revised-figure",
             Code::WeekdayMismatch => "weekday-mismatch",
+            Code::UnusedSuppression => "unused-suppression",
         }
     }
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Code::Unsupported | Code::RevisedFigure => Severity::Warning,
+            Code::Unsupported | Code::RevisedFigure | Code::UnusedSuppression => Severity::Warning,
             _ => Severity::Error,
+        }
+    }
+
+    /// One line on what the class means, for rule listings (SARIF, `--statistics`).
+    pub fn summary(self) -> &'static str {
+        match self {
+            Code::Conflict => "The article contradicts the rulebook",
+            Code::SourceConflict => "Two articles contradict each other on one fact",
+            Code::SelfContradiction => "One article gives two incompatible values for one fact",
+            Code::Unsupported => "A figure the rulebook holds no value for",
+            Code::RevisedFigure => "A figure the rulebook marks as superseded",
+            Code::WeekdayMismatch => "A weekday that does not fit its date or the event's date",
+            Code::UnusedSuppression => "A suppression comment that suppresses nothing",
         }
     }
 
@@ -81,6 +99,7 @@ impl Code {
             Code::Unsupported => unsupported::EXPLANATION,
             Code::RevisedFigure => revised_figure::EXPLANATION,
             Code::WeekdayMismatch => weekday_mismatch::EXPLANATION,
+            Code::UnusedSuppression => unused_suppression::EXPLANATION,
         }
     }
 

@@ -12,8 +12,9 @@ struct Output<'a> {
     summary: Summary,
 }
 
+/// One finding as machine output writes it (JSON and JSON Lines).
 #[derive(Serialize)]
-struct JsonFinding<'a> {
+pub struct JsonFinding<'a> {
     code: &'static str,
     name: &'static str,
     severity: Severity,
@@ -35,25 +36,31 @@ struct Summary {
     warnings: usize,
 }
 
+impl<'a> JsonFinding<'a> {
+    pub fn new(f: &'a Finding, files: &Files) -> JsonFinding<'a> {
+        JsonFinding {
+            code: f.code.code(),
+            name: f.code.name(),
+            severity: f.severity,
+            message: &f.message,
+            fact: f.fact.as_deref(),
+            expected: f.expected.as_deref(),
+            found: f.found.as_deref(),
+            primary: files.location(&f.primary),
+            related: f.related.iter().map(|l| files.location(l)).collect(),
+            rule: f.rule.as_ref().map(|l| files.location(l)),
+            sources: &f.sources,
+            notes: &f.notes,
+        }
+    }
+}
+
 pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String {
     let output = Output {
         version: 1,
         findings: findings
             .iter()
-            .map(|f| JsonFinding {
-                code: f.code.code(),
-                name: f.code.name(),
-                severity: f.severity,
-                message: &f.message,
-                fact: f.fact.as_deref(),
-                expected: f.expected.as_deref(),
-                found: f.found.as_deref(),
-                primary: files.location(&f.primary),
-                related: f.related.iter().map(|l| files.location(l)).collect(),
-                rule: f.rule.as_ref().map(|l| files.location(l)),
-                sources: &f.sources,
-                notes: &f.notes,
-            })
+            .map(|f| JsonFinding::new(f, files))
             .collect(),
         summary: Summary {
             files: file_count,

@@ -5,8 +5,14 @@
 //! lines and columns at the edge.
 
 pub mod claims;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod rules;
+pub mod sarif;
+pub mod short;
+pub mod statistics;
 
 use serde::Serialize;
 

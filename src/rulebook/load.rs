@@ -23,9 +23,11 @@ use crate::extract::quantity;
 use crate::interval::Interval;
 use crate::yaml::{self, Entry, Node, Value};
 
-/// One problem in a rulebook file.
+/// One problem in a YAML input: a rulebook file or a configuration file.
 #[derive(Debug, Clone)]
 pub struct RuleError {
+    /// `factlint::rules` or `factlint::config`.
+    pub code: &'static str,
     pub file: String,
     /// The file's text under its name, for drawing the error.
     pub named: NamedSource<Arc<String>>,
@@ -33,6 +35,42 @@ pub struct RuleError {
     pub message: String,
     pub label: String,
     pub help: Option<String>,
+}
+
+impl RuleError {
+    /// An error at a span of a file's text.
+    pub fn at(
+        code: &'static str,
+        file: &str,
+        text: Arc<String>,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<String>,
+    ) -> RuleError {
+        RuleError {
+            code,
+            file: file.to_string(),
+            named: NamedSource::new(file, text),
+            span,
+            message: message.into(),
+            label: label.into(),
+            help,
+        }
+    }
+
+    /// An error about a whole file (it cannot be read, or does not exist).
+    pub fn plain(code: &'static str, file: &str, message: &str) -> RuleError {
+        RuleError::at(
+            code,
+            file,
+            Arc::new(String::new()),
+            0..0,
+            format!("{file}: {message}"),
+            "",
+            None,
+        )
+    }
 }
 
 impl fmt::Display for RuleError {
@@ -45,7 +83,7 @@ impl std::error::Error for RuleError {}
 
 impl Diagnostic for RuleError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new("factlint::rules"))
+        Some(Box::new(self.code))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -135,14 +173,7 @@ fn is_yaml(path: &Path) -> bool {
 }
 
 fn plain_error(file: &str, message: &str) -> RuleError {
-    RuleError {
-        file: file.to_string(),
-        named: NamedSource::new(file, Arc::new(String::new())),
-        span: 0..0,
-        message: format!("{file}: {message}"),
-        label: String::new(),
-        help: None,
-    }
+    RuleError::plain("factlint::rules", file, message)
 }
 
 /// Loads a rulebook from paths (see [`read_rule_paths`]).
@@ -280,14 +311,15 @@ impl Loader {
         label: impl Into<String>,
         help: Option<String>,
     ) {
-        self.errors.push(RuleError {
-            file: self.book.files[file].name.clone(),
-            named: NamedSource::new(&self.book.files[file].name, self.texts[file].clone()),
+        self.errors.push(RuleError::at(
+            "factlint::rules",
+            &self.book.files[file].name,
+            self.texts[file].clone(),
             span,
-            message: message.into(),
-            label: label.into(),
+            message,
+            label,
             help,
-        });
+        ));
     }
 
     /// Checks that `node` is a mapping whose keys are all in `allowed`.
@@ -1202,19 +1234,15 @@ impl Loader {
                         "the name `{name}` is given to both `{other_id}` and `{}`",
                         entity.id
                     );
-                    self.errors.push(RuleError {
-                        file: self.book.files[file].name.clone(),
-                        named: NamedSource::new(
-                            &self.book.files[file].name,
-                            self.texts[file].clone(),
-                        ),
+                    self.errors.push(RuleError::at(
+                        "factlint::rules",
+                        &self.book.files[file].name,
+                        self.texts[file].clone(),
                         span,
                         message,
-                        label: "name already taken".into(),
-                        help: Some(
-                            "a name shared by several entities goes in `short:` on each".into(),
-                        ),
-                    });
+                        "name already taken",
+                        Some("a name shared by several entities goes in `short:` on each".into()),
+                    ));
                 } else {
                     owners.insert(name.to_lowercase(), i);
                 }

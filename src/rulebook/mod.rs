@@ -17,6 +17,7 @@ use std::ops::Range;
 use crate::date::{Day, DayRange};
 use crate::interval::Interval;
 
+pub(crate) use load::closest as closest_key;
 pub use load::{RuleError, RuleErrors, load_paths, load_sources};
 
 /// A rulebook file as read: its name as the user gave it and its text.
@@ -115,6 +116,21 @@ pub enum Expected {
         value: String,
         accept: Vec<String>,
     },
+}
+
+impl Expected {
+    /// The value in words: "at least 3", "2024-12-11", "born 1965-12-12..1966-12-11".
+    pub fn describe(&self) -> String {
+        match self {
+            Expected::Unknown => "no figure".into(),
+            Expected::Count(v) => v.describe(),
+            Expected::Amount { value, currency } => format!("{currency} {value}"),
+            Expected::Date(d) => d.to_string(),
+            Expected::Birth(b) => format!("born {b}"),
+            Expected::Title { value, accept } if accept.is_empty() => value.clone(),
+            Expected::Title { value, accept } => format!("{value} (also: {})", accept.join("; ")),
+        }
+    }
 }
 
 /// A figure reported by one source, recorded beside the fact's accepted value.

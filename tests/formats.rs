@@ -1,0 +1,546 @@
+//! Output formats, configuration, suppressions, HTML and the pre-commit hook, through
+//! the binary.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn factlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint runs");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    let out = child.wait_with_output().expect("factlint finishes");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, text).expect("write fixture");
+}
+
+const RULES: &str = r#"
+sources:
+  wire: {title: "Wire report, 12 December 2024"}
+entities:
+  khalil-haqqani:
+    name: Khalil Haqqani
+    short: [Haqqani]
+    died: 2024-12-11
+    facts:
+      age: {value: 58, as_of: 2024-12-11, source: wire}
+events:
+  kabul-bombing:
+    summary: bombing at the refugees ministry in Kabul
+    date: 2024-12-11
+    about: [khalil-haqqani, Ministry of Refugees]
+    facts:
+      killed: {at_least: 3, source: wire}
+  peshawar-bombing:
+    summary: Peshawar mosque bombing
+    date: 2023-01-30
+    about: [Peshawar]
+    facts:
+      killed: {value: 84, revised_from: [{value: at least 100}]}
+"#;
+
+/// A project with a conflict, a source conflict, a warning and a weekday error.
+fn project(dir: &Path) {
+    write(dir, "rules/r.yaml", RULES);
+    write(
+        dir,
+        "news/a.md",
+        "---\ndate: 2024-12-12\n---\nKhalil Haqqani and two others were killed on Tuesday at the Ministry of Refugees.\n",
+    );
+    write(
+        dir,
+        "news/b.md",
+        "---\ndate: 2024-12-13\n---\nAt least five people were killed at the Ministry of Refugees.\n\nIn Peshawar, the mosque bombing killed at least 100 people.\n",
+    );
+    write(
+        dir,
+        "news/c.md",
+        "---\ndate: 2024-12-13\n---\nKhalil Haqqani, 61, was killed.\n",
+    );
+}
+
+#[test]
+fn short_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let run = factlint(dir.path(), &["check", "news", "--format", "short"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for line in run.stdout.lines() {
+        let parts: Vec<&str> = line.splitn(4, ':').collect();
+        assert_eq!(parts.len(), 4, "{line}");
+        assert!(
+            parts[1].parse::<usize>().is_ok() && parts[2].parse::<usize>().is_ok(),
+            "{line}"
+        );
+    }
+    insta::assert_snapshot!("short", run.stdout);
+}
+
+#[test]
+fn jsonl_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let run = factlint(dir.path(), &["check", "news", "--format", "jsonl"], None);
+    assert_eq!(run.code, 1);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert_eq!(lines.len(), 4);
+    for line in &lines {
+        assert!(line["code"].as_str().expect("code").starts_with("FL"));
+        assert!(line["primary"]["line"].as_u64().is_some());
+    }
+    insta::assert_snapshot!("jsonl", run.stdout);
+}
+
+#[test]
+fn sarif_has_what_github_code_scanning_requires() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let run = factlint(dir.path(), &["check", "news", "--format", "sarif"], None);
+    assert_eq!(run.code, 1);
+    let sarif: serde_json::Value = serde_json::from_str(&run.stdout).expect("SARIF is JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(
+        sarif["$schema"]
+            .as_str()
+            .expect("schema")
+            .contains("sarif-2.1.0")
+    );
+    let run0 = &sarif["runs"][0];
+    let driver = &run0["tool"]["driver"];
+    assert_eq!(driver["name"], "factlint");
+    let rules = driver["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), 7);
+    for rule in rules {
+        for field in ["id", "name"] {
+            assert!(
+                rule[field].as_str().is_some_and(|s| !s.is_empty()),
+                "{rule}"
+            );
+        }
+        for field in ["shortDescription", "fullDescription", "help"] {
+            assert!(
+                rule[field]["text"].as_str().is_some_and(|s| !s.is_empty()),
+                "{rule}"
+            );
+        }
+    }
+    let results = run0["results"].as_array().expect("results");
+    assert_eq!(results.len(), 4);
+    for result in results {
+        let rule_id = result["ruleId"].as_str().expect("ruleId");
+        assert!(rules.iter().any(|r| r["id"] == rule_id));
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().expect("level")));
+        assert!(
+            !result["message"]["text"]
+                .as_str()
+                .expect("message")
+                .is_empty()
+        );
+        let locations = result["locations"].as_array().expect("locations");
+        assert_eq!(locations.len(), 1);
+        let physical = &locations[0]["physicalLocation"];
+        let uri = physical["artifactLocation"]["uri"].as_str().expect("uri");
+        assert!(uri.starts_with("news/"), "{uri}");
+        let region = &physical["region"];
+        for field in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(region[field].as_u64().is_some_and(|n| n >= 1), "{region}");
+        }
+        assert!(
+            result["partialFingerprints"]
+                .as_object()
+                .is_some_and(|f| !f.is_empty())
+        );
+    }
+    let conflict = results
+        .iter()
+        .find(|r| r["ruleId"] == "FL002")
+        .expect("a source conflict");
+    let related = conflict["relatedLocations"].as_array().expect("related");
+    assert!(
+        related
+            .iter()
+            .any(|r| r["physicalLocation"]["artifactLocation"]["uri"] == "news/a.md")
+    );
+    insta::assert_snapshot!("sarif", run.stdout);
+}
+
+#[test]
+fn github_annotations_are_escaped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let run = factlint(dir.path(), &["check", "news", "--format", "github"], None);
+    assert_eq!(run.code, 1);
+    for line in run.stdout.lines() {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line}"
+        );
+        let (props, message) = line[2..].split_once("::").expect("two parts");
+        assert!(
+            props.contains("file=news/") && props.contains(",line=") && props.contains(",title=FL")
+        );
+        assert!(!message.is_empty());
+    }
+    insta::assert_snapshot!("github", run.stdout);
+    // A path with a comma, a colon and a percent sign, and a message with a colon.
+    let odd = "odd, name: 100%.md";
+    write(
+        dir.path(),
+        odd,
+        "---\ndate: 2024-12-13\n---\nKhalil Haqqani, 61, was killed.\n",
+    );
+    let run = factlint(dir.path(), &["check", odd, "--format", "github"], None);
+    assert_eq!(
+        run.stdout.lines().next().expect("one annotation"),
+        "::error file=odd%2C name%3A 100%25.md,line=4,endLine=4,col=17,endColumn=19,title=FL001 conflict::Khalil Haqqani was 58 at death (Wednesday 11 December 2024), but the article says 61"
+    );
+}
+
+#[test]
+fn multi_line_spans_have_no_columns_in_annotations() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/r.yaml", RULES);
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2024-12-13\n---\nThe blast at the Ministry of Refugees killed at most\ntwo people.\n",
+    );
+    let run = factlint(dir.path(), &["check", "a.md", "--format", "github"], None);
+    let line = run.stdout.lines().next().expect("an annotation");
+    assert!(line.contains("line=4,endLine=5,title="), "{line}");
+    assert!(!line.contains("col="), "{line}");
+}
+
+#[test]
+fn statistics_and_output_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let run = factlint(dir.path(), &["check", "news", "--statistics"], None);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("statistics", run.stdout);
+    let run = factlint(
+        dir.path(),
+        &["check", "news", "--format", "json", "-o", "out/report.json"],
+        None,
+    );
+    assert_eq!(run.code, 2, "the directory does not exist");
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains("cannot write the report"),
+        "{}",
+        run.stderr
+    );
+    std::fs::create_dir_all(dir.path().join("out")).expect("mkdir");
+    let run = factlint(
+        dir.path(),
+        &["check", "news", "--format", "json", "-o", "out/report.json"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let written =
+        std::fs::read_to_string(dir.path().join("out/report.json")).expect("report written");
+    let json: serde_json::Value = serde_json::from_str(&written).expect("valid JSON");
+    assert_eq!(json["summary"]["errors"], 3);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .expect("out")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file is left behind");
+}
+
+#[test]
+fn output_is_the_same_whatever_the_order_of_paths() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let forward = factlint(
+        dir.path(),
+        &[
+            "check",
+            "news/a.md",
+            "news/b.md",
+            "news/c.md",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    let backward = factlint(
+        dir.path(),
+        &[
+            "check",
+            "news/c.md",
+            "news/b.md",
+            "news/a.md",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(forward.stdout, backward.stdout);
+    let via_list = factlint(
+        dir.path(),
+        &["check", "--files-from", "-", "--format", "json"],
+        Some(b"news/b.md\nnews/c.md\n\nnews/a.md\n"),
+    );
+    assert_eq!(forward.stdout, via_list.stdout);
+}
+
+#[test]
+fn configuration_file_is_found_and_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    write(
+        dir.path(),
+        "factlint.yaml",
+        "rules: [rules]\ninclude: ['news/*.md']\nexclude: ['news/c.md']\nseverity: {FL005: off, source-conflict: warning}\nfail_on: warning\n",
+    );
+    std::fs::create_dir_all(dir.path().join("news/sub")).expect("mkdir");
+    // Found from a subdirectory; paths in it are relative to the file.
+    let run = factlint(
+        &dir.path().join("news/sub"),
+        &["check", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stdout.contains("c.md"), "excluded: {}", run.stdout);
+    assert!(!run.stdout.contains("FL005"), "turned off: {}", run.stdout);
+    assert!(run.stdout.contains("warning[FL002]"), "{}", run.stdout);
+    // Flags override the file.
+    let run = factlint(
+        dir.path(),
+        &[
+            "check",
+            "news/a.md",
+            "news/b.md",
+            "--fail-on",
+            "error",
+            "--format",
+            "short",
+        ],
+        None,
+    );
+    assert!(run.stdout.contains("error[FL006]"));
+    let run = factlint(
+        dir.path(),
+        &["check", "news/b.md", "--fail-on", "error"],
+        None,
+    );
+    assert_eq!(run.code, 0, "only warnings remain: {}", run.stdout);
+    // Unknown keys are errors with their location.
+    write(
+        dir.path(),
+        "factlint.yaml",
+        "rules: [rules]\nfail_onn: warning\n",
+    );
+    let run = factlint(dir.path(), &["check", "news"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown setting `fail_onn`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("factlint.yaml:2:1"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `fail_on`?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        factlint(
+            dir.path(),
+            &["check", "news", "--no-config", "--rules", "rules"],
+            None
+        )
+        .code,
+        1
+    );
+}
+
+#[test]
+fn suppression_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/r.yaml", RULES);
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2024-12-13\n---\n<!-- factlint-disable-next-line FL001 -->\nKhalil Haqqani, 61, was killed.\n\nIn Peshawar, the mosque bombing killed at least 100 people. <!-- factlint-disable-line revised-figure -->\n\n<!-- factlint-disable-next-line FL006 -->\nNothing wrong here.\n",
+    );
+    let run = factlint(dir.path(), &["check", "a.md", "--format", "short"], None);
+    assert_eq!(
+        run.stdout,
+        "a.md:9:1: warning[FL100]: this suppression suppresses no finding of FL006\n"
+    );
+    assert_eq!(run.code, 0);
+    let text = "Khalil Haqqani, 61, was killed.\n<!-- factlint-disable-file -->\n";
+    let run = factlint(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "--stdin-filename",
+            "s.txt",
+            "--published",
+            "2024-12-13",
+        ],
+        Some(text.as_bytes()),
+    );
+    assert_eq!(
+        run.code, 0,
+        "plain text takes the same comments: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn html_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/r.yaml", RULES);
+    let page = "<!doctype html>\n<html><head><title>Minister killed</title><meta name=\"date\" content=\"2024-12-13\"></head>\n<body>\n<p data-toll=\"9 killed\">Khalil Haqqani, <em>61</em>, was killed.</p>\n<script>const dead = \"99 killed\";</script>\n</body></html>\n";
+    write(dir.path(), "story.html", page);
+    let run = factlint(
+        dir.path(),
+        &["check", "story.html", "--format", "json"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1, "{}", run.stdout);
+    let f = &findings[0];
+    assert_eq!(f["code"], "FL001");
+    let start = f["primary"]["start"].as_u64().expect("start") as usize;
+    assert_eq!(
+        &page[start..start + 2],
+        "61",
+        "spans point into the HTML as written"
+    );
+    assert_eq!(f["primary"]["line"], 4);
+}
+
+#[test]
+fn rules_check_and_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/r.yaml", RULES);
+    let run = factlint(dir.path(), &["rules", "check"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "rulebook is valid: 1 file(s), 1 source(s), 1 entity, 2 event(s), 7 fact(s)\n"
+    );
+    let run = factlint(dir.path(), &["rules", "list"], None);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("rules_list", run.stdout);
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "events:\n  e: {date: yesterday}\n",
+    );
+    let run = factlint(dir.path(), &["rules", "check"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("`date`: `yesterday` is not a date"));
+}
+
+/// Runs the hook exactly as `.pre-commit-hooks.yaml` states it: its entry, then the
+/// staged file names pre-commit would pass.
+#[test]
+fn pre_commit_hook_entry() {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"),
+    )
+    .expect("hook file");
+    let hooks = factlint::yaml::parse(&manifest).expect("valid YAML");
+    let factlint::yaml::Value::Seq(hooks) = &hooks.value else {
+        panic!("a list of hooks")
+    };
+    let hook = hooks
+        .iter()
+        .find(|h| {
+            h.as_map().is_some_and(|m| {
+                m.iter()
+                    .any(|e| e.key == "id" && e.value.as_str() == Some("factlint"))
+            })
+        })
+        .expect("a factlint hook");
+    let field = |key: &str| {
+        hook.as_map()
+            .and_then(|m| m.iter().find(|e| e.key == key))
+            .map(|e| e.value.clone())
+            .unwrap_or_else(|| panic!("hook has {key}"))
+    };
+    assert_eq!(field("language").as_str(), Some("rust"));
+    let factlint::yaml::Value::Seq(types) = field("types_or").value else {
+        panic!("types_or is a list")
+    };
+    let types: Vec<String> = types.iter().filter_map(|t| t.scalar_text()).collect();
+    assert!(types.contains(&"markdown".to_string()) && types.contains(&"html".to_string()));
+    let entry = field("entry").as_str().expect("entry").to_string();
+    let mut words = entry.split_whitespace();
+    assert_eq!(words.next(), Some("factlint"));
+    let args: Vec<&str> = words.collect();
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let mut with_files = args.clone();
+    with_files.extend(["news/a.md", "news/c.md"]);
+    let run = factlint(dir.path(), &with_files, None);
+    assert_eq!(
+        run.code, 1,
+        "a staged error blocks the commit: {}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("news/c.md:4:17: error[FL001]"),
+        "{}",
+        run.stdout
+    );
+    write(
+        dir.path(),
+        "news/ok.md",
+        "---\ndate: 2024-12-12\n---\nKhalil Haqqani was killed on Wednesday.\n",
+    );
+    let mut clean = args.clone();
+    clean.push("news/ok.md");
+    assert_eq!(
+        factlint(dir.path(), &clean, None).code,
+        0,
+        "a clean commit passes"
+    );
+}
