@@ -209,13 +209,19 @@ pub fn attribute(
     mentions: &[Mention],
 ) -> Vec<Claim> {
     let hits = matcher.hits(doc);
-    let reading = Reading {
+    let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
+    let mention_ranges = per_sentence(doc, |i| mentions.get(i).map(|m| m.span.start), mentions.len());
+    let mut reading = Reading {
         book,
         matcher,
         doc,
         mentions,
-        lead: lead_event(matcher, doc, &hits),
+        hits: &hits,
+        hit_ranges: &hit_ranges,
+        mention_ranges: &mention_ranges,
+        lead: None,
     };
+    reading.lead = lead_event(&reading);
     let mut claims = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if let Some(fact) = mention.pattern_fact {
@@ -226,11 +232,7 @@ pub fn attribute(
             });
             continue;
         }
-        let sentence = &doc.sentences[mention.sentence];
-        let in_sentence: Vec<&Hit> = hits
-            .iter()
-            .filter(|h| h.span.start >= sentence.span.start && h.span.end <= sentence.span.end)
-            .collect();
+        let in_sentence: Vec<&Hit> = reading.hits_in(mention.sentence).collect();
         let claim = match mention.kind {
             MentionKind::Count | MentionKind::Amount => {
                 let Some(measure) = mention.measure.as_deref() else {
@@ -262,7 +264,8 @@ pub fn attribute(
 
 /// The article's lead event: the one its headline names, else the one named in the
 /// first sentence that names only one, else the one named most often.
-fn lead_event(matcher: &Matcher, doc: &Document, hits: &[Hit]) -> Option<usize> {
+fn lead_event(reading: &Reading) -> Option<usize> {
+    let Reading { matcher, doc, hits, .. } = *reading;
     let only_one = |hits: &mut dyn Iterator<Item = &Hit>| {
         let events: BTreeSet<usize> = hits.flat_map(|h| h.events.iter().copied()).collect();
         (events.len() == 1)
@@ -282,11 +285,8 @@ fn lead_event(matcher: &Matcher, doc: &Document, hits: &[Hit]) -> Option<usize> 
             return Some(e);
         }
     }
-    for sentence in &doc.sentences {
-        let mut inside = hits
-            .iter()
-            .filter(|h| h.span.start >= sentence.span.start && h.span.end <= sentence.span.end);
-        if let Some(e) = only_one(&mut inside) {
+    for sentence in 0..doc.sentences.len() {
+        if let Some(e) = only_one(&mut reading.hits_in(sentence)) {
             return Some(e);
         }
     }
@@ -309,11 +309,44 @@ struct Reading<'a> {
     matcher: &'a Matcher,
     doc: &'a Document,
     mentions: &'a [Mention],
+    hits: &'a [Hit],
+    /// For each sentence, the indices of the hits and mentions inside it.
+    hit_ranges: &'a [Range<usize>],
+    mention_ranges: &'a [Range<usize>],
     /// The article's lead event, which "the attack" refers back to.
     lead: Option<usize>,
 }
 
-impl Reading<'_> {
+/// For each sentence, the range of indices of items (sorted by start offset) that start
+/// inside it; `start(i)` gives item i's start.
+fn per_sentence(doc: &Document, start: impl Fn(usize) -> Option<usize>, len: usize) -> Vec<Range<usize>> {
+    let first_at_or_after = |offset: usize| {
+        let (mut lo, mut hi) = (0, len);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if start(mid).is_some_and(|s| s < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    };
+    doc.sentences
+        .iter()
+        .map(|s| first_at_or_after(s.span.start)..first_at_or_after(s.span.end))
+        .collect()
+}
+
+impl<'a> Reading<'a> {
+    /// Names and markers wholly inside a sentence.
+    fn hits_in(&self, sentence: usize) -> impl Iterator<Item = &'a Hit> + use<'a> {
+        let end = self.doc.sentences[sentence].span.end;
+        self.hits[self.hit_ranges[sentence].clone()]
+            .iter()
+            .filter(move |h| h.span.end <= end)
+    }
+
     /// The subject a figure is about: an entity that owns the measure, or an event.
     fn figure_subject(
         &self,
@@ -351,14 +384,15 @@ impl Reading<'_> {
             doc,
             mentions,
             lead,
+            ..
         } = *self;
         let sentence = &doc.sentences[mention.sentence];
         // Other dates in the sentence (not the mention itself, not datelines).
         // A weekday counted back from publication ("on Tuesday") is the sentence's own
         // event misdated at worst, so it does not point away.
-        let dates: Vec<_> = mentions
+        let dates: Vec<_> = mentions[self.mention_ranges[mention.sentence].clone()]
             .iter()
-            .filter(|m| m.sentence == mention.sentence && m.span != mention.span)
+            .filter(|m| m.span != mention.span)
             .filter(|m| !m.dateline && !m.from_weekday)
             .filter_map(|m| match m.value {
                 MentionValue::Date(r) => Some(r),

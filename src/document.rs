@@ -361,6 +361,9 @@ const ABBREVIATIONS: &[&str] = &[
     "thur", "thurs", "fri", "sat", "sun",
 ];
 
+/// The longest stretch of text read as one sentence.
+pub const MAX_SENTENCE_BYTES: usize = 2048;
+
 fn split_sentences(prose: &str, blocks: &[Range<usize>]) -> Vec<Sentence> {
     let bytes = prose.as_bytes();
     let mut sentences = Vec::new();
@@ -369,6 +372,15 @@ fn split_sentences(prose: &str, blocks: &[Range<usize>]) -> Vec<Sentence> {
         let mut i = block.start;
         while i < block.end {
             let c = bytes[i];
+            // Text with no sentence ends (a list of words, a generated file) is cut at
+            // a space once long enough: no real sentence is this long, and later stages
+            // may look across a whole sentence.
+            if i - start >= MAX_SENTENCE_BYTES && c.is_ascii_whitespace() {
+                push_sentence(prose, start..i, b, &mut sentences);
+                start = i + 1;
+                i = start;
+                continue;
+            }
             if matches!(c, b'.' | b'!' | b'?') {
                 let mut end = i + 1;
                 while end < block.end && matches!(bytes[end], b'"' | b'\'' | b')') {
