@@ -210,7 +210,11 @@ pub fn attribute(
 ) -> Vec<Claim> {
     let hits = matcher.hits(doc);
     let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
-    let mention_ranges = per_sentence(doc, |i| mentions.get(i).map(|m| m.span.start), mentions.len());
+    let mention_ranges = per_sentence(
+        doc,
+        |i| mentions.get(i).map(|m| m.span.start),
+        mentions.len(),
+    );
     let mut reading = Reading {
         book,
         matcher,
@@ -265,7 +269,9 @@ pub fn attribute(
 /// The article's lead event: the one its headline names, else the one named in the
 /// first sentence that names only one, else the one named most often.
 fn lead_event(reading: &Reading) -> Option<usize> {
-    let Reading { matcher, doc, hits, .. } = *reading;
+    let Reading {
+        matcher, doc, hits, ..
+    } = *reading;
     let only_one = |hits: &mut dyn Iterator<Item = &Hit>| {
         let events: BTreeSet<usize> = hits.flat_map(|h| h.events.iter().copied()).collect();
         (events.len() == 1)
@@ -319,7 +325,11 @@ struct Reading<'a> {
 
 /// For each sentence, the range of indices of items (sorted by start offset) that start
 /// inside it; `start(i)` gives item i's start.
-fn per_sentence(doc: &Document, start: impl Fn(usize) -> Option<usize>, len: usize) -> Vec<Range<usize>> {
+fn per_sentence(
+    doc: &Document,
+    start: impl Fn(usize) -> Option<usize>,
+    len: usize,
+) -> Vec<Range<usize>> {
     let first_at_or_after = |offset: usize| {
         let (mut lo, mut hi) = (0, len);
         while lo < hi {

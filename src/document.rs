@@ -221,12 +221,35 @@ fn read_front_matter(text: &str, range: Range<usize>) -> Result<Metadata, ReadEr
     Ok(meta)
 }
 
+/// The lines of a text, each with its ending: LF, CRLF or a lone CR.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut i = start;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => break,
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => break,
+                _ => i += 1,
+            }
+        }
+        let end = (i + 1).min(bytes.len());
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 /// Plain text: blocks are runs of non-blank lines.
 fn text_blocks(text: &str, start: usize) -> Vec<Range<usize>> {
     let mut blocks = Vec::new();
     let mut block_start = None;
     let mut pos = start;
-    for line in text[start..].split_inclusive('\n') {
+    for line in lines(&text[start..]) {
         let blank = line.trim().is_empty();
         match (blank, block_start) {
             (false, None) => block_start = Some(pos),

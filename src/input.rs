@@ -52,6 +52,9 @@ pub struct ReadOptions {
     pub stdin_filename: Option<String>,
     /// Files never read, even when named.
     pub exclude: Vec<String>,
+    /// Read files that are not valid UTF-8 by replacing each invalid byte with `?`
+    /// (one byte for one, so every offset stays true), instead of refusing them.
+    pub lossy_utf8: bool,
 }
 
 impl Default for ReadOptions {
@@ -61,6 +64,7 @@ impl Default for ReadOptions {
             date_sources: vec![DateSource::FrontMatter],
             stdin_filename: None,
             exclude: Vec::new(),
+            lossy_utf8: false,
         }
     }
 }
@@ -222,9 +226,20 @@ pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
         if looks_binary(&bytes) {
             inputs.skipped.push(Skipped {
                 path: name,
-                reason: "binary file (contains NUL bytes), not read".into(),
+                reason: "skipped: a binary file (it contains NUL bytes), not read".into(),
             });
             continue;
+        }
+        let (bytes, replaced) = if options.lossy_utf8 {
+            replace_invalid_utf8(bytes)
+        } else {
+            (bytes, 0)
+        };
+        if replaced > 0 {
+            inputs.skipped.push(Skipped {
+                path: name.clone(),
+                reason: format!("{replaced} invalid UTF-8 byte(s) read as `?`"),
+            });
         }
         // Standard input without a name is read as Markdown, the usual article format.
         let format = Format::from_path(&name).unwrap_or(Format::Markdown);
@@ -252,6 +267,20 @@ pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
     // Reports list files in path order, whatever order they were given in.
     inputs.documents.sort_by(|a, b| a.path.cmp(&b.path));
     inputs
+}
+
+/// Replaces every byte that is not part of valid UTF-8 with `?`; returns how many.
+fn replace_invalid_utf8(mut bytes: Vec<u8>) -> (Vec<u8>, usize) {
+    let mut replaced = 0;
+    let mut at = 0;
+    while let Err(e) = std::str::from_utf8(&bytes[at..]) {
+        let bad_start = at + e.valid_up_to();
+        let bad_len = e.error_len().unwrap_or(bytes.len() - bad_start);
+        bytes[bad_start..bad_start + bad_len].fill(b'?');
+        replaced += bad_len;
+        at = bad_start + bad_len;
+    }
+    (bytes, replaced)
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, String> {

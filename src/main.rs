@@ -98,6 +98,10 @@ struct Common {
     /// The name to report standard input under; its extension picks the format.
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
+    /// Read files that are not valid UTF-8, each invalid byte as `?`, instead of
+    /// refusing them.
+    #[arg(long)]
+    lossy_utf8: bool,
     /// Tolerance for "about" and "nearly", as a fraction (default 0.1 = 10%).
     #[arg(long, value_name = "FRACTION", value_parser = parse_tolerance)]
     tolerance: Option<f64>,
@@ -281,13 +285,11 @@ fn prepare(common: &Common) -> Result<Prepared, ExitCode> {
             .unwrap_or_else(|| vec![DateSource::FrontMatter]),
         stdin_filename: common.stdin_filename.clone(),
         exclude,
+        lossy_utf8: common.lossy_utf8,
     };
     let inputs = input::read(&paths, &options);
     for skipped in &inputs.skipped {
-        eprintln!(
-            "factlint: note: {}: skipped: {}",
-            skipped.path, skipped.reason
-        );
+        eprintln!("factlint: note: {}: {}", skipped.path, skipped.reason);
     }
     for error in &inputs.errors {
         eprintln!("factlint: error: {error}");

@@ -130,3 +130,89 @@ proptest! {
         prop_assert_eq!(key(&once, &forward), key(&reversed, &backward));
     }
 }
+
+/// The labelled corpus, read once.
+fn corpus() -> &'static Vec<Document> {
+    static CORPUS: std::sync::OnceLock<Vec<Document>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let mut paths: Vec<_> = std::fs::read_dir("corpus")
+            .expect("corpus/")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).expect("corpus file");
+                Document::parse(&p.to_string_lossy(), bytes, Format::Markdown, None)
+                    .expect("parses")
+            })
+            .collect()
+    })
+}
+
+/// Conflicts with the rulebook (classes that compare one claim with a rule), keyed by
+/// file and position.
+fn rule_conflicts(
+    findings: &[factlint::findings::Finding],
+    docs: &[Document],
+) -> Vec<(String, usize, String)> {
+    use factlint::findings::Code;
+    let mut out: Vec<_> = findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.code,
+                Code::Conflict | Code::RevisedFigure | Code::Unsupported | Code::WeekdayMismatch
+            )
+        })
+        .filter_map(|f| match f.primary.file {
+            FileRef::Document(d) => Some((
+                docs[d].path.clone(),
+                f.primary.span.start,
+                f.code.code().to_string(),
+            )),
+            FileRef::Rule(_) => None,
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Adding an unrelated article never removes a finding about another article's own
+    /// conflict with the rulebook.
+    #[test]
+    fn adding_an_article_keeps_every_rule_conflict(text in article()) {
+        let engine = engine();
+        let docs = corpus().clone();
+        let before = rule_conflicts(&engine.check(&docs).findings, &docs);
+        let mut more = docs.clone();
+        if let Ok(extra) = Document::parse("zz-extra.md", text.into_bytes(), Format::Markdown, None) {
+            more.push(extra);
+        }
+        let after = rule_conflicts(&engine.check(&more).findings, &more);
+        for finding in &before {
+            prop_assert!(after.contains(finding), "lost {:?}", finding);
+        }
+    }
+}
+
+/// A document checked alone and inside the corpus gives the same rule conflicts.
+#[test]
+fn alone_or_in_the_corpus_the_same_rule_conflicts() {
+    let engine = engine();
+    let docs = corpus();
+    let together = rule_conflicts(&engine.check(docs).findings, docs);
+    let mut alone = Vec::new();
+    for doc in docs {
+        let one = std::slice::from_ref(doc);
+        alone.extend(rule_conflicts(&engine.check(one).findings, one));
+    }
+    alone.sort();
+    assert!(!together.is_empty());
+    assert_eq!(alone, together);
+}

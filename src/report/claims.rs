@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::line_col;
+use super::Cursor;
 use crate::attribute::Claim;
 use crate::document::Document;
 use crate::extract::{Mention, MentionValue};
@@ -51,8 +51,9 @@ pub fn render_human(
 ) -> String {
     let mut out = String::new();
     for (doc, (mentions, claims)) in docs.iter().zip(read) {
+        let mut cursor = Cursor::new(&doc.text);
         for (i, m) in mentions.iter().enumerate() {
-            let (line, column) = line_col(&doc.text, m.span.start);
+            let (line, column) = cursor.locate(m.span.start);
             let value = match &m.value {
                 MentionValue::Number(v) => v.describe(),
                 MentionValue::Amount { value, currency } => format!("{currency} {value}"),
@@ -83,8 +84,9 @@ pub fn render_json(
 ) -> String {
     let mut mentions = Vec::new();
     for (doc, (ms, claims)) in docs.iter().zip(read) {
+        let mut cursor = Cursor::new(&doc.text);
         for (i, m) in ms.iter().enumerate() {
-            let (line, column) = line_col(&doc.text, m.span.start);
+            let (line, column) = cursor.locate(m.span.start);
             mentions.push(JsonMention {
                 file: &doc.path,
                 start: m.span.start,

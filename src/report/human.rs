@@ -15,7 +15,7 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
     let docs: Vec<usize> = files
         .docs
         .iter()
-        .map(|d| db.add(d.path.clone(), d.text.clone()))
+        .map(|d| db.add(d.path.clone(), lone_cr_as_lf(&d.text)))
         .collect();
     let rules: Vec<usize> = files
         .book
@@ -108,6 +108,19 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
     let _ = std::io::Write::write_all(&mut buffer, summary.as_bytes());
     let _ = buffer.reset();
     String::from_utf8_lossy(buffer.as_slice()).into_owned()
+}
+
+/// The renderer counts lines at LF only; a lone CR (old Mac line endings) becomes LF,
+/// byte for byte, so its line numbers agree with every other format.
+fn lone_cr_as_lf(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if *b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            *b = b'\n';
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 fn plural(n: usize) -> &'static str {

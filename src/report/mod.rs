@@ -20,14 +20,76 @@ use crate::document::Document;
 use crate::findings::{FileRef, Label};
 use crate::rulebook::Rulebook;
 
-/// Line and column (both 1-based; columns count characters) of a byte offset.
+/// Line and column (both 1-based; columns count characters) of a byte offset. Lines
+/// end at LF, CRLF or a lone CR.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() + 1;
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    LineIndex::new(text).locate(text, offset)
+}
+
+/// Where each line of a text starts, for turning many offsets into lines and columns.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            if ends_line {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// Line and column of `offset` in `text` (the text this index was built from).
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+}
+
+/// Lines and columns of offsets that arrive in increasing order, each found in time
+/// proportional to the distance from the previous one, even on a single long line.
+pub struct Cursor<'a> {
+    text: &'a str,
+    index: LineIndex,
+    last: (usize, usize, usize), // (offset, line, column)
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Cursor<'a> {
+        Cursor {
+            text,
+            index: LineIndex::new(text),
+            last: (0, 1, 1),
+        }
+    }
+
+    pub fn locate(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let (last_offset, last_line, last_column) = self.last;
+        let line = self.index.starts.partition_point(|&s| s <= offset);
+        let found = if line == last_line && offset >= last_offset {
+            let more = self
+                .text
+                .get(last_offset..offset)
+                .map_or(0, |s| s.chars().count());
+            (line, last_column + more)
+        } else {
+            self.index.locate(self.text, offset)
+        };
+        self.last = (offset, found.0, found.1);
+        found
+    }
 }
 
 /// A span as a location in a file, for machine output.

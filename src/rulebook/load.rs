@@ -397,7 +397,16 @@ impl Loader {
     }
 
     fn date(&mut self, file: usize, node: &Node, what: &str) -> Option<DayRange> {
-        let text = node.scalar_text().unwrap_or_default();
+        let Some(text) = node.scalar_text() else {
+            self.error(
+                file,
+                node.span.clone(),
+                format!("{what} must be a date, found {}", node.type_name()),
+                "not a date",
+                Some("write a day as YYYY-MM-DD, a month as YYYY-MM or a year as YYYY".into()),
+            );
+            return None;
+        };
         let parsed = parse_date_range(&text);
         if parsed.is_none() {
             self.error(
