@@ -81,6 +81,9 @@ pub struct Mention {
     pub dateline: bool,
     /// Set when a rule's explicit pattern matched this mention.
     pub pattern_fact: Option<usize>,
+    /// For counts and amounts: the figure exactly as written, when it is one plain
+    /// number that is not whole ("4.8"); the interval holds the whole numbers around it.
+    pub figure: Option<f64>,
 }
 
 impl Mention {
@@ -99,6 +102,7 @@ impl Mention {
             occurrence: false,
             dateline: false,
             pattern_fact: None,
+            figure: None,
         }
     }
 
@@ -470,12 +474,18 @@ fn scan_sentence(
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
             || matches!(w.lower(i), "$" | "€" | "£");
-        if starts_value
+        // ".08": a decimal written without its zero.
+        let leading_point = w.lower(i) == "."
+            && w.number_word(i + 1).is_some()
+            && w.span(i).end == w.span(i + 1).start
+            && (i == 0 || w.span(i - 1).end < w.span(i).start);
+        if (starts_value || leading_point)
             && let Some(found) = quantity::read(&words, i, lexicon.tolerance)
-            && !is_pronoun_one(w, lexicon, &found)
             && !is_clock_minutes(w, i)
+            && !is_pronoun(w, &found)
         {
             let mut end = found.end;
+            let standalone_one = is_pronoun_one(w, lexicon, &found);
             let q = found.quantity;
             let kind = if q.currency.is_some() {
                 MentionKind::Amount
@@ -495,7 +505,12 @@ fn scan_sentence(
             }
             let mut m = Mention::new(w.span_of(found.start, end), sentence, kind, value);
             m.vague = q.vague;
-            counts.push((out.len(), found.start, end));
+            m.figure = q.figure.filter(|f| f.fract() != 0.0);
+            // "One" standing alone ("by one count") is a mention, never a figure of a
+            // measure.
+            if !standalone_one {
+                counts.push((out.len(), found.start, end));
+            }
             out.push(m);
             taken.push((found.start, end));
             i = end;
@@ -522,6 +537,29 @@ fn scan_sentence(
 /// The "30" of "10:30".
 fn is_clock_minutes(w: &Words, i: usize) -> bool {
     i >= 2 && w.lower(i - 1) == ":" && w.number_word(i - 2).is_some()
+}
+
+/// "The one you mentioned", "this one", "one of them": a pronoun, not a number.
+fn is_pronoun(w: &Words, found: &quantity::QuantityMatch) -> bool {
+    found.end == found.start + 1
+        && w.lower(found.start) == "one"
+        && (matches!(w.lower(found.end), "of" | "another")
+            || found.start.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    w.lower(p),
+                    "the"
+                        | "this"
+                        | "that"
+                        | "which"
+                        | "each"
+                        | "every"
+                        | "no"
+                        | "any"
+                        | "some"
+                        | "another"
+                        | "such"
+                )
+            }))
 }
 
 /// "One" is a figure only beside a person noun or a cue ("one soldier", "killed one",

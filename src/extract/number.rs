@@ -1,76 +1,238 @@
 //! Cardinal and ordinal numbers in digits and in words.
 
 /// Reads a cardinal number from words already lowercased, starting at the first.
-/// Returns the value and how many words it used: "twenty-one" → (21, 1),
-/// "one hundred and five" → (105, 4), "1.5 million" → (1_500_000, 2), "6,000" → (6000, 1).
+/// Returns the value and how many words it used: "twenty-one" → (21, 1), "one hundred
+/// and five" → (105, 4), "1.5 million" → (1_500_000, 2), "6,000" → (6000, 1),
+/// "3 hundred and 21" → (321, 4), "five and a half million" → (5_500_000, 5),
+/// "two hundred point zero three" → (200.03, 5), "40 000" → (40_000, 2).
+///
+/// Units (digits or words below a hundred) combine with "hundred", "dozen" and scale
+/// words the way they are spoken; a fraction ("a half", "three quarters") joins the
+/// unit or scale before it; "point" starts decimal digits.
 pub fn cardinal(words: &[&str]) -> Option<(f64, usize)> {
-    let first = *words.first()?;
-    if let Some(value) = digits(first) {
-        let mut used = 1;
-        let mut value = value;
-        if let Some(scale) = words.get(1).and_then(|w| scale(w)) {
-            value *= scale;
-            used += 1;
-        } else if words.get(1) == Some(&"dozen") {
-            value *= 12.0;
-            used += 1;
-        }
-        return Some((value, used));
-    }
     let mut total = 0.0;
     let mut current = 0.0;
-    let mut used = 0;
+    // The value of the last scale word applied, for "one million and a half".
+    let mut last_scale: Option<f64> = None;
     let mut any = false;
+    let mut used = 0;
     let mut i = 0;
+    // ".08": a decimal without its leading zero.
+    if words.first() == Some(&".")
+        && let Some(digits) = words
+            .get(1)
+            .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && let Ok(v) = format!("0.{digits}").parse::<f64>()
+    {
+        current = v;
+        any = true;
+        i = 2;
+        used = 2;
+    }
     while i < words.len() {
         let w = words[i];
-        if let Some(v) = small(w) {
-            // "twenty five" after "twenty" adds; "five five" is two numbers.
+        let next = words.get(i + 1).copied().unwrap_or("");
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        // A fraction leads a number only before a scale ("half million", "half a
+        // dozen"); otherwise it is a word like any other ("the third attack").
+        let leads = scale(next).is_some()
+            || is_dozen(next)
+            || (next == "a"
+                && words
+                    .get(i + 2)
+                    .is_some_and(|w| is_dozen(w) || scale(w).is_some()));
+        if let Some(share) =
+            fraction(w).filter(|_| (!any && leads) || (any && (prev == "a" || current > 0.0)))
+        {
+            if prev == "a" && current > 0.0 && words.get(i.wrapping_sub(2)) == Some(&"and") {
+                current += share; // "five and a half"
+            } else if prev == "a" || !any {
+                current = share; // "and a half" after a scale; "half million"
+            } else {
+                current *= share; // "three quarters"
+            }
+            any = true;
+            i += 1;
+            used = i;
+            if scale(next).is_some() || is_dozen(next) || next == "a" {
+                continue;
+            }
+            // A fraction that closes the number is a share of the last scale: "one
+            // million and a half".
+            if current < 1.0
+                && let Some(s) = last_scale
+            {
+                total += current * s;
+                current = 0.0;
+            }
+            break;
+        }
+        if let Some((v, width)) = unit(&words[i..]) {
+            // Two figures written in digits side by side are two numbers ("4000 3").
+            let in_digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+            if any && in_digits(words[i]) && in_digits(prev) {
+                break;
+            }
             if any && current > 0.0 {
-                let after_hundred = current % 100.0 == 0.0 && v < 100.0;
+                let after_hundred = current % 100.0 == 0.0 && v < 100.0 && v > 0.0;
                 let after_tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
                 if !(after_hundred || after_tens) {
                     break;
                 }
             }
             current += v;
+            i += width;
         } else if w == "a"
-            && !any
-            && words
-                .get(i + 1)
-                .is_some_and(|n| n == &"hundred" || scale(n).is_some() || *n == "dozen")
+            && (next == "hundred"
+                || is_dozen(next)
+                || scale(next).is_some()
+                || fraction(next).is_some())
         {
-            current = 1.0;
-        } else if w == "hundred" && any_or_a(any, current) {
-            current = current.max(1.0) * 100.0;
-        } else if w == "dozen" && any_or_a(any, current) {
-            current = current.max(1.0) * 12.0;
-        } else if let Some(s) = scale(w).filter(|_| any_or_a(any, current)) {
-            total += current.max(1.0) * s;
+            // "a hundred", "a dozen"; "half a dozen"; "and a half".
+            if !any {
+                current = 1.0;
+            }
+            i += 1;
+            continue;
+        } else if w == "hundred" && (any || current > 0.0 || scale(next).is_some()) {
+            // Bare "hundred thousand" counts one hundred.
+            current = if current == 0.0 { 1.0 } else { current } * 100.0;
+            i += 1;
+        } else if is_dozen(w) && (any || current > 0.0) {
+            // "three hundred and two dozens": the dozens are the units after the hundreds.
+            let units = current % 100.0;
+            current = if current == 0.0 {
+                12.0
+            } else if current >= 100.0 && units > 0.0 {
+                current - units + units * 12.0
+            } else {
+                current * 12.0
+            };
+            i += 1;
+        } else if let Some(s) = scale(w).filter(|_| any || current > 0.0) {
+            if current == 0.0 && total > 0.0 && prev != "and" {
+                total *= s; // "three lakh crore": scales multiply
+            } else {
+                total += if current == 0.0 { 1.0 } else { current } * s;
+            }
             current = 0.0;
-        } else if w == "and" && any && words.get(i + 1).is_some_and(|n| small(n).is_some()) {
-            // "one hundred and five"
+            last_scale = Some(s);
+            i += 1;
+        } else if w == "point" && any {
+            let Some((decimals, width)) = decimal_words(&words[i + 1..]) else {
+                break;
+            };
+            current += decimals;
+            i += 1 + width;
+            used = i;
+            break;
+        } else if w == "and"
+            && any
+            && (unit(&words[i + 1..]).is_some() || next == "a" || fraction(next).is_some())
+        {
+            // "3 hundred and 2 hundred" is two numbers.
+            if current >= 100.0
+                && let Some((_, width)) = unit(&words[i + 1..])
+                && words.get(i + 1 + width) == Some(&"hundred")
+            {
+                break;
+            }
+            i += 1;
+            continue;
+        } else if w == "-"
+            && any
+            && (20.0..100.0).contains(&current)
+            && current % 10.0 == 0.0
+            && small(next).is_some_and(|v| v < 10.0)
+        {
+            i += 1; // "fifty - two"
+            continue;
         } else {
             break;
         }
-        if w != "a" {
-            any = true;
-        }
-        i += 1;
+        any = true;
         used = i;
     }
     if !any {
         return None;
     }
-    // A trailing "and" is not part of the number.
-    while used > 0 && words[used - 1] == "and" {
+    while used > 0 && matches!(words[used - 1], "and" | "a" | "-") {
         used -= 1;
     }
     Some((total + current, used))
 }
 
-fn any_or_a(any: bool, current: f64) -> bool {
-    any || current == 1.0
+/// A unit at the start of `words`: digits (with separators, decimals or a scale
+/// suffix such as "5m"), digits grouped by spaces ("40 000"), or a word below a hundred.
+/// Returns its value and how many words it took.
+fn unit(words: &[&str]) -> Option<(f64, usize)> {
+    let w = *words.first()?;
+    if let Some(v) = digits(w) {
+        // "1 234 567": groups of three after a head of one to three digits.
+        let mut value = v;
+        let mut width = 1;
+        if w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+            while let Some(group) = words.get(width).filter(|g| {
+                let (whole, frac) = g.split_once('.').unwrap_or((g, "0"));
+                whole.len() == 3
+                    && whole.bytes().all(|b| b.is_ascii_digit())
+                    && frac.bytes().all(|b| b.is_ascii_digit())
+            }) {
+                value = value * 1000.0 + group.parse::<f64>().ok()?;
+                width += 1;
+                if group.contains('.') {
+                    break;
+                }
+            }
+        }
+        return Some((value, width));
+    }
+    if let Some(split) = w.find(|c: char| c.is_ascii_alphabetic())
+        && split > 0
+        && let Some(n) = digits(&w[..split])
+        && let Some(s) = scale(&w[split..])
+    {
+        return Some((n * s, 1));
+    }
+    small(w).map(|v| (v, 1))
+}
+
+/// Decimal digits after "point": single digits ("zero three" → .03) or one number
+/// ("eleven" → .11, "seventy-one" → .71).
+fn decimal_words(words: &[&str]) -> Option<(f64, usize)> {
+    let mut digits = String::new();
+    let mut width = 0;
+    for w in words {
+        match small(w) {
+            Some(v) if v < 10.0 => digits.push_str(&(v as u8).to_string()),
+            Some(v) if width == 0 => {
+                digits.push_str(&(v as u8).to_string());
+                width = 1;
+                break;
+            }
+            _ => break,
+        }
+        width += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    Some((format!("0.{digits}").parse().ok()?, width))
+}
+
+fn is_dozen(word: &str) -> bool {
+    matches!(word, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs")
+}
+
+/// "half" → 0.5, "quarter(s)" → 0.25, "third(s)" → 1/3, "fifth(s)" → 0.2.
+fn fraction(word: &str) -> Option<f64> {
+    Some(match word {
+        "half" => 0.5,
+        "quarter" | "quarters" => 0.25,
+        "third" | "thirds" => 1.0 / 3.0,
+        "fifth" | "fifths" => 0.2,
+        _ => return None,
+    })
 }
 
 /// "6,000", "1.5", "84" → value. Commas must group thousands.
@@ -108,10 +270,12 @@ pub fn digits(word: &str) -> Option<f64> {
 
 fn scale(word: &str) -> Option<f64> {
     Some(match word {
-        "thousand" => 1e3,
-        "million" | "mn" | "m" => 1e6,
-        "billion" | "bn" | "b" => 1e9,
-        "trillion" => 1e12,
+        "thousand" | "k" => 1e3,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "million" | "millions" | "mn" | "m" | "mm" | "mil" => 1e6,
+        "crore" | "crores" => 1e7,
+        "billion" | "billions" | "bn" | "bln" | "b" | "g" => 1e9,
+        "trillion" | "tn" | "tln" | "trn" => 1e12,
         _ => return None,
     })
 }
@@ -145,6 +309,9 @@ const TENS: [&str; 8] = [
 
 /// 0–99 in words, including hyphenated compounds ("twenty-one").
 fn small(word: &str) -> Option<f64> {
+    if matches!(word, "nought" | "naught") {
+        return Some(0.0);
+    }
     if let Some(i) = UNITS.iter().position(|u| *u == word) {
         return Some(i as f64);
     }
@@ -258,9 +425,50 @@ mod tests {
             ("two dozen", 24.0, 2),
             ("two million", 2e6, 2),
             ("five and", 5.0, 1),
+            ("3 hundred and 21", 321.0, 4),
+            ("4 thousand 3 hundred and 21", 4321.0, 6),
+            ("322 hundred", 32_200.0, 2),
+            ("2.12 hundred", 212.0, 2),
+            ("three dozens", 36.0, 2),
+            ("half a dozen", 6.0, 3),
+            ("half million", 500_000.0, 2),
+            ("quarter million", 250_000.0, 2),
+            ("five and a half million", 5_500_000.0, 5),
+            ("one million and a half", 1_500_000.0, 5),
+            ("3 million and a quarter", 3_250_000.0, 5),
+            ("two million and three fifths", 2_600_000.0, 5),
+            ("five billion and three quarters", 5_750_000_000.0, 5),
+            ("one billion and three quarters million", 1_000_750_000.0, 6),
+            ("one billion and a half million", 1_000_500_000.0, 6),
+            ("two hundred point zero three", 200.03, 5),
+            ("nine point nought four", 9.04, 4),
+            ("nought point eleven", 0.11, 3),
+            ("40 000", 40_000.0, 2),
+            ("1 234 567", 1_234_567.0, 3),
+            ("10g", 1e10, 1),
+            ("2mil", 2e6, 1),
+            ("10 bln", 1e10, 2),
+            ("2.33 k", 2330.0, 2),
+            ("13 lakh", 1_300_000.0, 2),
+            ("three lakh crore", 3e12, 3),
+            ("6 crore and two hundred", 60_000_200.0, 5),
+            ("fifty - two", 52.0, 3),
+            (". 08", 0.08, 2),
+            ("nought", 0.0, 1),
+            ("three hundred and two dozens", 324.0, 5),
+            ("hundred thousand", 100_000.0, 2),
+            ("4000 3", 4000.0, 1),
+            ("3 hundred and 2 hundred", 300.0, 2),
+            ("4 thousand 3 hundred and 0", 4300.0, 4),
+            ("1 234 567.89", 1_234_567.89, 3),
         ];
         for (text, value, used) in table {
-            assert_eq!(read(text), Some((*value, *used)), "{text}");
+            let (v, u) = read(text).unwrap_or_else(|| panic!("nothing read from {text:?}"));
+            assert!(
+                (v - value).abs() < 1e-6 * value.abs().max(1.0),
+                "{text}: {v}"
+            );
+            assert_eq!(u, *used, "{text}");
         }
         assert_eq!(read("a few"), None);
         assert_eq!(read("6,00"), None);

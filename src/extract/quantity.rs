@@ -33,6 +33,8 @@ pub struct Quantity {
     pub vague: bool,
     /// Set for money: "USD", "EUR", "GBP", "PKR", "AFN".
     pub currency: Option<String>,
+    /// The figure exactly as written, when it is one plain number ("4.8").
+    pub figure: Option<f64>,
 }
 
 /// A figure found in a run of words: its value and which words it spans.
@@ -214,6 +216,7 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
                 value,
                 vague: true,
                 currency: None,
+                figure: None,
             },
             start: at,
             end,
@@ -230,11 +233,24 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
         let value = Interval::between(first.floor() as u64, second.ceil() as u64)?;
         return finish(words, at, after, value, currency);
     }
+    // "1m" alone is as likely a metre as a million; with a currency it is money.
+    let single_letter_scale = |w: &str| {
+        w.len() >= 2
+            && w.ends_with(['m', 'b', 'g'])
+            && w[..w.len() - 1]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    };
+    if currency.is_none() && end == i + 1 && single_letter_scale(words[i]) {
+        return None;
+    }
+    // "two or three", "60 to 63"; "10 bln or 10 tln" names two figures, not a range.
     if qualifier.is_none()
         && let Some(sep) = words.get(end)
         && matches!(*sep, "to" | "-" | "–" | "or")
         && let Some((second, after)) = number_at(words, end + 1)
         && second > first
+        && (*sep != "or" || second <= first * 10.0)
     {
         let value = Interval::between(first.floor() as u64, second.ceil() as u64)?;
         return finish(words, at, after, value, currency);
@@ -300,6 +316,7 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
             value,
             vague: false,
             currency,
+            figure: qualifier.is_none().then_some(first),
         },
         start: at,
         end,
@@ -319,6 +336,7 @@ fn finish(
             value,
             vague: false,
             currency,
+            figure: None,
         },
         start: at,
         end,
@@ -352,23 +370,9 @@ fn about(n: f64, tolerance: f64) -> Interval {
     }
 }
 
-/// A number at word `i`: digits, words, "5m"/"1.5bn" shorthand, or "60-63" written as
-/// one word (returned as its first half; the caller sees the range through `words`).
+/// A number at word `i` (see [`number::cardinal`]).
 fn number_at(words: &[&str], i: usize) -> Option<(f64, usize)> {
-    let word = *words.get(i)?;
-    if let Some(split) = word.find(|c: char| c.is_ascii_alphabetic())
-        && split > 0
-        && let Some(n) = number::digits(&word[..split])
-    {
-        let factor = match &word[split..] {
-            "m" | "mn" => 1e6,
-            "bn" | "b" => 1e9,
-            "k" => 1e3,
-            _ => return None,
-        };
-        return Some((n * factor, i + 1));
-    }
-    let (value, used) = number::cardinal(&words[i..])?;
+    let (value, used) = number::cardinal(words.get(i..)?)?;
     Some((value, i + used))
 }
 

@@ -27,6 +27,9 @@ struct JsonMention<'a> {
 
 fn value_json(mention: &Mention) -> Value {
     match &mention.value {
+        MentionValue::Number(_) if mention.figure.is_some() => {
+            json!({"min": mention.figure, "max": mention.figure})
+        }
         MentionValue::Number(v) => json!({"min": v.min, "max": v.max}),
         MentionValue::Amount { value, currency } => {
             json!({"min": value.min, "max": value.max, "currency": currency})
