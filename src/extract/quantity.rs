@@ -55,6 +55,7 @@ enum Qualifier {
     FewerThan,
     AtMost,
     Between,
+    Exactly,
 }
 
 const QUALIFIERS: &[(&[&str], Qualifier)] = &[
@@ -175,17 +176,130 @@ fn starts_with(words: &[&str], at: usize, phrase: &[&str]) -> bool {
     words.len() >= at + phrase.len() && words[at..at + phrase.len()] == *phrase
 }
 
-/// Reads a figure starting exactly at word `at` of lowercased `words`.
-pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> {
-    let mut i = at;
-    let mut qualifier = None;
-    if let Some((phrase, q)) = QUALIFIERS
+/// Comparatives that raise or lower a bound.
+const UP: &[&str] = &["more", "greater", "larger", "bigger", "higher"];
+const DOWN: &[&str] = &["less", "fewer", "smaller", "lower"];
+
+/// A qualifier before a figure, and how many words it takes. Besides the fixed phrases
+/// above, comparatives combine with "or equal": "more than or equal to", "higher or
+/// equal than", "equal to or less than", "at least or equal to".
+fn prefix(words: &[&str], i: usize) -> Option<(Qualifier, usize)> {
+    let w = |k: usize| words.get(i + k).copied().unwrap_or("");
+    let direction = |word: &str| {
+        if UP.contains(&word) {
+            Some(true)
+        } else if DOWN.contains(&word) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    let inclusive = |up: bool| {
+        if up {
+            Qualifier::AtLeast
+        } else {
+            Qualifier::AtMost
+        }
+    };
+    if w(0) == "equal" && w(1) == "to" && w(2) == "or" && w(4) == "than" {
+        if let Some(up) = direction(w(3)) {
+            return Some((inclusive(up), 5));
+        }
+    }
+    if let Some(up) = direction(w(0)) {
+        let mut k = 1;
+        if w(k) == "than" {
+            k += 1;
+        }
+        if w(k) == "or" && w(k + 1) == "equal" {
+            k += 2;
+            if matches!(w(k), "to" | "than") {
+                k += 1;
+            }
+            return Some((inclusive(up), k));
+        }
+        if w(1) == "than" {
+            let strict = if up {
+                Qualifier::MoreThan
+            } else {
+                Qualifier::FewerThan
+            };
+            return Some((strict, 2));
+        }
+    }
+    if w(0) == "at" && matches!(w(1), "least" | "most") && w(2) == "or" && w(3) == "equal" {
+        let up = w(1) == "least";
+        return Some((inclusive(up), if w(4) == "to" { 5 } else { 4 }));
+    }
+    if matches!(w(0), "exceed" | "exceeds" | "exceeding" | "exceeded") {
+        return Some((Qualifier::MoreThan, 1));
+    }
+    if w(0) == "equal" && w(1) == "to" && w(2) != "or" {
+        return Some((Qualifier::Exactly, 2));
+    }
+    QUALIFIERS
         .iter()
         .filter(|(p, _)| starts_with(words, i, p))
         .max_by_key(|(p, _)| p.len())
-    {
-        qualifier = Some(*q);
-        i += phrase.len();
+        .map(|(p, q)| (*q, p.len()))
+}
+
+/// Reads a figure starting exactly at word `at` of lowercased `words`: one figure, or
+/// two opposite bounds joined into a range ("above 1000 and below 1500").
+pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> {
+    let first = read_one(words, at, tolerance)?;
+    let v = first.quantity.value;
+    let lower_only = v.max.is_none() && v.min > 0;
+    let upper_only = v.max.is_some() && v.min <= 1 && !v.is_exact();
+    if first.quantity.vague || first.quantity.currency.is_some() || !(lower_only || upper_only) {
+        return Some(first);
+    }
+    let mut j = first.end;
+    if words.get(j) == Some(&",") {
+        j += 1;
+    }
+    if matches!(words.get(j), Some(&"and") | Some(&"but")) {
+        j += 1;
+    }
+    if j == first.end {
+        return Some(first);
+    }
+    let Some(second) = prefix(words, j).and_then(|_| read_one(words, j, tolerance)) else {
+        return Some(first);
+    };
+    let w = second.quantity.value;
+    let opposite = if lower_only {
+        w.max.is_some() && w.min <= 1
+    } else {
+        w.max.is_none() && w.min > 0
+    };
+    let joined = Interval::between(
+        v.min.max(w.min),
+        v.max
+            .or(w.max)
+            .map_or(u64::MAX, |m| m.min(w.max.unwrap_or(m))),
+    );
+    match joined {
+        Some(value) if opposite && !second.quantity.vague => Some(QuantityMatch {
+            quantity: Quantity {
+                value,
+                vague: false,
+                currency: None,
+                figure: None,
+            },
+            start: at,
+            end: second.end,
+        }),
+        _ => Some(first),
+    }
+}
+
+fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> {
+    let mut i = at;
+    let mut qualifier = None;
+    if let Some((q, len)) = prefix(words, i) {
+        qualifier = Some(q);
+        i += len;
     }
     let mut currency = None;
     if let Some((phrase, code)) = CURRENCY_BEFORE
@@ -225,10 +339,9 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
 
     let (first, mut end) = number_at(words, i)?;
     if qualifier == Some(Qualifier::Between) {
-        let and = words
+        words
             .get(end)
             .filter(|w| matches!(**w, "and" | "to" | "-" | "–"))?;
-        let _ = and;
         let (second, after) = number_at(words, end + 1)?;
         let value = Interval::between(first.floor() as u64, second.ceil() as u64)?;
         return finish(words, at, after, value, currency);
@@ -244,10 +357,11 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
     if currency.is_none() && end == i + 1 && single_letter_scale(words[i]) {
         return None;
     }
-    // "two or three", "60 to 63"; "10 bln or 10 tln" names two figures, not a range.
+    // "two or three", "60 to 63", "20 through 100"; "10 bln or 10 tln" names two
+    // figures, not a range.
     if qualifier.is_none()
         && let Some(sep) = words.get(end)
-        && matches!(*sep, "to" | "-" | "–" | "or")
+        && matches!(*sep, "to" | "-" | "–" | "or" | "through" | "thru")
         && let Some((second, after)) = number_at(words, end + 1)
         && second > first
         && (*sep != "or" || second <= first * 10.0)
@@ -258,15 +372,56 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
     let (after, currency) = unit_and_currency(words, end, currency)?;
     end = after;
     let n = first.round().max(0.0) as u64;
+    // After the figure: "or more", "or greater", "and above", "or less", "or equal".
+    let word = |k: usize| words.get(k).copied().unwrap_or("");
+    let starts_new_comparison = |k: usize| word(k) == "than" && number_at(words, k + 1).is_some();
+    let mut post = None;
+    if matches!(word(end), "or" | "and") {
+        let next = word(end + 1);
+        let up = UP.contains(&next) || matches!(next, "above" | "over");
+        let down = (DOWN.contains(&next) || matches!(next, "below" | "under")) && word(end) == "or";
+        if (up || down) && !starts_new_comparison(end + 2) {
+            let mut k = end + 2;
+            if word(k) == "than" {
+                k += 1;
+            }
+            post = Some((
+                if up {
+                    Qualifier::AtLeast
+                } else {
+                    Qualifier::AtMost
+                },
+                k,
+            ));
+        } else if word(end) == "or"
+            && next == "equal"
+            && matches!(qualifier, Some(Qualifier::MoreThan | Qualifier::FewerThan))
+        {
+            let mut k = end + 2;
+            if word(k) == "to" {
+                k += 1;
+            }
+            if word(k) == "it" {
+                k += 1;
+            }
+            let up = qualifier == Some(Qualifier::MoreThan);
+            post = Some((
+                if up {
+                    Qualifier::AtLeast
+                } else {
+                    Qualifier::AtMost
+                },
+                k,
+            ));
+        }
+    }
+    if let Some((q, k)) = post {
+        qualifier = Some(q);
+        end = k;
+    }
     let value = match qualifier {
         None => {
-            if starts_with(words, end, &["or", "more"])
-                || starts_with(words, end, &["and", "more"])
-                || starts_with(words, end, &["or", "above"])
-            {
-                end += 2;
-                Interval::at_least(n)
-            } else if words.get(end) == Some(&"+") || words.get(end) == Some(&"plus") {
+            if word(end) == "+" || word(end) == "plus" {
                 end += 1;
                 Interval::at_least(n)
             } else if starts_with(words, end, &["or", "so"]) {
@@ -289,6 +444,7 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
                 Interval::exact(n)
             }
         }
+        Some(Qualifier::Exactly) => Interval::exact(n),
         Some(Qualifier::AtLeast) => Interval::at_least(n),
         Some(Qualifier::MoreThan) => Interval::at_least(first.floor() as u64 + 1),
         Some(Qualifier::Nearly) => {
@@ -448,6 +604,27 @@ mod tests {
             ("about 1.5 million", (1_350_000, Some(1_650_000))),
             ("twenty-one", (21, Some(21))),
             ("60+", (60, None)),
+            ("more than or equal to 30", (30, None)),
+            ("higher or equal than 30", (30, None)),
+            ("equal to or more than 30", (30, None)),
+            ("less than or equal to 100", (0, Some(100))),
+            ("equal to or less than 30", (0, Some(30))),
+            ("at least or equal to 30", (30, None)),
+            ("200 or greater", (200, None)),
+            ("about five hundred or more", (500, None)),
+            ("five hundred or less", (0, Some(500))),
+            ("more than 5000 or equal to", (5000, None)),
+            ("less than 5000 or equal", (0, Some(5000))),
+            ("exceeding 3000", (3001, None)),
+            ("equal to 5000", (5000, Some(5000))),
+            ("above 1000 and below 1500", (1001, Some(1499))),
+            ("at most 100 and at least 20", (20, Some(100))),
+            ("larger than 10 and smaller than 20", (11, Some(19))),
+            (
+                "higher or equal than one hundred, lower or equal than three hundred",
+                (100, Some(300)),
+            ),
+            ("20 through 100", (20, Some(100))),
         ];
         for (text, want) in table {
             assert_eq!(q(text), Some(*want), "{text}");
