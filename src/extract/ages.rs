@@ -54,16 +54,44 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             subject: None,
         });
     }
-    let n = age_number(word)?;
-    // "58 years old"
-    if w.lower(at + 1) == "years" && w.lower(at + 2) == "old" {
+    // "58 years old", "five years old", "one year old", "ninety five years of age".
+    if let Some((n, used)) = years_at(w, at) {
+        let after = at + used;
+        let unit = w.lower(after);
+        let old = matches!(unit, "years" | "year") && w.lower(after + 1) == "old";
+        let of_age = matches!(unit, "years" | "year")
+            && w.lower(after + 1) == "of"
+            && w.lower(after + 2) == "age";
+        if old || of_age || unit == "yo" {
+            let end = after
+                + if old {
+                    2
+                } else if of_age {
+                    3
+                } else {
+                    1
+                };
+            return Some(AgeMatch {
+                start: at,
+                end,
+                years: n,
+                subject: name_before_comma(w, at),
+            });
+        }
+    }
+    // "a man of age 87"
+    if word == "age"
+        && w.lower(at.wrapping_sub(1)) != "the"
+        && let Some(n) = age_number(w.lower(at + 1))
+    {
         return Some(AgeMatch {
             start: at,
-            end: at + 3,
+            end: at + 2,
             years: n,
-            subject: name_before_comma(w, at),
+            subject: None,
         });
     }
+    let n = age_number(word)?;
     let prev = at.checked_sub(1).map(|p| w.lower(p));
     let next = w.lower(at + 1);
     // "Haqqani (58)"
@@ -87,6 +115,13 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
         });
     }
     None
+}
+
+/// A number of years at word `at`, in digits or words, and how many words it takes.
+fn years_at(w: &Words, at: usize) -> Option<(u64, usize)> {
+    let ahead: Vec<&str> = (at..(at + 6).min(w.len())).map(|k| w.lower(k)).collect();
+    let (value, used) = super::number::cardinal(&ahead)?;
+    (value.fract() == 0.0 && value >= 0.0 && value < 10_000.0).then_some((value as u64, used))
 }
 
 fn hyphenated_age(word: &str) -> Option<u64> {
@@ -186,6 +221,11 @@ mod tests {
             ),
             ("Haqqani, a 58-year-old", 58, Some("Haqqani")),
             ("Haqqani, 58 years old,", 58, Some("Haqqani")),
+            ("when she was five years old", 5, None),
+            ("a promise that is one year old", 1, None),
+            ("after ninety five years of age", 95, None),
+            ("a 87 yo man", 87, None),
+            ("a man of age 87", 87, None),
         ];
         for (text, years, subject) in table {
             let got = age(text).unwrap_or_else(|| panic!("no age in {text:?}"));

@@ -471,6 +471,17 @@ fn scan_sentence(
             i = age.end;
             continue;
         }
+        if let Some((n, used)) = ordinal_at(w, i) {
+            out.push(Mention::new(
+                w.span_of(i, i + used),
+                sentence,
+                MentionKind::Ordinal,
+                MentionValue::Number(Interval::exact(n)),
+            ));
+            taken.push((i, i + used));
+            i += used;
+            continue;
+        }
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
             || matches!(w.lower(i), "$" | "€" | "£");
@@ -516,17 +527,6 @@ fn scan_sentence(
             i = end;
             continue;
         }
-        if w.is_word(i)
-            && let Some(n) = number::ordinal(w.lower(i))
-        {
-            out.push(Mention::new(
-                w.span(i),
-                sentence,
-                MentionKind::Ordinal,
-                MentionValue::Number(Interval::exact(n)),
-            ));
-            taken.push((i, i + 1));
-        }
         i += 1;
     }
     for (index, start, end) in counts {
@@ -534,32 +534,55 @@ fn scan_sentence(
     }
 }
 
+/// An ordinal starting at word `i`, of one or several words ("third", "one hundred
+/// twenty-fifth"), and how many words it takes.
+fn ordinal_at(w: &Words, i: usize) -> Option<(u64, usize)> {
+    if !w.is_word(i) && w.number_word(i).is_none() {
+        return None;
+    }
+    let ahead: Vec<&str> = (i..w.len().min(i + 12)).map(|k| w.lower(k)).collect();
+    let (n, used) = number::ordinal_phrase(&ahead)?;
+    // "a hundredth", "a trillionth": fractions, not ranks.
+    let fraction = used == 1 && n >= 100 && i > 0 && matches!(w.lower(i - 1), "a" | "one");
+    (!fraction).then_some((n, used))
+}
+
 /// The "30" of "10:30".
 fn is_clock_minutes(w: &Words, i: usize) -> bool {
     i >= 2 && w.lower(i - 1) == ":" && w.number_word(i - 2).is_some()
 }
 
-/// "The one you mentioned", "this one", "one of them": a pronoun, not a number.
+/// "The one you mentioned", "this one", "the first one", "one of them": a pronoun, not
+/// a number, unless a person noun follows ("the one soldier who survived").
 fn is_pronoun(w: &Words, found: &quantity::QuantityMatch) -> bool {
-    found.end == found.start + 1
-        && w.lower(found.start) == "one"
-        && (matches!(w.lower(found.end), "of" | "another")
-            || found.start.checked_sub(1).is_some_and(|p| {
-                matches!(
-                    w.lower(p),
-                    "the"
-                        | "this"
-                        | "that"
-                        | "which"
-                        | "each"
-                        | "every"
-                        | "no"
-                        | "any"
-                        | "some"
-                        | "another"
-                        | "such"
-                )
-            }))
+    if found.end != found.start + 1 || w.lower(found.start) != "one" {
+        return false;
+    }
+    let next = w.lower(found.end);
+    if PERSON_NOUNS.contains(&next) {
+        return false;
+    }
+    let before = found.start.checked_sub(1).map_or("", |p| w.lower(p));
+    matches!(next, "of" | "another")
+        || matches!(
+            before,
+            "the"
+                | "this"
+                | "that"
+                | "which"
+                | "each"
+                | "every"
+                | "no"
+                | "any"
+                | "some"
+                | "another"
+                | "such"
+                | "last"
+                | "other"
+                | "same"
+                | "next"
+        )
+        || number::ordinal(before).is_some()
 }
 
 /// "One" is a figure only beside a person noun or a cue ("one soldier", "killed one",

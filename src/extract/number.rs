@@ -363,6 +363,43 @@ const TENS_ORDINALS: [&str; 8] = [
     "ninetieth",
 ];
 
+/// "hundredth" → 100, "millionth" → 1,000,000.
+fn scale_ordinal(word: &str) -> Option<u64> {
+    Some(match word {
+        "hundredth" => 100,
+        "thousandth" => 1_000,
+        "millionth" => 1_000_000,
+        "billionth" => 1_000_000_000,
+        "trillionth" => 1_000_000_000_000,
+        _ => return None,
+    })
+}
+
+/// An ordinal of several words: "one hundred twenty-fifth" → (125, 3), "two
+/// hundredth" → (200, 2), "a hundred trillionth" → (100 trillion, 3), "third" → (3, 1).
+/// A cardinal joins a following unit ordinal only when it ends in a round ten
+/// ("twenty fifth"), so "one third" stays a fraction.
+pub fn ordinal_phrase(words: &[&str]) -> Option<(u64, usize)> {
+    let last = (0..words.len().min(12)).find(|&k| ordinal(words[k]).is_some())?;
+    let value = ordinal(words[last])?;
+    if last == 0 {
+        return Some((value, 1));
+    }
+    let (head, used) = cardinal(&words[..last])?;
+    if used != last || head.fract() != 0.0 {
+        return None;
+    }
+    let head = head as u64;
+    let combined = if scale_ordinal(words[last]).is_some() {
+        head.checked_mul(value)?
+    } else if value < 100 && head % 10 == 0 && head % 100 != 10 {
+        head + value
+    } else {
+        return None;
+    };
+    Some((combined, last + 1))
+}
+
 /// "third" → 3, "twenty-first" → 21, "3rd" → 3, "hundredth" → 100.
 pub fn ordinal(word: &str) -> Option<u64> {
     if let Some(i) = ORDINALS.iter().position(|o| *o == word) {
@@ -371,11 +408,11 @@ pub fn ordinal(word: &str) -> Option<u64> {
     if let Some(i) = TENS_ORDINALS.iter().position(|o| *o == word) {
         return Some((i as u64 + 2) * 10);
     }
-    match word {
-        "hundredth" => return Some(100),
-        "thousandth" => return Some(1000),
-        "millionth" => return Some(1_000_000),
-        _ => {}
+    if let Some(n) = scale_ordinal(word) {
+        return Some(n);
+    }
+    if word == "nineth" {
+        return Some(9); // a common misspelling
     }
     if let Some((tens, unit)) = word.split_once('-') {
         let t = TENS.iter().position(|t| *t == tens)?;
@@ -488,6 +525,21 @@ mod tests {
             assert_eq!(ordinal(w), Some(n), "{w}");
         }
         assert_eq!(ordinal("3th"), None);
+        let phrase = |t: &str| ordinal_phrase(&t.split(' ').collect::<Vec<_>>());
+        assert_eq!(phrase("one hundred twenty-fifth"), Some((125, 3)));
+        assert_eq!(phrase("one hundred twenty fifth"), Some((125, 4)));
+        assert_eq!(phrase("two hundredth"), Some((200, 2)));
+        assert_eq!(
+            phrase("a hundred trillionth"),
+            Some((100_000_000_000_000, 3))
+        );
+        assert_eq!(
+            phrase("twenty-one trillion and three hundred twenty second"),
+            Some((21_000_000_000_322, 7))
+        );
+        assert_eq!(phrase("third attack"), Some((3, 1)));
+        assert_eq!(phrase("one third"), None);
+        assert_eq!(phrase("killed the third"), None);
         assert_eq!(ordinal("thirds"), None);
     }
 }
