@@ -121,7 +121,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
 fn years_at(w: &Words, at: usize) -> Option<(u64, usize)> {
     let ahead: Vec<&str> = (at..(at + 6).min(w.len())).map(|k| w.lower(k)).collect();
     let (value, used) = super::number::cardinal(&ahead)?;
-    (value.fract() == 0.0 && value >= 0.0 && value < 10_000.0).then_some((value as u64, used))
+    (value.fract() == 0.0 && (0.0..10_000.0).contains(&value)).then_some((value as u64, used))
 }
 
 fn hyphenated_age(word: &str) -> Option<u64> {
