@@ -9,7 +9,8 @@ use std::path::Path;
 
 use crate::config::{Config, DateSource, date_in_name};
 use crate::date::Day;
-use crate::document::{Document, Format, ReadError, looks_binary};
+use crate::document::{Document, Format, looks_binary};
+use rayon::prelude::*;
 
 /// The largest article read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -189,84 +190,104 @@ pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
     };
     let mut files = expand(paths, is_article, &mut inputs.errors);
     files.retain(|f| f == "-" || !excluded(f));
-    for path in files {
-        let (name, bytes) = if path == "-" {
-            let name = options
-                .stdin_filename
-                .clone()
-                .unwrap_or_else(|| "<stdin>".to_string());
-            let mut bytes = Vec::new();
-            if let Err(e) = std::io::stdin()
-                .take(MAX_FILE_BYTES + 1)
-                .read_to_end(&mut bytes)
-            {
-                inputs.errors.push(InputError {
-                    path: name,
-                    message: format!("cannot read standard input: {e}"),
-                });
-                continue;
-            }
-            (name, bytes)
-        } else {
-            match read_file(&path) {
-                Ok(bytes) => (path, bytes),
-                Err(message) => {
-                    inputs.errors.push(InputError { path, message });
-                    continue;
-                }
-            }
-        };
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            inputs.errors.push(InputError {
-                path: name,
-                message: format!("larger than the {MAX_FILE_BYTES}-byte limit for one article"),
-            });
-            continue;
-        }
-        if looks_binary(&bytes) {
-            inputs.skipped.push(Skipped {
-                path: name,
-                reason: "skipped: a binary file (it contains NUL bytes), not read".into(),
-            });
-            continue;
-        }
-        let (bytes, replaced) = if options.lossy_utf8 {
-            replace_invalid_utf8(bytes)
-        } else {
-            (bytes, 0)
-        };
-        if replaced > 0 {
-            inputs.skipped.push(Skipped {
-                path: name.clone(),
-                reason: format!("{replaced} invalid UTF-8 byte(s) read as `?`"),
-            });
-        }
-        // Standard input without a name is read as Markdown, the usual article format.
-        let format = Format::from_path(&name).unwrap_or(Format::Markdown);
-        match Document::parse(&name, bytes, format, None) {
-            Ok(mut doc) => {
-                let own = doc.meta.published;
-                doc.meta.published = options
-                    .date_sources
-                    .iter()
-                    .find_map(|source| match source {
-                        DateSource::FrontMatter => own,
-                        DateSource::Filename => date_in_name(&name),
-                    })
-                    .or(options.published);
-                inputs.documents.push(doc);
-            }
-            Err(e) => inputs.errors.push(InputError {
-                path: name,
-                message: match e {
-                    ReadError::InvalidUtf8 { .. } | ReadError::FrontMatter { .. } => e.to_string(),
-                },
-            }),
+    // Files are read and parsed in parallel; results are gathered in the order of
+    // `files`, so what follows does not depend on the number of threads.
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|path| read_one(path, options))
+        .collect();
+    for outcome in outcomes {
+        inputs.skipped.extend(outcome.notes);
+        match outcome.result {
+            Ok(Some(doc)) => inputs.documents.push(doc),
+            Ok(None) => {}
+            Err(e) => inputs.errors.push(e),
         }
     }
     // Reports list files in path order, whatever order they were given in.
     inputs.documents.sort_by(|a, b| a.path.cmp(&b.path));
     inputs
+}
+
+/// What reading one input gave: a document (or nothing, for a skipped file), notes to
+/// show, or the reason it could not be read.
+struct Outcome {
+    result: Result<Option<Document>, InputError>,
+    notes: Vec<Skipped>,
+}
+
+fn read_one(path: &str, options: &ReadOptions) -> Outcome {
+    let mut notes = Vec::new();
+    let fail = |path: String, message: String| Outcome {
+        result: Err(InputError { path, message }),
+        notes: Vec::new(),
+    };
+    let (name, bytes) = if path == "-" {
+        let name = options
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".to_string());
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+        {
+            return fail(name, format!("cannot read standard input: {e}"));
+        }
+        (name, bytes)
+    } else {
+        match read_file(path) {
+            Ok(bytes) => (path.to_string(), bytes),
+            Err(message) => return fail(path.to_string(), message),
+        }
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return fail(
+            name,
+            format!("larger than the {MAX_FILE_BYTES}-byte limit for one article"),
+        );
+    }
+    if looks_binary(&bytes) {
+        return Outcome {
+            result: Ok(None),
+            notes: vec![Skipped {
+                path: name,
+                reason: "skipped: a binary file (it contains NUL bytes), not read".into(),
+            }],
+        };
+    }
+    let (bytes, replaced) = if options.lossy_utf8 {
+        replace_invalid_utf8(bytes)
+    } else {
+        (bytes, 0)
+    };
+    if replaced > 0 {
+        notes.push(Skipped {
+            path: name.clone(),
+            reason: format!("{replaced} invalid UTF-8 byte(s) read as `?`"),
+        });
+    }
+    // Standard input without a name is read as Markdown, the usual article format.
+    let format = Format::from_path(&name).unwrap_or(Format::Markdown);
+    let result = match Document::parse(&name, bytes, format, None) {
+        Ok(mut doc) => {
+            let own = doc.meta.published;
+            doc.meta.published = options
+                .date_sources
+                .iter()
+                .find_map(|source| match source {
+                    DateSource::FrontMatter => own,
+                    DateSource::Filename => date_in_name(&name),
+                })
+                .or(options.published);
+            Ok(Some(doc))
+        }
+        Err(e) => Err(InputError {
+            path: name,
+            message: e.to_string(),
+        }),
+    };
+    Outcome { result, notes }
 }
 
 /// Replaces every byte that is not part of valid UTF-8 with `?`; returns how many.

@@ -105,6 +105,9 @@ struct Common {
     /// Tolerance for "about" and "nearly", as a fraction (default 0.1 = 10%).
     #[arg(long, value_name = "FRACTION", value_parser = parse_tolerance)]
     tolerance: Option<f64>,
+    /// How many threads read and check articles (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -255,6 +258,12 @@ struct Prepared {
 }
 
 fn prepare(common: &Common) -> Result<Prepared, ExitCode> {
+    if let Some(n) = common.threads {
+        // Only fails if a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
     let config = load_config(&common.setup)?;
     let book = load_rulebook(&common.setup, &config)?;
     let mut paths = common.paths.clone();

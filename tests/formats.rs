@@ -544,3 +544,32 @@ fn pre_commit_hook_entry() {
         "a clean commit passes"
     );
 }
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let one = factlint(
+        root,
+        &["check", "corpus", "--format", "json", "--threads", "1"],
+        None,
+    );
+    let many = factlint(
+        root,
+        &["check", "corpus", "--format", "json", "--threads", "4"],
+        None,
+    );
+    assert_eq!(one.code, many.code);
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, many.stdout);
+    let claims_one = factlint(
+        root,
+        &["claims", "corpus", "--format", "json", "--threads", "1"],
+        None,
+    );
+    let claims_many = factlint(
+        root,
+        &["claims", "corpus", "--format", "json", "--threads", "3"],
+        None,
+    );
+    assert_eq!(claims_one.stdout, claims_many.stdout);
+}
