@@ -459,11 +459,23 @@ impl<'a> Reading<'a> {
                 _ => None,
             };
         }
-        // No event named: a reference back to the article's lead event. Only figures ride
-        // on such a reference; a date beside "the attack" is as likely another event's.
+        // No event named: a reference back ("the attack", "this incident") to the one
+        // event the previous sentence names, else to the article's lead event. Only
+        // figures ride on such a reference; a date beside "the attack" is as likely
+        // another event's.
         let text = &doc.prose[sentence.span.clone()];
-        let lead = lead?;
         measure?;
+        let previous = mention.sentence.checked_sub(1).and_then(|p| {
+            let events: BTreeSet<usize> = self
+                .hits_in(p)
+                .filter(|h| h.events.len() == 1)
+                .flat_map(|h| h.events.iter().copied())
+                .collect();
+            (events.len() == 1)
+                .then(|| events.into_iter().next())
+                .flatten()
+        });
+        let lead = previous.or(lead)?;
         if in_sentence.iter().any(|h| {
             h.entity
                 .is_some_and(|e| book.entities[e].kind == EntityKind::Place)

@@ -53,17 +53,30 @@ impl Engine {
         let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for (d, (mentions, claims)) in read.iter().enumerate() {
             weekday_beside_date(d, &mentions[..], &mut findings);
+            let mut revised = Vec::new();
+            let mut current = std::collections::BTreeSet::new();
             for claim in claims {
                 let mention = &mentions[claim.mention];
                 let fact = &self.book.facts[claim.fact];
                 match self.against_rule(d, &docs[d], mention, fact) {
+                    Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
                     Some(finding) => findings.push(finding),
-                    None => fitting
-                        .entry(claim.fact)
-                        .or_default()
-                        .push((d, claim.mention)),
+                    None => {
+                        current.insert(fact.id.clone());
+                        fitting
+                            .entry(claim.fact)
+                            .or_default()
+                            .push((d, claim.mention));
+                    }
                 }
             }
+            // An article that also gives the current figure tells the old one as history
+            // ("earlier reports of 100 deaths were revised to 84").
+            findings.extend(
+                revised
+                    .into_iter()
+                    .filter(|f| !f.fact.as_ref().is_some_and(|id| current.contains(id))),
+            );
         }
         for (&fact, claims) in &fitting {
             let claims = without_reported_disputes(claims, &read);
@@ -201,11 +214,11 @@ impl Engine {
                 if mention.from_weekday {
                     let (weekday, _) = mention.weekday.clone()?;
                     let published = doc.meta.published?;
-                    // "On Wednesday" means the past week only when the event is that
-                    // recent; about an older event it can only name its weekday.
+                    // "On Tuesday" means the past week: about an event older than that,
+                    // it names some other day ("mourners gathered on Tuesday").
                     let recent = expected.from <= published && expected.to.days_until(published) <= 7;
                     if !recent {
-                        return self.weekday_name(fact, mention, d, *expected, weekday, "the event is more than a week before publication, so the weekday was checked against the event's date");
+                        return None;
                     }
                     let mut f = self.finding(
                         Code::WeekdayMismatch,

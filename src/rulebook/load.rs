@@ -1214,11 +1214,21 @@ impl Loader {
             .collect();
         measures.append(&mut self.book.measures);
         self.book.measures = measures;
-        // Every event can kill or injure: where the rulebook holds no figure, the fact
-        // still exists so that a figure in an article is reported as unsupported.
+        // An event whose entry records a figure is a casualty event: where it holds no
+        // figure for the other built-in measure (killed, injured), the fact still exists
+        // so that a figure in an article is reported as unsupported. Events recorded only
+        // for their date (a coup, a group's founding) imply no measures.
         for event in 0..self.book.events.len() {
+            let subject = Subject::Event(event);
+            let measured = self
+                .book
+                .facts
+                .iter()
+                .any(|f| f.subject == subject && !matches!(f.expected, Expected::Date(_)));
+            if !measured {
+                continue;
+            }
             for (measure, _) in BUILTIN_MEASURES {
-                let subject = Subject::Event(event);
                 if !self
                     .book
                     .facts
