@@ -1,7 +1,8 @@
 //! The labelled corpus: `factlint check corpus/` against the answer key in
 //! `corpus/expected.yaml`. Every finding the key lists must be raised, every finding
 //! raised must be in the key, and no span the key marks clean may be flagged.
-//! Prints precision and recall.
+//! Prints precision and recall of findings, and of attributed claims against the
+//! claim labels in `corpus/claims.yaml`.
 
 use std::ops::Range;
 use std::path::Path;
@@ -230,9 +231,103 @@ fn corpus_matches_the_answer_key() {
         recall * 100.0,
         expected.len()
     );
+    score_claims(&docs, &report);
     assert!(
         problems.is_empty(),
         "the corpus disagrees with its answer key:\n{}",
         problems.join("\n")
     );
+}
+
+/// Precision and recall of attribution: every claim the checker makes, against the
+/// fact a reader assigns to each figure, date and age in `corpus/claims.yaml`.
+fn score_claims(docs: &[Document], report: &factlint::Report) {
+    let Ok(text) = std::fs::read_to_string("corpus/claims.yaml") else {
+        return;
+    };
+    let root = yaml::parse(&text).expect("the claim labels are valid YAML");
+    let labels: Vec<(String, Range<usize>, Option<String>)> =
+        items(child(&root, "claims").expect("claims:"))
+            .iter()
+            .map(|item| {
+                let file = field(item, "file").expect("file");
+                let text = field(item, "text").expect("text");
+                let fact = field(item, "fact").filter(|f| f != "null" && !f.is_empty());
+                (file.clone(), locate(&file, &text, occurrence(item)), fact)
+            })
+            .collect();
+    let engine_facts = |d: usize| -> Vec<(Range<usize>, String)> {
+        let (mentions, claims) = &report.read[d];
+        claims
+            .iter()
+            .map(|c| (mentions[c.mention].span.clone(), fact_id(c.fact)))
+            .collect()
+    };
+    let name = |d: usize| {
+        Path::new(&docs[d].path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let (mut right, mut wrong, mut missed) = (0usize, 0usize, 0usize);
+    let mut wrong_list = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let file = name(d);
+        let here: Vec<_> = labels.iter().filter(|(f, _, _)| *f == file).collect();
+        let made = engine_facts(d);
+        for (span, fact) in &made {
+            let agrees = here
+                .iter()
+                .any(|(_, l, want)| overlaps(l, span) && want.as_deref() == Some(fact.as_str()));
+            if agrees {
+                right += 1;
+            } else {
+                wrong += 1;
+                wrong_list.push(format!("{file}: {:?} -> {fact}", &doc.text[span.clone()]));
+            }
+        }
+        for (_, l, want) in &here {
+            if let Some(want) = want
+                && !made
+                    .iter()
+                    .any(|(span, fact)| overlaps(l, span) && fact == want)
+            {
+                missed += 1;
+            }
+        }
+    }
+    let precision = right as f64 / (right + wrong).max(1) as f64;
+    let recall = right as f64 / (right + missed).max(1) as f64;
+    println!(
+        "claims: {} labelled ({} with a fact); precision {:.1}% ({right}/{}), recall {:.1}% ({right}/{})",
+        labels.len(),
+        labels.iter().filter(|l| l.2.is_some()).count(),
+        precision * 100.0,
+        right + wrong,
+        recall * 100.0,
+        right + missed
+    );
+    for w in &wrong_list {
+        println!("claims: attributed against the labels: {w}");
+    }
+    // Floors that the corpus must keep: attribution may grow, not slide back.
+    assert!(
+        precision >= CLAIM_PRECISION_FLOOR,
+        "claim precision fell to {precision:.3}"
+    );
+    assert!(
+        recall >= CLAIM_RECALL_FLOOR,
+        "claim recall fell to {recall:.3}"
+    );
+}
+
+const CLAIM_PRECISION_FLOOR: f64 = 0.99;
+const CLAIM_RECALL_FLOOR: f64 = 0.50;
+
+fn fact_id(fact: usize) -> String {
+    static BOOK: std::sync::OnceLock<factlint::rulebook::Rulebook> = std::sync::OnceLock::new();
+    BOOK.get_or_init(|| rulebook::load_paths(&["rules".to_string()]).expect("rulebook"))
+        .facts[fact]
+        .id
+        .clone()
 }

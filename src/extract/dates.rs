@@ -1,7 +1,17 @@
 //! Dates: "December 11, 2024", "11 December 2024", "Dec. 11", "March 2023", "in 2011",
-//! "in early 2015", "2024-12-11", and weekdays ("on Wednesday", "Thursday, December 11").
+//! "in early 2015", "2024-12-11"; figures ("02/22/2016", "21/04/16", "3-7-07",
+//! "13.5.2015", "on 4/22"); a month joined to its day ("Oct-2", "28-nov", "jan/1",
+//! "april22", "2019-sep-1"); days and years in words ("Jan first", "the fourth of May",
+//! "May twenty one", "September 10, nineteen zero one"); "the first Friday of July"; and
+//! weekdays ("on Wednesday", "Thursday, December 11", "on tues", "Friday the 15th").
+//!
+//! Precision comes first: a figure that merely could be a date is not one. Month and
+//! weekday names in lower case count only beside a day or after a word such as "on",
+//! and "may", "march" and "mar" need more than that; "3/4", "4-22" and "4.22" are days
+//! only where the words around them say so ("on 4-22", "Friday 7/6") or where no share,
+//! score or decimal is written that way ("22/04", "I'll go back 4/22").
 
-use crate::date::{Day, DayRange, Weekday, month_from_name};
+use crate::date::{Day, DayRange, MONTHS, Weekday, month_from_name};
 
 use super::Words;
 
@@ -22,55 +32,280 @@ const YEAR_LEAD: &[&str] = &[
     "late", "mid", "mid-", "the", "between", "and", "through", "to", "around", "circa",
 ];
 
+/// Words before a weekday written in lower case or abbreviated that make it a day:
+/// "on friday", "last tues".
+const WEEKDAY_LEAD: &[&str] = &[
+    "on", "last", "past", "this", "next", "coming", "since", "by", "until", "till", "before",
+    "after", "from",
+];
+
+/// Words before a lower-case "may", "march" or "mar" that make it a month when a day
+/// follows: "on may 22".
+const MONTH_LEAD: &[&str] = &[
+    "on", "since", "by", "until", "till", "from", "before", "after", "of", "through",
+];
+
+/// Words after a figure such as "3/4" or "7.6" that make it a quantity, not a day.
+const FIGURE_NEXT: &[&str] = &[
+    "%",
+    "percent",
+    "per",
+    "pc",
+    "of",
+    "million",
+    "billion",
+    "trillion",
+    "thousand",
+    "hundred",
+    "magnitude",
+    "point",
+    "points",
+    "times",
+    "inch",
+    "inches",
+    "mile",
+    "miles",
+    "km",
+    "metres",
+    "meters",
+    "feet",
+    "foot",
+    "kg",
+    "tonnes",
+    "tons",
+    "pounds",
+    "cup",
+    "cups",
+    "degrees",
+    "seconds",
+    "minutes",
+    "hours",
+    "years",
+    "vote",
+    "votes",
+    "win",
+    "victory",
+    "defeat",
+    "lead",
+    "margin",
+    "aggregate",
+];
+
+/// "a/b" figures that are not days of the publication year: a ratio, or an event named
+/// by its date.
+const NOT_DAYS: &[&str] = &["24/7", "9/11", "7/7", "50/50", "26/11"];
+
+/// Words that may follow the day of "Friday the 15th": "Friday the 15th with Joe".
+const AFTER_DAY: &[&str] = &[
+    "with", "at", "in", "and", "or", "for", "to", "from", "when", "as", "but", "after", "before",
+    "until", "till", "by", "on",
+];
+
+const UNIT_WORDS: [&str; 19] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const ORDINAL_WORDS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+const TENS_WORDS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// Reads a date at word `at`. `published` resolves years left out and weekdays.
 pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
-    if let Some(weekday) = weekday_at(w, at) {
-        // "Thursday, December 11, 2024" / "Wednesday 11 December"
-        let mut next = at + 1;
-        if w.lower(next) == "," {
-            next += 1;
-        }
-        if let Some(mut date) = bare_calendar(w, next, published) {
-            date.start = at;
-            date.weekday = Some((weekday, at));
-            return Some(date);
-        }
-        let prev = at.checked_sub(1).map(|p| w.lower(p));
-        let range = match prev {
-            Some("next" | "coming") => None,
-            Some("last" | "past") => {
-                published.map(|p| DayRange::day(p.add_days(-1).previous_or_same(weekday)))
-            }
-            _ => published.map(|p| DayRange::day(p.previous_or_same(weekday))),
-        };
-        if prev == Some("next") {
-            return Some(DateMatch {
-                start: at,
-                end: at + 1,
-                range: None,
-                weekday: None,
-            });
-        }
-        return Some(DateMatch {
-            start: at,
-            end: at + 1,
-            range,
-            weekday: Some((weekday, at)),
-        });
+    if let Some((weekday, form)) = weekday_word(w, at) {
+        return weekday_date(w, at, weekday, form, published);
     }
     calendar(w, at, published)
 }
 
-fn weekday_at(w: &Words, at: usize) -> Option<Weekday> {
-    let word = w.original(at)?;
-    if !word.starts_with(|c: char| c.is_uppercase()) {
-        return None;
+/// How a weekday is written, which decides where it counts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum WeekdayForm {
+    /// "Wednesday": a day wherever it stands.
+    Proper,
+    /// "wednesday", "Tues": after a word such as "on" or "last", or beside a date.
+    Loose,
+    /// "sun", "Sat", "wed", "Mon" with no full stop: words and names too, so only
+    /// beside a date.
+    Word,
+}
+
+/// A weekday written with the date before or after it, or alone.
+fn weekday_date(
+    w: &Words,
+    at: usize,
+    weekday: Weekday,
+    form: WeekdayForm,
+    published: Option<Day>,
+) -> Option<DateMatch> {
+    // Only a single day goes with a weekday.
+    let dated = |date: DateMatch| {
+        date.range.is_none_or(|r| r.is_day()).then_some(DateMatch {
+            start: at,
+            weekday: Some((weekday, at)),
+            ..date
+        })
+    };
+    // "Thursday, December 11, 2024" / "Wednesday 11 December" / "friday 7/6" /
+    // "Wed. Dec 11"
+    let mut next = at + 1;
+    if w.lower(next) == "." && form != WeekdayForm::Proper {
+        next += 1;
     }
+    if w.lower(next) == "," {
+        next += 1;
+    }
+    if let Some(date) = bare_calendar(w, next, published).and_then(dated) {
+        return Some(date);
+    }
+    // "friday (jun-15)"
+    if w.lower(at + 1) == "("
+        && let Some(date) = bare_calendar(w, at + 2, published).and_then(dated)
+        && w.lower(date.end) == ")"
+    {
+        return Some(DateMatch {
+            end: date.end + 1,
+            ..date
+        });
+    }
+    // "Friday the 15th of June" / "Friday the 15th" / "saturday the second"
+    if w.lower(at + 1) == "the" {
+        if let Some(date) = bare_calendar(w, at + 2, published).and_then(dated) {
+            return Some(date);
+        }
+        if let Some((day, end, _)) = day_at(w, at + 2)
+            && ends_day(w, end)
+        {
+            return Some(DateMatch {
+                start: at,
+                end,
+                range: published.and_then(|p| day_on_weekday(p, day, weekday)),
+                weekday: Some((weekday, at)),
+            });
+        }
+    }
+    let prev = at.checked_sub(1).map(|p| w.lower(p));
+    match form {
+        WeekdayForm::Proper => {}
+        WeekdayForm::Loose if prev.is_some_and(|p| WEEKDAY_LEAD.contains(&p)) => {}
+        _ => return None,
+    }
+    let range = match prev {
+        Some("next" | "coming") => None,
+        Some("last" | "past") => {
+            published.map(|p| DayRange::day(p.add_days(-1).previous_or_same(weekday)))
+        }
+        _ => published.map(|p| DayRange::day(p.previous_or_same(weekday))),
+    };
+    if prev == Some("next") {
+        return Some(DateMatch {
+            start: at,
+            end: at + 1,
+            range: None,
+            weekday: None,
+        });
+    }
+    Some(DateMatch {
+        start: at,
+        end: at + 1,
+        range,
+        weekday: Some((weekday, at)),
+    })
+}
+
+/// A weekday at word `at`, in full or abbreviated, in any case.
+fn weekday_word(w: &Words, at: usize) -> Option<(Weekday, WeekdayForm)> {
+    let word = w.original(at)?;
     let bare = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("\u{2019}s"))
         .unwrap_or(word);
-    Weekday::from_name(bare)
+    if let Some(day) = Weekday::from_name(bare) {
+        let form = if bare.starts_with(|c: char| c.is_uppercase()) {
+            WeekdayForm::Proper
+        } else {
+            WeekdayForm::Loose
+        };
+        return Some((day, form));
+    }
+    let lower = bare.to_ascii_lowercase();
+    let day = weekday_abbreviation(&lower)?;
+    // "Sun", "Sat", "Wed" and "Mon" are words and names too ("attacks on Mon villages"):
+    // without a full stop they count only beside a date.
+    let form = if matches!(lower.as_str(), "sun" | "sat" | "wed" | "mon") && w.lower(at + 1) != "."
+    {
+        WeekdayForm::Word
+    } else {
+        WeekdayForm::Loose
+    };
+    Some((day, form))
+}
+
+fn weekday_abbreviation(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "mon" => Weekday::Monday,
+        "tue" | "tues" => Weekday::Tuesday,
+        "wed" | "weds" => Weekday::Wednesday,
+        "thu" | "thur" | "thurs" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        "sun" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+/// Whether a weekday stands just before word `at`: "friday 7/6", "monday, jan 22" (not
+/// "sun" or "wed", which may be other words).
+fn after_weekday(w: &Words, at: usize) -> bool {
+    let Some(mut prev) = at.checked_sub(1) else {
+        return false;
+    };
+    if w.lower(prev) == "," {
+        let Some(p) = prev.checked_sub(1) else {
+            return false;
+        };
+        prev = p;
+    }
+    weekday_word(w, prev).is_some_and(|(_, form)| form != WeekdayForm::Word)
 }
 
 /// A calendar date, with a weekday in apposition after it if there is one:
@@ -83,8 +318,9 @@ fn calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
         ("(", _) if w.lower(e + 2) == ")" => Some(e + 1),
         _ => None,
     };
-    if let Some(k) = apposition
-        && let Some(weekday) = weekday_at(w, k)
+    if date.weekday.is_none()
+        && let Some(k) = apposition
+        && let Some((weekday, _)) = weekday_word(w, k)
     {
         date.weekday = Some((weekday, k));
         date.end = if w.lower(k + 1) == ")" { k + 2 } else { k + 1 };
@@ -100,52 +336,26 @@ fn bare_calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMat
     {
         return Some(single(at, at + 1, Some(DayRange::day(day))));
     }
-    // Month first: "December 11, 2024", "Dec. 11", "March 2023".
-    if let Some(month) = month_word(w, at) {
-        let mut i = at + 1;
-        if w.lower(i) == "." {
-            i += 1;
-        }
-        if let Some(day) = day_number(w.lower(i)) {
-            let mut end = i + 1;
-            let mut after = end;
-            if w.lower(after) == "," {
-                after += 1;
-            }
-            let year = year_number(w.lower(after));
-            if year.is_some() {
-                end = after + 1;
-            }
-            let range = resolve(year, month, day, published);
-            return Some(single(at, end, range));
-        }
-        let mut after = i;
-        if w.lower(after) == "," {
-            after += 1;
-        }
-        if let Some(year) = year_number(w.lower(after)) {
-            return Some(single(at, after + 1, DayRange::month(year, month)));
-        }
-        return None;
+    // "1995-01": a year and a month, written as in ISO 8601.
+    if w.number_word(at).is_some()
+        && let Some(year) = year_number(word)
+        && w.lower(at + 1) == "-"
+        && w.number_word(at + 2).is_some()
+        && w.lower(at + 2).len() == 2
+        && w.lower(at + 3) != "-"
+        && w.span(at).end == w.span(at + 1).start
+        && let Ok(month) = w.lower(at + 2).parse::<u32>()
+        && let Some(range) = DayRange::month(year, month)
+    {
+        return Some(single(at, at + 3, Some(range)));
     }
-    // Day first: "11 December 2024", "11th of December".
-    if let Some(day) = day_number(word) {
-        let mut i = at + 1;
-        if w.lower(i) == "of" {
-            i += 1;
-        }
-        if let Some(month) = month_word(w, i) {
-            let mut end = i + 1;
-            if w.lower(end) == "." {
-                end += 1;
-            }
-            let year = year_number(w.lower(end));
-            if year.is_some() {
-                end += 1;
-            }
-            return Some(single(at, end, resolve(year, month, day, published)));
-        }
-        return None;
+    if let Some(date) = joined(w, at, published)
+        .or_else(|| figures(w, at, published))
+        .or_else(|| month_first(w, at, published))
+        .or_else(|| nth_weekday(w, at, published))
+        .or_else(|| day_first(w, at, published))
+    {
+        return Some(date);
     }
     // A year: "in 2011", "in early 2015", "the 1973 coup".
     let (part, year_at) = match word {
@@ -185,14 +395,622 @@ fn single(start: usize, end: usize, range: Option<DayRange>) -> DateMatch {
     }
 }
 
-/// A month name, capitalised as a proper noun; "May" and "March" only count when a day
-/// or a year is beside them, which the callers check.
-fn month_word(w: &Words, at: usize) -> Option<u32> {
-    let word = w.original(at)?;
-    if !word.starts_with(|c: char| c.is_uppercase()) {
+/// A date written as one word: "3-7-07", "2018-7-6", "2019-sep-1", "Oct-2", "28-nov",
+/// "friday-jun-15", "april22", "22april", "january12,2016", "13.5.2015", "on 4.22".
+fn joined(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let word = w.lower(at);
+    if w.number_word(at).is_some() {
+        let parts: Vec<&str> = word.split('.').collect();
+        let range = match parts[..] {
+            [a, b, c] => Some(figure_triple(a, b, c, true, published)?),
+            [a, b] if pair_ok(w, at, at + 1, '.', a, b) => {
+                let (month, day) = month_day(a, b)?;
+                resolve(None, month, day, published)
+            }
+            _ => return None,
+        };
+        return Some(single(at, at + 1, range));
+    }
+    if !w.is_word(at) {
+        return None;
+    }
+    if word.contains('-') {
+        let parts: Vec<&str> = word.split('-').collect();
+        let (weekday, parts) = match weekday_name(parts[0]) {
+            Some(day) if parts.len() > 2 => (Some((day, at)), &parts[1..]),
+            _ => (None, &parts[..]),
+        };
+        let range = joined_parts(parts, published)?;
+        return Some(DateMatch {
+            start: at,
+            end: at + 1,
+            range,
+            weekday,
+        });
+    }
+    // Run together: "april22", "22april", "january12,2016". Full month names only:
+    // "Oct4" is as likely a name as a day.
+    let first_digit = word.find(|c: char| c.is_ascii_digit())?;
+    let (month, day, year) = if first_digit == 0 {
+        let letters = word.find(|c: char| !c.is_ascii_digit())?;
+        (&word[letters..], &word[..letters], None)
+    } else {
+        let (month, rest) = word.split_at(first_digit);
+        match rest.split_once(',') {
+            Some((day, year)) => (month, day, Some(year)),
+            None => (month, rest, None),
+        }
+    };
+    if !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(month)) {
+        return None;
+    }
+    let month = month_from_name(month)?;
+    let day = digits_day(day)?;
+    let year = match year {
+        Some(y) => Some(written_year(y, published)?),
+        None => None,
+    };
+    Some(single(at, at + 1, resolve(year, month, day, published)))
+}
+
+/// The pieces of a hyphenated date, as a date (`None` when they are not one) that may
+/// not resolve without a publication date.
+fn joined_parts(parts: &[&str], published: Option<Day>) -> Option<Option<DayRange>> {
+    let range = match *parts {
+        // "3-7-07", "21-04-2016", "2018-7-6"
+        [a, b, c] if [a, b, c].iter().all(|p| is_digits(p)) => {
+            Some(figure_triple(a, b, c, false, published)?)
+        }
+        // "2019-sep-1"
+        [y, m, d] if y.len() == 4 && is_digits(y) => {
+            let day = Day::from_ymd(year_number(y)?, name_month(m)?, digits_day(d)?)?;
+            Some(DayRange::day(day))
+        }
+        // "1-jan-2016", "jan-1-2016"
+        [a, b, y] => {
+            let (month, day) = match name_month(a) {
+                Some(m) => (m, digits_day(b)?),
+                None => (name_month(b)?, digits_day(a)?),
+            };
+            let day = Day::from_ymd(written_year(y, published)?, month, day)?;
+            Some(DayRange::day(day))
+        }
+        // "Oct-2", "28-nov"
+        [a, b] => {
+            let (month, day) = match name_month(a) {
+                Some(m) => (m, digits_day(b)?),
+                None => (name_month(b)?, digits_day(a)?),
+            };
+            resolve(None, month, day, published)
+        }
+        _ => return None,
+    };
+    Some(range)
+}
+
+/// A date in figures over several words: "02/22/2016", "2015/08/12", "08/12,2015",
+/// "2019/sep/01", "jan/1", "4/22", "on 4-22".
+fn figures(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let sep = w.lower(at + 1);
+    if !matches!(sep, "/" | "-") || !tight(w, at) || !tight(w, at + 1) {
+        return None;
+    }
+    // Not the tail or the head of a longer figure: "1/2/3/4".
+    if at > 0 && matches!(w.lower(at - 1), "/" | "-" | ".") && tight(w, at - 1) {
+        return None;
+    }
+    let (a, b) = (w.lower(at), w.lower(at + 2));
+    if w.lower(at + 3) == sep && tight(w, at + 2) && tight(w, at + 3) {
+        if matches!(w.lower(at + 5), "/" | "-") && tight(w, at + 4) {
+            return None;
+        }
+        let c = w.lower(at + 4);
+        let range = match name_month(b) {
+            Some(month) if a.len() == 4 => {
+                DayRange::day(Day::from_ymd(year_number(a)?, month, digits_day(c)?)?)
+            }
+            _ => figure_triple(a, b, c, false, published)?,
+        };
+        return Some(single(at, at + 5, Some(range)));
+    }
+    if sep != "/" {
+        let (a, b) = (is_digits(a).then_some(a)?, is_digits(b).then_some(b)?);
+        if !pair_ok(w, at, at + 3, '-', a, b) {
+            return None;
+        }
+        let (month, day) = month_day(a, b)?;
+        return Some(single(at, at + 3, resolve(None, month, day, published)));
+    }
+    // "08/12,2015": the year joined to the day by a comma.
+    if let Some((day, year)) = b.split_once(',') {
+        let (month, day) = month_day(a, day)?;
+        let year = written_year(year, published)?;
+        let day = Day::from_ymd(year, month, day)?;
+        return Some(single(at, at + 3, Some(DayRange::day(day))));
+    }
+    // "jan/1"
+    if let Some(month) = name_month(a) {
+        let day = digits_day(b)?;
+        return Some(single(at, at + 3, resolve(None, month, day, published)));
+    }
+    if !is_digits(a) || !is_digits(b) || !pair_ok(w, at, at + 3, '/', a, b) {
+        return None;
+    }
+    let (month, day) = month_day(a, b)?;
+    Some(single(at, at + 3, resolve(None, month, day, published)))
+}
+
+/// Whether word `i` touches the next one, with no space between.
+fn tight(w: &Words, i: usize) -> bool {
+    i + 1 < w.len() && w.span(i).end == w.span(i + 1).start
+}
+
+/// Whether a day and month in figures with no year ("4/22", "4-22", "4.22", from word
+/// `start` to `end`) is a date. Shares ("3/4"), scores ("4-2") and decimals ("7.6")
+/// are written the same way, so it takes words around it that say so: a weekday
+/// before it ("Friday 7/6"), "on" before it ("on 4-22", "on 4.22"), or for a slash,
+/// a figure no share is written as ("22/04", "4/22") at the end of a clause.
+fn pair_ok(w: &Words, start: usize, end: usize, sep: char, a: &str, b: &str) -> bool {
+    if sep == '/' && NOT_DAYS.contains(&format!("{a}/{b}").as_str()) {
+        return false;
+    }
+    let next = w.lower(end);
+    if FIGURE_NEXT.contains(&next) || w.number_word(end).is_some() {
+        return false;
+    }
+    let (Ok(x), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+        return false;
+    };
+    let clean = ends_clean(w, end);
+    let weekday = after_weekday(w, start);
+    let prev = start.checked_sub(1).map_or("", |p| w.lower(p));
+    // Neither a small share nor a small score.
+    let plain = x > 12 || y > 12 || a.starts_with('0') || b.starts_with('0');
+    match sep {
+        '/' => weekday || matches!(prev, "on" | "since" | "until" | "till") || (plain && clean),
+        '-' => (weekday || prev == "on") && plain && clean,
+        _ => weekday || (prev == "on" && b.len() == 2 && y > 12 && clean),
+    }
+}
+
+/// A day and month in figures: month first when both could be one (US order), day
+/// first when the first is over 12.
+fn month_day(a: &str, b: &str) -> Option<(u32, u32)> {
+    if !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) {
+        return None;
+    }
+    let (x, y): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    match (x, y) {
+        (1..=12, 1..=31) => Some((x, y)),
+        (13..=31, 1..=12) => Some((y, x)),
+        _ => None,
+    }
+}
+
+/// Three figures: year first ("2015/08/12", "2015.5.13"), else a day and month as
+/// [`month_day`] reads them, then a year of four figures or (not between full stops,
+/// where a version number may stand) two.
+fn figure_triple(
+    a: &str,
+    b: &str,
+    c: &str,
+    dotted: bool,
+    published: Option<Day>,
+) -> Option<DayRange> {
+    if ![a, b, c].iter().all(|p| is_digits(p)) {
+        return None;
+    }
+    let (year, month, day) = if a.len() == 4 {
+        if !(1..=2).contains(&b.len()) || !(1..=2).contains(&c.len()) {
+            return None;
+        }
+        (year_number(a)?, b.parse().ok()?, c.parse().ok()?)
+    } else {
+        let (month, day) = month_day(a, b)?;
+        if dotted && c.len() != 4 {
+            return None;
+        }
+        (written_year(c, published)?, month, day)
+    };
+    Day::from_ymd(year, month, day).map(DayRange::day)
+}
+
+fn is_digits(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A year in figures, four of them or two: "2016", "16", "89". Two figures mean the
+/// latest such year no more than 20 years after publication.
+fn written_year(word: &str, published: Option<Day>) -> Option<i32> {
+    match word.len() {
+        4 => year_number(word),
+        2 if is_digits(word) => {
+            let yy: i32 = word.parse().ok()?;
+            let latest = published.map_or(2049, |p| p.year() + 20);
+            Some(latest - (latest - yy).rem_euclid(100))
+        }
+        _ => None,
+    }
+}
+
+/// A day of the month in one or two figures: "1", "01", "22".
+fn digits_day(word: &str) -> Option<u32> {
+    if !is_digits(word) || word.len() > 2 {
+        return None;
+    }
+    let n: u32 = word.parse().ok()?;
+    (1..=31).contains(&n).then_some(n)
+}
+
+/// A month named inside a joined date, in any case: "sep", "Oct", "november".
+fn name_month(word: &str) -> Option<u32> {
+    if !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     month_from_name(word)
+}
+
+fn weekday_name(word: &str) -> Option<Weekday> {
+    Weekday::from_name(word).or_else(|| weekday_abbreviation(word))
+}
+
+/// How a month is written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum MonthForm {
+    /// "December", "Dec", "MAY": capitalised as a proper noun.
+    Proper,
+    /// "december", "dec".
+    Lower,
+    /// "may", "march", "mar": ordinary words as well.
+    Ambiguous,
+}
+
+fn month_at(w: &Words, at: usize) -> Option<(u32, MonthForm)> {
+    let word = w.original(at)?;
+    if !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let month = month_from_name(word)?;
+    let form = if word.starts_with(|c: char| c.is_uppercase()) {
+        MonthForm::Proper
+    } else if matches!(w.lower(at), "may" | "march" | "mar") {
+        MonthForm::Ambiguous
+    } else {
+        MonthForm::Lower
+    };
+    Some((month, form))
+}
+
+/// How a day of the month is written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum DayForm {
+    /// "11"
+    Digits,
+    /// "11th"
+    Suffixed,
+    /// "first", "twenty-first", "twenty second"
+    Ordinal,
+    /// "fifteen", "twenty one"
+    Cardinal,
+}
+
+/// A day of the month at word `i`: its number, the word after it, and how it is written.
+fn day_at(w: &Words, i: usize) -> Option<(u32, usize, DayForm)> {
+    let word = w.lower(i);
+    if let Some(day) = day_number(word) {
+        let form = if is_digits(word) {
+            DayForm::Digits
+        } else {
+            DayForm::Suffixed
+        };
+        return Some((day, i + 1, form));
+    }
+    // "twenty first", "twenty one"
+    let tens = match word {
+        "twenty" => 20,
+        "thirty" => 30,
+        _ => {
+            let (day, form) = day_word(word)?;
+            return Some((day, i + 1, form));
+        }
+    };
+    let next = w.lower(i + 1);
+    let unit = |list: &[&str]| list[..9].iter().position(|u| *u == next);
+    let (day, end, form) = if let Some(u) = unit(&ORDINAL_WORDS) {
+        (tens + u as u32 + 1, i + 2, DayForm::Ordinal)
+    } else if let Some(u) = unit(&UNIT_WORDS) {
+        (tens + u as u32 + 1, i + 2, DayForm::Cardinal)
+    } else {
+        (tens, i + 1, DayForm::Cardinal)
+    };
+    (day <= 31).then_some((day, end, form))
+}
+
+/// A day of the month in one word: "fifteen", "twenty-one", "second", "twenty-first",
+/// "thirtieth".
+fn day_word(word: &str) -> Option<(u32, DayForm)> {
+    let find = |list: &[&str], w: &str| list.iter().position(|u| *u == w).map(|i| i as u32 + 1);
+    let (day, form) = if let Some(n) = find(&UNIT_WORDS, word) {
+        (n, DayForm::Cardinal)
+    } else if let Some(n) = find(&ORDINAL_WORDS, word) {
+        (n, DayForm::Ordinal)
+    } else {
+        match word {
+            "twenty" => (20, DayForm::Cardinal),
+            "thirty" => (30, DayForm::Cardinal),
+            "twentieth" => (20, DayForm::Ordinal),
+            "thirtieth" => (30, DayForm::Ordinal),
+            _ => {
+                let (tens, unit) = word.split_once(['-', '\u{2011}'])?;
+                let tens = match tens {
+                    "twenty" => 20,
+                    "thirty" => 30,
+                    _ => return None,
+                };
+                if let Some(u) = find(&ORDINAL_WORDS[..9], unit) {
+                    (tens + u, DayForm::Ordinal)
+                } else {
+                    (tens + find(&UNIT_WORDS[..9], unit)?, DayForm::Cardinal)
+                }
+            }
+        }
+    };
+    (day <= 31).then_some((day, form))
+}
+
+/// Month first: "December 11, 2024", "Dec. 11", "March 2023", "october, 1st",
+/// "September the twenty-first", "Jan first", "jan twenty two, 2018".
+fn month_first(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let (month, form) = month_at(w, at)?;
+    let mut i = at + 1;
+    let comma = w.lower(i) == ",";
+    if comma || w.lower(i) == "." {
+        i += 1;
+    }
+    let the = w.lower(i) == "the";
+    if the {
+        i += 1;
+    }
+    if let Some((day, day_end, day_form)) = day_at(w, i) {
+        let year = year_after(w, day_end, true);
+        let clean = year.is_some() || ends_clean(w, day_end);
+        let weekday = after_weekday(w, at);
+        let ok = match day_form {
+            DayForm::Digits => !comma && !the,
+            DayForm::Suffixed => !comma || clean,
+            DayForm::Ordinal => clean || weekday,
+            DayForm::Cardinal => !comma && !the && (clean || weekday),
+        };
+        let lead = at
+            .checked_sub(1)
+            .is_some_and(|p| MONTH_LEAD.contains(&w.lower(p)));
+        if !ok || (form == MonthForm::Ambiguous && !(clean || lead || weekday)) {
+            return None;
+        }
+        let end = year.map_or(day_end, |(_, e)| e);
+        let range = resolve(year.map(|(y, _)| y), month, day, published);
+        return Some(single(at, end, range));
+    }
+    if form == MonthForm::Ambiguous || the {
+        return None;
+    }
+    // "March 2023", "March, 2023", "Nov. 2016": four figures only ("in March, two
+    // thousand" may count).
+    let after = i;
+    let year = w.number_word(after).and(year_number(w.lower(after)))?;
+    Some(single(at, after + 1, DayRange::month(year, month)))
+}
+
+/// Day first: "11 December 2024", "11th of December", "15 june 2016", "1st jan",
+/// "22 of jan", "the fourth of May", "twenty second of June", "16. nov. 2016".
+fn day_first(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let (day, day_end, day_form) = day_at(w, at)?;
+    if day_form == DayForm::Cardinal {
+        return None;
+    }
+    // "a fourth of", "two thirds of": shares, not days.
+    if day_form == DayForm::Ordinal
+        && at > 0
+        && (matches!(w.lower(at - 1), "a" | "an" | "every" | "one")
+            || w.number_word(at - 1).is_some()
+            || UNIT_WORDS.contains(&w.lower(at - 1)))
+    {
+        return None;
+    }
+    let mut i = day_end;
+    let of = w.lower(i) == "of";
+    let dot = !of && w.lower(i) == ".";
+    if of || dot {
+        i += 1;
+    }
+    if day_form == DayForm::Ordinal && !of {
+        return None;
+    }
+    let (month, form) = month_at(w, i)?;
+    let mut end = i + 1;
+    // "Dec.", not the full stop after "December."
+    if w.lower(end) == "." && w.lower(i).len() < MONTHS[month as usize - 1].len() {
+        end += 1;
+    }
+    let year = year_after(w, end, false);
+    if (dot || (form == MonthForm::Ambiguous && !of)) && year.is_none() {
+        return None;
+    }
+    let end = year.map_or(end, |(_, e)| e);
+    Some(single(
+        at,
+        end,
+        resolve(year.map(|(y, _)| y), month, day, published),
+    ))
+}
+
+/// "the first Friday of July", "the last Sunday of May 2016".
+fn nth_weekday(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let n = match w.lower(at) {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "fifth" | "5th" => 5,
+        "last" => 0,
+        _ => return None,
+    };
+    let weekday = Weekday::from_name(w.lower(at + 1))?;
+    if w.lower(at + 2) != "of" {
+        return None;
+    }
+    let (month, _) = month_at(w, at + 3)?;
+    let year = year_after(w, at + 4, false);
+    let end = year.map_or(at + 4, |(_, e)| e);
+    let nth = |y: i32| -> Option<Day> {
+        let first = Day::from_ymd(y, month, 1)?;
+        let day = if n == 0 {
+            let last = Day::from_ymd(y, month, crate::date::days_in_month(y, month))?;
+            let back = (last.weekday().index() + 7 - weekday.index()) % 7;
+            last.add_days(-(back as i32))
+        } else {
+            let ahead = (weekday.index() + 7 - first.weekday().index()) % 7;
+            first.add_days((ahead + 7 * (n - 1)) as i32)
+        };
+        (day.ymd().1 == month).then_some(day)
+    };
+    let day = match (year, published) {
+        (Some((y, _)), _) => nth(y),
+        (None, Some(p)) => nth(p.year())
+            .filter(|d| *d <= p.add_days(7))
+            .or_else(|| nth(p.year() - 1)),
+        (None, None) => None,
+    };
+    Some(DateMatch {
+        start: at,
+        end,
+        range: day.map(DayRange::day),
+        weekday: None,
+    })
+}
+
+/// A year at word `i` or after a comma or "of" there: four figures ("2024"); with nothing after
+/// it, a year outside 1800–2199 ("1391") or in words ("nineteen seventy eight", "two
+/// thousand and eighteen"). `comma` lets four figures after a comma stand before other
+/// words ("December 11, 2024 in Kabul"). Returns the year and the word after it.
+fn year_after(w: &Words, i: usize, comma: bool) -> Option<(i32, usize)> {
+    // "26th June of 2020", "January 12 of 2016": four figures that end the phrase.
+    if w.lower(i) == "of" {
+        let year = w.number_word(i + 1).and(year_number(w.lower(i + 1)))?;
+        return ends_day(w, i + 2).then_some((year, i + 2));
+    }
+    let (j, after_comma) = if w.lower(i) == "," {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if w.number_word(j).is_some()
+        && let Some(year) = year_number(w.lower(j))
+        && (!after_comma || comma || ends_clean(w, j + 1))
+    {
+        return Some((year, j + 1));
+    }
+    let wide = w.number_word(j).and_then(|()| {
+        let word = w.lower(j);
+        let y: i32 = (word.len() == 4 && is_digits(word))
+            .then(|| word.parse().ok())
+            .flatten()?;
+        (1000..=2999).contains(&y).then_some((y, j + 1))
+    });
+    let (year, end) = wide.or_else(|| year_words(w, j))?;
+    ends_clean(w, end).then_some((year, end))
+}
+
+/// A year in words at word `i`: "two thousand", "two thousand and eighteen",
+/// "nineteen seventy eight", "nineteen zero one", "nineteen hundred", "twenty twenty".
+fn year_words(w: &Words, i: usize) -> Option<(i32, usize)> {
+    if w.lower(i) == "two" && w.lower(i + 1) == "thousand" {
+        let k = if w.lower(i + 2) == "and" {
+            i + 3
+        } else {
+            i + 2
+        };
+        return match small_number(w, k) {
+            Some((n, end)) => Some((2000 + n, end)),
+            None => Some((2000, i + 2)),
+        };
+    }
+    let (century, after) = small_number(w, i)?;
+    if !(10..=20).contains(&century) || after != i + 1 {
+        return None;
+    }
+    match w.lower(after) {
+        "hundred" => Some((century * 100, after + 1)),
+        "oh" | "o" | "zero" | "nought" => {
+            let (n, end) = small_number(w, after + 1)?;
+            (n < 10 && end == after + 2).then_some((century * 100 + n, end))
+        }
+        _ => {
+            let (n, end) = small_number(w, after)?;
+            (n >= 10).then_some((century * 100 + n, end))
+        }
+    }
+}
+
+/// A number from 1 to 99 in words at word `i`: "eighteen", "seventy eight",
+/// "twenty-one". Returns it and the word after it.
+fn small_number(w: &Words, i: usize) -> Option<(i32, usize)> {
+    let word = w.lower(i);
+    if let Some(u) = UNIT_WORDS.iter().position(|u| *u == word) {
+        return Some((u as i32 + 1, i + 1));
+    }
+    let (tens_word, unit_word) = match word.split_once('-') {
+        Some((t, u)) => (t, Some(u)),
+        None => (word, None),
+    };
+    let tens = (TENS_WORDS.iter().position(|t| *t == tens_word)? as i32 + 2) * 10;
+    let unit = |u: &str| UNIT_WORDS[..9].iter().position(|x| *x == u);
+    match unit_word {
+        Some(u) => Some((tens + unit(u)? as i32 + 1, i + 1)),
+        None => match unit(w.lower(i + 1)) {
+            Some(u) => Some((tens + u as i32 + 1, i + 2)),
+            None => Some((tens, i + 1)),
+        },
+    }
+}
+
+/// Whether word `i` ends a phrase: the end of the sentence or punctuation that is not
+/// part of a figure.
+fn ends_clean(w: &Words, i: usize) -> bool {
+    i >= w.len()
+        || (w.is_punct(i)
+            && !matches!(
+                w.lower(i),
+                "%" | "/" | "-" | "+" | "$" | "€" | "£" | "&" | "'" | "\u{2019}"
+            ))
+}
+
+/// Whether the day of "Friday the 15th" ends there.
+fn ends_day(w: &Words, i: usize) -> bool {
+    ends_clean(w, i) || AFTER_DAY.contains(&w.lower(i))
+}
+
+/// The day nearest publication that is the `day`th of its month and falls on `weekday`
+/// ("Friday the 15th"), looking up to two years either way; a day up to a week after
+/// publication counts as before it.
+fn day_on_weekday(published: Day, day: u32, weekday: Weekday) -> Option<DayRange> {
+    let limit = published.add_days(7);
+    let (year, month, _) = limit.ymd();
+    let month_index = year * 12 + month as i32 - 1;
+    let candidates = (-24..=24).filter_map(|k| {
+        let m = month_index + k;
+        let d = Day::from_ymd(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, day)?;
+        (d.weekday() == weekday).then_some(d)
+    });
+    // Distance from publication, with the week's grace counted as none.
+    let distance = |d: &Day| {
+        if *d <= limit {
+            d.days_until(published).max(0)
+        } else {
+            limit.days_until(*d)
+        }
+    };
+    candidates.min_by_key(distance).map(DayRange::day)
 }
 
 fn day_number(word: &str) -> Option<u32> {
@@ -218,17 +1036,14 @@ fn year_number(word: &str) -> Option<i32> {
 }
 
 /// A day and month with or without a year. Without one, the year is the one that puts
-/// the date nearest before publication (a week's grace for things announced ahead).
+/// the date nearest before publication (a week's grace for things announced ahead); a
+/// 29 February, the last one before.
 fn resolve(year: Option<i32>, month: u32, day: u32, published: Option<Day>) -> Option<DayRange> {
     let day = match (year, published) {
         (Some(y), _) => Day::from_ymd(y, month, day)?,
-        (None, Some(p)) => {
-            let this = Day::from_ymd(p.year(), month, day);
-            match this {
-                Some(d) if d <= p.add_days(7) => d,
-                _ => Day::from_ymd(p.year() - 1, month, day)?,
-            }
-        }
+        (None, Some(p)) => (0..=8).find_map(|back| {
+            Day::from_ymd(p.year() - back, month, day).filter(|d| back > 0 || *d <= p.add_days(7))
+        })?,
         (None, None) => return None,
     };
     Some(DayRange::day(day))
@@ -251,6 +1066,25 @@ mod tests {
                 )
             })
         })
+    }
+
+    /// The text of the date found, and its days.
+    fn found(text: &str, published: &str) -> Option<(String, String)> {
+        let w = Words::new(text, 0..text.len());
+        let p = Day::parse_iso(published);
+        let mut i = 0;
+        while i < w.len() {
+            if let Some(m) = read(&w, i, p) {
+                if let Some(r) = m.range {
+                    let span = w.span_of(m.start, m.end);
+                    return Some((text[span].to_string(), r.to_string()));
+                }
+                i = m.end;
+                continue;
+            }
+            i += 1;
+        }
+        None
     }
 
     #[test]
@@ -283,12 +1117,345 @@ mod tests {
     }
 
     #[test]
+    fn new_shapes_of_dates() {
+        // (text, published, the words read as the date, its days)
+        let table: &[(&str, &str, &str, &str)] = &[
+            // Figures: month first when both parts could be one, day first past 12.
+            ("back 02/22/2016", "2016-11-07", "02/22/2016", "2016-02-22"),
+            ("back 21/04/2016", "2016-11-07", "21/04/2016", "2016-04-21"),
+            ("back 21/04/16", "2016-11-07", "21/04/16", "2016-04-21"),
+            ("back 05/05/89", "2016-11-07", "05/05/89", "1989-05-05"),
+            ("back 3-7-27", "2016-11-07", "3-7-27", "2027-03-07"),
+            ("back 3-7-07", "2016-11-07", "3-7-07", "2007-03-07"),
+            ("back 9-18-15", "2016-11-07", "9-18-15", "2015-09-18"),
+            ("back 21-04-2016", "2016-11-07", "21-04-2016", "2016-04-21"),
+            ("back 2015/08/12", "2016-11-07", "2015/08/12", "2015-08-12"),
+            ("back 08/12,2015", "2016-11-07", "08/12,2015", "2015-08-12"),
+            ("back 08/12,15", "2016-11-07", "08/12,15", "2015-08-12"),
+            (
+                "free on 13.5.2015?",
+                "2017-03-22",
+                "13.5.2015",
+                "2015-05-13",
+            ),
+            (
+                "free on 2015.5.13?",
+                "2017-03-22",
+                "2015.5.13",
+                "2015-05-13",
+            ),
+            (
+                "Friday 2018-7-6 with Jim",
+                "2018-07-06",
+                "Friday 2018-7-6",
+                "2018-07-06",
+            ),
+            // Day and month in figures, the year from publication.
+            ("killed on 4/22", "2016-11-07", "4/22", "2016-04-22"),
+            ("killed on 22/04", "2016-11-07", "22/04", "2016-04-22"),
+            ("back 4/22", "2016-11-07", "4/22", "2016-04-22"),
+            ("back 22/04.", "2016-11-07", "22/04", "2016-04-22"),
+            ("killed on 4-22", "2016-11-07", "4-22", "2016-04-22"),
+            ("killed on 4.22", "2016-11-07", "4.22", "2016-04-22"),
+            (
+                "on friday 7.6 with Jim",
+                "2018-07-06",
+                "friday 7.6",
+                "2018-07-06",
+            ),
+            (
+                "sometime friday 7/6 with Jim",
+                "2018-07-06",
+                "friday 7/6",
+                "2018-07-06",
+            ),
+            (
+                "on 3/4, a Wednesday",
+                "2024-12-12",
+                "3/4, a Wednesday",
+                "2024-03-04",
+            ),
+            ("2/29", "2019-03-22", "2/29", "2016-02-29"),
+            ("2/29/2020", "2020-03-22", "2/29/2020", "2020-02-29"),
+            // A month joined to its day.
+            ("back Oct-2", "2016-11-07", "Oct-2", "2016-10-02"),
+            ("back Oct/2", "2016-11-07", "Oct/2", "2016-10-02"),
+            ("back jan/1", "2016-11-07", "jan/1", "2016-01-01"),
+            ("back 28-nov", "2016-11-07", "28-nov", "2015-11-28"),
+            ("back 1-jan", "2016-11-07", "1-jan", "2016-01-01"),
+            ("back October2", "2016-11-07", "October2", "2016-10-02"),
+            ("back april22", "2016-11-07", "april22", "2016-04-22"),
+            ("back 22april", "2016-11-07", "22april", "2016-04-22"),
+            (
+                "back january12,2016",
+                "2016-11-07",
+                "january12,2016",
+                "2016-01-12",
+            ),
+            ("back 2019-sep-1.", "2018-08-21", "2019-sep-1", "2019-09-01"),
+            (
+                "back 2019/sep/01.",
+                "2018-08-21",
+                "2019/sep/01",
+                "2019-09-01",
+            ),
+            (
+                "this friday-jun-15 with",
+                "2018-06-14",
+                "friday-jun-15",
+                "2018-06-15",
+            ),
+            (
+                "this friday (jun-15) with",
+                "2018-06-14",
+                "friday (jun-15)",
+                "2018-06-15",
+            ),
+            (
+                "this friday(jun-15) with",
+                "2018-06-14",
+                "friday(jun-15)",
+                "2018-06-15",
+            ),
+            // Month and weekday names in lower case, beside a day.
+            (
+                "back january 12, 2016",
+                "2016-11-07",
+                "january 12, 2016",
+                "2016-01-12",
+            ),
+            (
+                "back 15 june 2016",
+                "2016-11-07",
+                "15 june 2016",
+                "2016-06-15",
+            ),
+            ("back 1st jan", "2016-11-07", "1st jan", "2016-01-01"),
+            (
+                "back 4th of march",
+                "2016-11-07",
+                "4th of march",
+                "2016-03-04",
+            ),
+            ("on may 22", "2016-11-07", "may 22", "2016-05-22"),
+            ("they may 22.", "2016-11-07", "may 22", "2016-05-22"),
+            ("16. nov. 2016", "2016-11-14", "16. nov. 2016", "2016-11-16"),
+            (
+                "Nov. 2016",
+                "2016-11-14",
+                "Nov. 2016",
+                "2016-11-01..2016-11-30",
+            ),
+            (
+                "back monday january 12th, 2016",
+                "2016-11-07",
+                "monday january 12th, 2016",
+                "2016-01-12",
+            ),
+            (
+                "back wed, 22 of jan",
+                "2016-11-07",
+                "wed, 22 of jan",
+                "2016-01-22",
+            ),
+            (
+                "On Wed. Dec 11 the",
+                "2024-12-12",
+                "Wed. Dec 11",
+                "2024-12-11",
+            ),
+            ("back on friday", "2016-11-07", "friday", "2016-11-04"),
+            ("back on tues.", "2016-11-07", "tues", "2016-11-01"),
+            ("past monday", "2016-11-07", "monday", "2016-10-31"),
+            ("last sunday", "2016-11-07", "sunday", "2016-11-06"),
+            ("on Sat. the", "2024-12-12", "Sat", "2024-12-07"),
+            // Days in words, and ordinal days with a month.
+            ("back Jan first", "2016-11-07", "Jan first", "2016-01-01"),
+            (
+                "back May twenty-first",
+                "2016-11-07",
+                "May twenty-first",
+                "2016-05-21",
+            ),
+            (
+                "back May twenty one",
+                "2016-11-07",
+                "May twenty one",
+                "2016-05-21",
+            ),
+            (
+                "back second of Aug.",
+                "2016-11-07",
+                "second of Aug.",
+                "2016-08-02",
+            ),
+            (
+                "back fourth of may",
+                "2016-11-07",
+                "fourth of may",
+                "2016-05-04",
+            ),
+            (
+                "back twenty second of June",
+                "2016-11-07",
+                "twenty second of June",
+                "2016-06-22",
+            ),
+            (
+                "back twenty-second of june 2017",
+                "2016-11-07",
+                "twenty-second of june 2017",
+                "2017-06-22",
+            ),
+            (
+                "a baseball on may the eleventh",
+                "2016-11-07",
+                "may the eleventh",
+                "2016-05-11",
+            ),
+            (
+                "set up for october, 1st.",
+                "2016-11-07",
+                "october, 1st",
+                "2016-10-01",
+            ),
+            (
+                "signed on the fourth of July.",
+                "2024-12-12",
+                "fourth of July",
+                "2024-07-04",
+            ),
+            (
+                "this friday june twenty two with Jim",
+                "2018-06-20",
+                "friday june twenty two",
+                "2018-06-22",
+            ),
+            // Years written out, or outside the usual range, where nothing follows.
+            (
+                "monday, jan twenty two, 2018",
+                "2016-11-07",
+                "monday, jan twenty two, 2018",
+                "2018-01-22",
+            ),
+            (
+                "on sunday jan twenty one two thousand and eighteen",
+                "2016-11-07",
+                "sunday jan twenty one two thousand and eighteen",
+                "2018-01-21",
+            ),
+            (
+                "on September the twenty-first nineteen seventy eight",
+                "2016-11-07",
+                "September the twenty-first nineteen seventy eight",
+                "1978-09-21",
+            ),
+            (
+                "on September 10, nineteen zero one",
+                "2016-11-07",
+                "September 10, nineteen zero one",
+                "1901-09-10",
+            ),
+            (
+                "on the tenth of September, two thousand",
+                "2016-11-07",
+                "tenth of September, two thousand",
+                "2000-09-10",
+            ),
+            (
+                "a meeting 5 December 1391",
+                "2017-12-18",
+                "5 December 1391",
+                "1391-12-05",
+            ),
+            (
+                "a trip on 26th june of 2020",
+                "2016-11-07",
+                "26th june of 2020",
+                "2020-06-26",
+            ),
+            // A weekday and a day of the month; the nth weekday of a month.
+            (
+                "back Friday the 15th",
+                "2017-09-27",
+                "Friday the 15th",
+                "2017-09-15",
+            ),
+            (
+                "back Friday the fifteen",
+                "2017-09-27",
+                "Friday the fifteen",
+                "2017-09-15",
+            ),
+            (
+                "on saturday the second",
+                "2017-09-01",
+                "saturday the second",
+                "2017-09-02",
+            ),
+            (
+                "for wednesday the 27th with Joe",
+                "2017-09-01",
+                "wednesday the 27th",
+                "2017-09-27",
+            ),
+            (
+                "on Friday the 13th of December.",
+                "2024-12-12",
+                "Friday the 13th of December",
+                "2024-12-13",
+            ),
+            (
+                "back the first friday of july",
+                "2016-11-07",
+                "first friday of july",
+                "2016-07-01",
+            ),
+            (
+                "the last Sunday of May 2016.",
+                "2016-11-07",
+                "last Sunday of May 2016",
+                "2016-05-29",
+            ),
+        ];
+        for (text, published, span, want) in table {
+            let got = found(text, published).unwrap_or_else(|| panic!("no date in {text:?}"));
+            assert_eq!((got.0.as_str(), got.1.as_str()), (*span, *want), "{text}");
+        }
+    }
+
+    #[test]
     fn weekday_beside_a_date_is_kept() {
         let got = date("on Thursday, December 11, 2024, a", None).unwrap();
         assert_eq!(got.0, "2024-12-11");
         assert_eq!(got.1, Some(Weekday::Thursday));
         assert_eq!(got.2, 6);
         assert_eq!(date("on Wednesday", None).unwrap().0, "?");
+        let got = date("back Friday the 15th", None).unwrap();
+        assert_eq!((got.0.as_str(), got.1), ("?", Some(Weekday::Friday)));
+        // The weekday alone, not the figure after it.
+        for (text, weekday) in [
+            ("On Friday 7-6 in the final set", "Friday"),
+            ("On Saturday the second round began.", "Saturday"),
+            ("on friday 7-6 with Jim", "friday"),
+        ] {
+            let got = found(text, "2024-12-12").unwrap();
+            assert_eq!(got.0, weekday, "{text}");
+        }
+        let got = date("on friday 7/6 with", Some("2018-07-06")).unwrap();
+        assert_eq!(
+            (got.0.as_str(), got.1),
+            ("2018-07-06", Some(Weekday::Friday))
+        );
+    }
+
+    #[test]
+    fn year_and_month() {
+        assert_eq!(
+            date("in 1995-01 the", None).unwrap().0,
+            "1995-01-01..1995-01-31"
+        );
+        assert_eq!(date("killed 2023-13 people", None), None);
     }
 
     #[test]
@@ -296,5 +1463,64 @@ mod tests {
         assert_eq!(date("they may march 2000 people", None), None);
         assert_eq!(date("killed 2011 people", None), None);
         assert_eq!(date("the wednesday meeting", None), None);
+        let p = "2024-12-12";
+        let table: &[&str] = &[
+            // Shares, ratios, scores and decimals.
+            "Around 3/4 of the people voted.",
+            "Nearly 1/3 of homes were hit.",
+            "the face amount of its 6 1/4% convertible",
+            "The shop is open 24/7 now.",
+            "Since 9/11 the rules have changed.",
+            "After 7/7 London changed.",
+            "The ratio was 50/50.",
+            "rose 3/4.",
+            "He scored 21/4 in the match.",
+            "Between 1/16 and 1/8 inch.",
+            "The court ruled 5-4 in the case.",
+            "Madrid won 4-2 on aggregate.",
+            "He won on 4-2 aggregate.",
+            "Federer won the tiebreak 7-6.",
+            "Ages 4-22 were eligible.",
+            "Children aged 3-7 were hurt.",
+            "i'll go back in 4-22",
+            "A 7.6 magnitude quake struck.",
+            "He finished in 4.22 seconds.",
+            "i'll go back at 4.22",
+            "Prices rose 1.5 percent.",
+            "Version 1.2.10 was released.",
+            "The server at 10.1.1.1 failed.",
+            "Call 555-12-34 now.",
+            "The scores were 1-2-3.",
+            "6,107.31 dollars",
+            // Ordinary words that are also month and weekday names.
+            "They may march 20 miles to the capital.",
+            "The protesters march 2000 strong.",
+            "Jan first met him there.",
+            "In March two people died.",
+            "In March, two thousand people marched.",
+            "In October, 12 people died.",
+            "In May one soldier died.",
+            "June first saw the results.",
+            "A fourth of May's budget went to arms.",
+            "one third of June was lost.",
+            "He sat on sun loungers.",
+            "They wed in the spring.",
+            "Sat in the front row, he watched.",
+            "The Sun reported it.",
+            "attacks on Mon villages",
+            "on sun loungers",
+            "i'll go back friday",
+            "the first prize",
+            "Mar-a-Lago and Covid-19 and Oct4",
+            // A day of the month with no month.
+            "i'll go to the 27th floor",
+            "Commemorative Events for the 25th Anniversary",
+            "Get tickets for the 17th Door Haunted Experience",
+            "i'll go back on 15",
+            "Feb 30",
+        ];
+        for text in table {
+            assert_eq!(found(text, p), None, "{text}");
+        }
     }
 }
