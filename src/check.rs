@@ -214,12 +214,6 @@ impl Engine {
                 if mention.from_weekday {
                     let (weekday, _) = mention.weekday.clone()?;
                     let published = doc.meta.published?;
-                    // "On Tuesday" means the past week: about an event older than that,
-                    // it names some other day ("mourners gathered on Tuesday").
-                    let recent = expected.from <= published && expected.to.days_until(published) <= 7;
-                    if !recent {
-                        return None;
-                    }
                     let mut f = self.finding(
                         Code::WeekdayMismatch,
                         fact,

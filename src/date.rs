@@ -146,13 +146,15 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 /// The month number for an English month name or its usual abbreviation
 /// ("Dec", "Dec.", "Sept"), case-insensitively.
 pub fn month_from_name(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    if w.len() < 3 || w.len() > 9 {
         return None;
     }
     let index = MONTHS.iter().position(|m| {
-        let m = m.to_ascii_lowercase();
-        m == w || (w.len() <= 4 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        m.eq_ignore_ascii_case(w)
+            || (m.len() > w.len()
+                && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
     })?;
     Some(index as u32 + 1)
 }

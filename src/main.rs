@@ -384,10 +384,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     let report = engine.check(&docs);
     let findings = settle(report.findings, &docs, &config);
-    let files = Files {
-        docs: &docs,
-        book: &engine.book,
-    };
+    let files = Files::new(&docs, &engine.book);
     let to_file = args.common.output.is_some();
     let text = if args.statistics {
         match args.format {

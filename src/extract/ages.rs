@@ -119,8 +119,8 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
 
 /// A number of years at word `at`, in digits or words, and how many words it takes.
 fn years_at(w: &Words, at: usize) -> Option<(u64, usize)> {
-    let ahead: Vec<&str> = (at..(at + 6).min(w.len())).map(|k| w.lower(k)).collect();
-    let (value, used) = super::number::cardinal(&ahead)?;
+    let (ahead, len) = w.ahead::<6>(at);
+    let (value, used) = super::number::cardinal(&ahead[..len])?;
     (value.fract() == 0.0 && (0.0..10_000.0).contains(&value)).then_some((value as u64, used))
 }
 

@@ -120,7 +120,8 @@ impl Mention {
 pub struct Words<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    lower: Vec<String>,
+    /// Lowercased words; borrowed from the text when already lower case.
+    lower: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Words<'a> {
@@ -156,10 +157,19 @@ impl<'a> Words<'a> {
         let lower = tokens
             .iter()
             .map(|t| {
-                text[t.span.clone()]
-                    .to_lowercase()
-                    .replace('\u{2019}', "'")
-                    .replace('\u{2011}', "-")
+                let word = &text[t.span.clone()];
+                let plain = word.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b.is_ascii_punctuation()
+                });
+                if plain {
+                    std::borrow::Cow::Borrowed(word)
+                } else {
+                    std::borrow::Cow::Owned(
+                        word.to_lowercase()
+                            .replace('\u{2019}', "'")
+                            .replace('\u{2011}', "-"),
+                    )
+                }
             })
             .collect();
         Words {
@@ -179,7 +189,17 @@ impl<'a> Words<'a> {
 
     /// The lowercased word at `i`, or "" past the end.
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
+    }
+
+    /// Up to `N` lowercased words from `i`, in a buffer on the stack.
+    pub fn ahead<const N: usize>(&self, i: usize) -> ([&str; N], usize) {
+        let mut buf = [""; N];
+        let n = self.len().saturating_sub(i).min(N);
+        for (k, slot) in buf.iter_mut().enumerate().take(n) {
+            *slot = self.lower(i + k);
+        }
+        (buf, n)
     }
 
     pub fn original(&self, i: usize) -> Option<&'a str> {
@@ -211,7 +231,7 @@ impl<'a> Words<'a> {
     }
 
     fn all_words(&self) -> Vec<&str> {
-        self.lower.iter().map(String::as_str).collect()
+        self.lower.iter().map(|w| w.as_ref()).collect()
     }
 }
 
@@ -540,8 +560,13 @@ fn ordinal_at(w: &Words, i: usize) -> Option<(u64, usize)> {
     if !w.is_word(i) && w.number_word(i).is_none() {
         return None;
     }
-    let ahead: Vec<&str> = (i..w.len().min(i + 12)).map(|k| w.lower(k)).collect();
-    let (n, used) = number::ordinal_phrase(&ahead)?;
+    // An ordinal phrase starts with an ordinal or a number.
+    let first = w.lower(i);
+    if number::ordinal(first).is_none() && number::cardinal(&[first]).is_none() && first != "a" {
+        return None;
+    }
+    let (ahead, len) = w.ahead::<12>(i);
+    let (n, used) = number::ordinal_phrase(&ahead[..len])?;
     // "a hundredth", "a trillionth": fractions, not ranks.
     let fraction = used == 1 && n >= 100 && i > 0 && matches!(w.lower(i - 1), "a" | "one");
     (!fraction).then_some((n, used))

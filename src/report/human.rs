@@ -13,12 +13,12 @@ use crate::findings::{Code, FileRef, Finding, Severity};
 pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: bool) -> String {
     let mut db = SimpleFiles::new();
     let docs: Vec<usize> = files
-        .docs
+        .docs()
         .iter()
         .map(|d| db.add(d.path.clone(), lone_cr_as_lf(&d.text)))
         .collect();
     let rules: Vec<usize> = files
-        .book
+        .book()
         .files
         .iter()
         .map(|f| db.add(f.name.clone(), f.text.clone()))

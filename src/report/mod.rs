@@ -130,11 +130,31 @@ impl Location {
 
 /// The files a run's labels point into.
 pub struct Files<'a> {
-    pub docs: &'a [Document],
-    pub book: &'a Rulebook,
+    docs: &'a [Document],
+    book: &'a Rulebook,
+    /// Line starts of each file, built the first time a location in it is asked for.
+    lines: Vec<std::sync::OnceLock<LineIndex>>,
 }
 
-impl Files<'_> {
+impl<'a> Files<'a> {
+    pub fn new(docs: &'a [Document], book: &'a Rulebook) -> Files<'a> {
+        Files {
+            docs,
+            book,
+            lines: (0..docs.len() + book.files.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+        }
+    }
+
+    pub fn docs(&self) -> &'a [Document] {
+        self.docs
+    }
+
+    pub fn book(&self) -> &'a Rulebook {
+        self.book
+    }
+
     pub fn name(&self, file: FileRef) -> &str {
         match file {
             FileRef::Document(d) => &self.docs[d].path,
@@ -149,12 +169,28 @@ impl Files<'_> {
         }
     }
 
+    fn index(&self, file: FileRef) -> &LineIndex {
+        let slot = match file {
+            FileRef::Document(d) => d,
+            FileRef::Rule(r) => self.docs.len() + r,
+        };
+        self.lines[slot].get_or_init(|| LineIndex::new(self.text(file)))
+    }
+
     pub fn location(&self, label: &Label) -> Location {
-        Location::new(
-            self.name(label.file),
-            self.text(label.file),
-            &label.span,
-            Some(label.message.clone()),
-        )
+        let text = self.text(label.file);
+        let index = self.index(label.file);
+        let (line, column) = index.locate(text, label.span.start);
+        let (end_line, end_column) = index.locate(text, label.span.end);
+        Location {
+            file: self.name(label.file).to_string(),
+            start: label.span.start,
+            end: label.span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+            label: Some(label.message.clone()),
+        }
     }
 }

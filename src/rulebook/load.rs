@@ -194,6 +194,9 @@ pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
         pending_entities: Vec::new(),
         pending_about: Vec::new(),
         pending_patterns: Vec::new(),
+        source_index: HashMap::new(),
+        subject_index: HashMap::new(),
+        stated: std::collections::HashSet::new(),
     };
     loader.texts = loader
         .book
@@ -268,6 +271,10 @@ struct Loader {
     pending_about: Vec<(usize, usize, Node)>,
     /// (fact index, file, node) of `patterns` lists.
     pending_patterns: Vec<(usize, usize, Node)>,
+    /// Indexes that keep loading linear in the size of the rulebook.
+    source_index: HashMap<String, usize>,
+    subject_index: HashMap<String, Loc>,
+    stated: std::collections::HashSet<(Subject, String)>,
 }
 
 const TOP_KEYS: &[&str] = &["sources", "entities", "events"];
@@ -467,8 +474,8 @@ impl Loader {
                 file,
                 span: entry.key_span.clone(),
             };
-            if let Some(first) = self.book.sources.iter().find(|s| s.id == entry.key) {
-                let first = first.loc.clone();
+            if let Some(&first) = self.source_index.get(&entry.key) {
+                let first = self.book.sources[first].loc.clone();
                 self.duplicate(file, entry, "source", &first);
                 continue;
             }
@@ -498,6 +505,8 @@ impl Loader {
                     }
                 }
             }
+            self.source_index
+                .insert(source.id.clone(), self.book.sources.len());
             self.book.sources.push(source);
         }
     }
@@ -511,8 +520,8 @@ impl Loader {
             if !self.check_id(file, entry, "entity") {
                 continue;
             }
-            if let Some(first) = self.book.entities.iter().find(|e| e.id == entry.key) {
-                let first = first.loc.clone();
+            if let Some(first) = self.subject_index.get(&entry.key) {
+                let first = first.clone();
                 self.duplicate(file, entry, "entity", &first);
                 continue;
             }
@@ -586,6 +595,8 @@ impl Loader {
                     Some("add `name:` with the house spelling".into()),
                 );
             }
+            self.subject_index
+                .insert(entity.id.clone(), entity.loc.clone());
             self.book.entities.push(entity);
             let subject = Subject::Entity(index);
             if let Some(born) = born {
@@ -616,21 +627,7 @@ impl Loader {
             if !self.check_id(file, entry, "event") {
                 continue;
             }
-            let clash = self
-                .book
-                .events
-                .iter()
-                .map(|e| &e.loc)
-                .chain(self.book.entities.iter().map(|e| &e.loc))
-                .zip(
-                    self.book
-                        .events
-                        .iter()
-                        .map(|e| &e.id)
-                        .chain(self.book.entities.iter().map(|e| &e.id)),
-                )
-                .find(|(_, id)| **id == entry.key)
-                .map(|(loc, _)| loc.clone());
+            let clash = self.subject_index.get(&entry.key).cloned();
             if let Some(first) = clash {
                 self.duplicate(file, entry, "event", &first);
                 continue;
@@ -640,6 +637,13 @@ impl Loader {
             };
             let fields = fields.to_vec();
             let index = self.book.events.len();
+            self.subject_index.insert(
+                entry.key.clone(),
+                Loc {
+                    file,
+                    span: entry.key_span.clone(),
+                },
+            );
             self.book.events.push(Event {
                 id: entry.key.clone(),
                 summary: None,
@@ -746,7 +750,7 @@ impl Loader {
             match field.key.as_str() {
                 "source" | "sources" => {
                     for (id, span) in self.strings(file, &field.value, "a source id") {
-                        match self.book.sources.iter().position(|s| s.id == id) {
+                        match self.source_index.get(&id).copied() {
                             Some(i) => sources.push(i),
                             None => {
                                 let help =
@@ -779,6 +783,7 @@ impl Loader {
         loc: Loc,
     ) -> usize {
         let id = format!("{}.{}", self.book.subject_id(subject), measure);
+        self.stated.insert((subject, measure.to_string()));
         self.book.facts.push(Fact {
             id,
             subject,
@@ -803,12 +808,7 @@ impl Loader {
                 file,
                 span: entry.key_span.clone(),
             };
-            if self
-                .book
-                .facts
-                .iter()
-                .any(|f| f.subject == subject && f.measure == entry.key)
-            {
+            if self.stated.contains(&(subject, entry.key.clone())) {
                 self.error(
                     file,
                     entry.key_span.clone(),
@@ -1218,23 +1218,20 @@ impl Loader {
         // figure for the other built-in measure (killed, injured), the fact still exists
         // so that a figure in an article is reported as unsupported. Events recorded only
         // for their date (a coup, a group's founding) imply no measures.
+        let measured: std::collections::HashSet<Subject> = self
+            .book
+            .facts
+            .iter()
+            .filter(|f| !matches!(f.expected, Expected::Date(_)))
+            .map(|f| f.subject)
+            .collect();
         for event in 0..self.book.events.len() {
             let subject = Subject::Event(event);
-            let measured = self
-                .book
-                .facts
-                .iter()
-                .any(|f| f.subject == subject && !matches!(f.expected, Expected::Date(_)));
-            if !measured {
+            if !measured.contains(&subject) {
                 continue;
             }
             for (measure, _) in BUILTIN_MEASURES {
-                if !self
-                    .book
-                    .facts
-                    .iter()
-                    .any(|f| f.subject == subject && f.measure == measure)
-                {
+                if !self.stated.contains(&(subject, measure.to_string())) {
                     let loc = self.book.events[event].loc.clone();
                     self.push_fact(subject, measure, Expected::Unknown, loc);
                 }
