@@ -43,11 +43,44 @@ impl Engine {
         (mentions, claims)
     }
 
+    /// Like [`Engine::read`], keeping only the mentions checking looks at: those tied
+    /// to a fact and dates written with a weekday. Memory then grows with the number
+    /// of claims, not with the length of the text.
+    pub fn read_for_check(&self, doc: &Document) -> (Vec<Mention>, Vec<Claim>) {
+        let (mentions, claims) = self.read(doc);
+        let mut keep = vec![false; mentions.len()];
+        for c in &claims {
+            keep[c.mention] = true;
+        }
+        let mut new_index = vec![usize::MAX; mentions.len()];
+        let mut kept = Vec::new();
+        for (i, m) in mentions.into_iter().enumerate() {
+            if keep[i] || (m.weekday.is_some() && !m.from_weekday) {
+                new_index[i] = kept.len();
+                kept.push(m);
+            }
+        }
+        let claims = claims
+            .into_iter()
+            .map(|c| Claim {
+                mention: new_index[c.mention],
+                ..c
+            })
+            .collect();
+        (kept, claims)
+    }
+
     /// Checks documents together and returns their findings, sorted.
     pub fn check(&self, docs: &[Document]) -> Report {
         // Documents are read in parallel and gathered in order: the findings do not
         // depend on the number of threads.
         let read: Vec<(Vec<Mention>, Vec<Claim>)> = docs.par_iter().map(|d| self.read(d)).collect();
+        self.check_read(docs, read)
+    }
+
+    /// Checks documents already read (see [`Engine::read`]); `docs` may have been
+    /// [shed](Document::shed) since.
+    pub fn check_read(&self, docs: &[Document], read: Vec<(Vec<Mention>, Vec<Claim>)>) -> Report {
         let mut findings = Vec::new();
         // Claims that fit the rulebook, by fact: (document, mention).
         let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();

@@ -60,6 +60,10 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// `<!-- … -->` comments outside code, where suppression directives live.
     pub comments: Vec<Range<usize>>,
+    /// Set when `text` was let go after checking; it can be read again from `path`.
+    pub text_shed: bool,
+    /// Whether the text can be read again from `path` (not so for standard input).
+    pub reloadable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,7 +158,22 @@ impl Document {
             blocks,
             sentences,
             comments,
+            text_shed: false,
+            reloadable: false,
         })
+    }
+
+    /// Frees what only extraction needs (the prose copy, blocks and sentences). With
+    /// `text` false, the text goes too when it can be read again from the file and no
+    /// suppression comment needs it; reporters read it back for the files they show.
+    pub fn shed(&mut self, text: bool) {
+        self.prose = String::new();
+        self.blocks = Vec::new();
+        self.sentences = Vec::new();
+        if !text && self.reloadable && self.comments.is_empty() {
+            self.text = String::new();
+            self.text_shed = true;
+        }
     }
 
     /// The sentence that contains a byte offset.

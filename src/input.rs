@@ -35,9 +35,11 @@ pub struct Skipped {
     pub reason: String,
 }
 
-#[derive(Debug, Default)]
-pub struct Inputs {
-    pub documents: Vec<Document>,
+/// What reading gave: a value per document (the document itself, or whatever was
+/// made of it while it was in memory), and what could not be read.
+#[derive(Debug)]
+pub struct Inputs<T = Document> {
+    pub documents: Vec<T>,
     pub errors: Vec<InputError>,
     pub skipped: Vec<Skipped>,
 }
@@ -180,7 +182,22 @@ fn walk(dir: &Path, wanted: fn(&Path) -> bool, out: &mut Vec<String>) {
 
 /// Reads the given paths.
 pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
-    let mut inputs = Inputs::default();
+    read_with(paths, options, |doc| doc)
+}
+
+/// Reads the given paths and hands each document to `each` as soon as it is parsed, on
+/// a pool of threads, so that a caller can keep what it needs of a document and let the
+/// rest go. Results come back in path order, whatever the number of threads.
+pub fn read_with<T: Send>(
+    paths: &[String],
+    options: &ReadOptions,
+    each: impl Fn(Document) -> T + Sync + Send,
+) -> Inputs<T> {
+    let mut inputs = Inputs {
+        documents: Vec::new(),
+        errors: Vec::new(),
+        skipped: Vec::new(),
+    };
     let excluded = |path: &str| {
         let config = Config {
             exclude: options.exclude.clone(),
@@ -190,22 +207,30 @@ pub fn read(paths: &[String], options: &ReadOptions) -> Inputs {
     };
     let mut files = expand(paths, is_article, &mut inputs.errors);
     files.retain(|f| f == "-" || !excluded(f));
-    // Files are read and parsed in parallel; results are gathered in the order of
-    // `files`, so what follows does not depend on the number of threads.
-    let outcomes: Vec<Outcome> = files
-        .par_iter()
-        .map(|path| read_one(path, options))
-        .collect();
-    for outcome in outcomes {
-        inputs.skipped.extend(outcome.notes);
-        match outcome.result {
-            Ok(Some(doc)) => inputs.documents.push(doc),
-            Ok(None) => {}
-            Err(e) => inputs.errors.push(e),
-        }
-    }
     // Reports list files in path order, whatever order they were given in.
-    inputs.documents.sort_by(|a, b| a.path.cmp(&b.path));
+    let stdin_name = options.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+    files.sort_by(|a, b| {
+        let name = |f: &String| if f == "-" { stdin_name.clone() } else { f.clone() };
+        name(a).cmp(&name(b))
+    });
+    let outcomes: Vec<(Outcome, Option<T>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut outcome = read_one(path, options);
+            let made = match &mut outcome.result {
+                Ok(doc) => doc.take().map(&each),
+                Err(_) => None,
+            };
+            (outcome, made)
+        })
+        .collect();
+    for (outcome, made) in outcomes {
+        inputs.skipped.extend(outcome.notes);
+        if let Err(e) = outcome.result {
+            inputs.errors.push(e);
+        }
+        inputs.documents.extend(made);
+    }
     inputs
 }
 
@@ -271,6 +296,7 @@ fn read_one(path: &str, options: &ReadOptions) -> Outcome {
     let format = Format::from_path(&name).unwrap_or(Format::Markdown);
     let result = match Document::parse(&name, bytes, format, None) {
         Ok(mut doc) => {
+            doc.reloadable = path != "-" && replaced == 0;
             let own = doc.meta.published;
             doc.meta.published = options
                 .date_sources

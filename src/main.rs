@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factlint::Engine;
+use factlint::attribute::Claim;
+use factlint::extract::Mention;
 use factlint::config::{self, Config, DateSource};
 use factlint::date::Day;
 use factlint::document::Document;
@@ -253,11 +255,15 @@ struct Prepared {
     config: Config,
     engine: Engine,
     docs: Vec<Document>,
+    /// Each document's mentions and claims, taken while it was whole.
+    read: Vec<(Vec<Mention>, Vec<Claim>)>,
     /// Some input could not be read (already reported).
     input_failed: bool,
 }
 
-fn prepare(common: &Common) -> Result<Prepared, ExitCode> {
+/// `for_check`: keep only what checking needs of each document (the claims inventory
+/// needs every mention and the text).
+fn prepare(common: &Common, for_check: bool) -> Result<Prepared, ExitCode> {
     if let Some(n) = common.threads {
         // Only fails if a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -296,7 +302,22 @@ fn prepare(common: &Common) -> Result<Prepared, ExitCode> {
         exclude,
         lossy_utf8: common.lossy_utf8,
     };
-    let inputs = input::read(&paths, &options);
+    let tolerance = common
+        .tolerance
+        .or(config.tolerance)
+        .unwrap_or(DEFAULT_TOLERANCE);
+    let engine = Engine::new(book, tolerance);
+    // Each document is read, extracted and attributed while it is in memory, then
+    // shed: only its text (for reporting) and what was found in it are kept.
+    let inputs = input::read_with(&paths, &options, |mut doc| {
+        let read = if for_check {
+            engine.read_for_check(&doc)
+        } else {
+            engine.read(&doc)
+        };
+        doc.shed(!for_check);
+        (doc, read)
+    });
     for skipped in &inputs.skipped {
         eprintln!("factlint: note: {}: {}", skipped.path, skipped.reason);
     }
@@ -304,14 +325,12 @@ fn prepare(common: &Common) -> Result<Prepared, ExitCode> {
         eprintln!("factlint: error: {error}");
     }
     input_failed |= !inputs.errors.is_empty();
-    let tolerance = common
-        .tolerance
-        .or(config.tolerance)
-        .unwrap_or(DEFAULT_TOLERANCE);
+    let (docs, read) = inputs.documents.into_iter().unzip();
     Ok(Prepared {
-        engine: Engine::new(book, tolerance),
+        engine,
         config,
-        docs: inputs.documents,
+        docs,
+        read,
         input_failed,
     })
 }
@@ -377,12 +396,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
         config,
         engine,
         docs,
+        read,
         input_failed,
-    } = match prepare(&args.common) {
+    } = match prepare(&args.common, true) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let report = engine.check(&docs);
+    let report = engine.check_read(&docs, read);
     let findings = settle(report.findings, &docs, &config);
     let files = Files::new(&docs, &engine.book);
     let to_file = args.common.output.is_some();
@@ -434,13 +454,13 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
     let Prepared {
         engine,
         docs,
+        read,
         input_failed,
         ..
-    } = match prepare(&args.common) {
+    } = match prepare(&args.common, false) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let read: Vec<_> = docs.iter().map(|d| engine.read(d)).collect();
     let text = match args.format {
         ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read),
         ClaimsFormat::Json => report::claims::render_json(&engine.book, &docs, &read),

@@ -11,22 +11,19 @@ use crate::findings::{Code, FileRef, Finding, Severity};
 
 /// Renders findings and a summary line. `color` selects ANSI colours.
 pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: bool) -> String {
+    // Only the files a finding points into are given to the renderer.
     let mut db = SimpleFiles::new();
-    let docs: Vec<usize> = files
-        .docs()
-        .iter()
-        .map(|d| db.add(d.path.clone(), lone_cr_as_lf(&d.text)))
-        .collect();
-    let rules: Vec<usize> = files
-        .book()
-        .files
-        .iter()
-        .map(|f| db.add(f.name.clone(), f.text.clone()))
-        .collect();
-    let id = |f: FileRef| match f {
-        FileRef::Document(d) => docs[d],
-        FileRef::Rule(r) => rules[r],
-    };
+    let mut ids: std::collections::BTreeMap<FileRef, usize> = std::collections::BTreeMap::new();
+    for finding in findings {
+        let labels = std::iter::once(&finding.primary)
+            .chain(&finding.related)
+            .chain(finding.rule.iter());
+        for label in labels {
+            ids.entry(label.file)
+                .or_insert_with(|| db.add(files.name(label.file).to_string(), lone_cr_as_lf(files.text(label.file))));
+        }
+    }
+    let id = |f: FileRef| ids[&f];
     let mut buffer = if color {
         Buffer::ansi()
     } else {

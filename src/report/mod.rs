@@ -134,6 +134,8 @@ pub struct Files<'a> {
     book: &'a Rulebook,
     /// Line starts of each file, built the first time a location in it is asked for.
     lines: Vec<std::sync::OnceLock<LineIndex>>,
+    /// Texts read back from disk for documents that let theirs go after checking.
+    reloaded: Vec<std::sync::OnceLock<String>>,
 }
 
 impl<'a> Files<'a> {
@@ -144,6 +146,7 @@ impl<'a> Files<'a> {
             lines: (0..docs.len() + book.files.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            reloaded: (0..docs.len()).map(|_| std::sync::OnceLock::new()).collect(),
         }
     }
 
@@ -164,6 +167,14 @@ impl<'a> Files<'a> {
 
     pub fn text(&self, file: FileRef) -> &str {
         match file {
+            FileRef::Document(d) if self.docs[d].text_shed => self.reloaded[d].get_or_init(|| {
+                // The file was read once already; if it has gone since, the report
+                // still prints, with empty snippets.
+                std::fs::read(&self.docs[d].path)
+                    .ok()
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .unwrap_or_default()
+            }),
             FileRef::Document(d) => &self.docs[d].text,
             FileRef::Rule(r) => &self.book.files[r].text,
         }
