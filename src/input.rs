@@ -208,9 +208,18 @@ pub fn read_with<T: Send>(
     let mut files = expand(paths, is_article, &mut inputs.errors);
     files.retain(|f| f == "-" || !excluded(f));
     // Reports list files in path order, whatever order they were given in.
-    let stdin_name = options.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+    let stdin_name = options
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".into());
     files.sort_by(|a, b| {
-        let name = |f: &String| if f == "-" { stdin_name.clone() } else { f.clone() };
+        let name = |f: &String| {
+            if f == "-" {
+                stdin_name.clone()
+            } else {
+                f.clone()
+            }
+        };
         name(a).cmp(&name(b))
     });
     let outcomes: Vec<(Outcome, Option<T>)> = files

@@ -8,10 +8,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factlint::Engine;
 use factlint::attribute::Claim;
-use factlint::extract::Mention;
 use factlint::config::{self, Config, DateSource};
 use factlint::date::Day;
 use factlint::document::Document;
+use factlint::extract::Mention;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
 use factlint::findings::{Code, Finding, Severity};
 use factlint::input::{self, ReadOptions};

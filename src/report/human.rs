@@ -11,19 +11,6 @@ use crate::findings::{Code, FileRef, Finding, Severity};
 
 /// Renders findings and a summary line. `color` selects ANSI colours.
 pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: bool) -> String {
-    // Only the files a finding points into are given to the renderer.
-    let mut db = SimpleFiles::new();
-    let mut ids: std::collections::BTreeMap<FileRef, usize> = std::collections::BTreeMap::new();
-    for finding in findings {
-        let labels = std::iter::once(&finding.primary)
-            .chain(&finding.related)
-            .chain(finding.rule.iter());
-        for label in labels {
-            ids.entry(label.file)
-                .or_insert_with(|| db.add(files.name(label.file).to_string(), lone_cr_as_lf(files.text(label.file))));
-        }
-    }
-    let id = |f: FileRef| ids[&f];
     let mut buffer = if color {
         Buffer::ansi()
     } else {
@@ -31,6 +18,22 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
     };
     let config = Config::default();
     for finding in findings {
+        // Each diagnostic gets the files it points into, and only those: a large run
+        // never holds every article's text at once.
+        let mut db = SimpleFiles::new();
+        let mut ids: std::collections::BTreeMap<FileRef, usize> = std::collections::BTreeMap::new();
+        for label in std::iter::once(&finding.primary)
+            .chain(&finding.related)
+            .chain(finding.rule.iter())
+        {
+            ids.entry(label.file).or_insert_with(|| {
+                db.add(
+                    files.name(label.file).to_string(),
+                    lone_cr_as_lf(&files.text(label.file)),
+                )
+            });
+        }
+        let id = |f: FileRef| ids[&f];
         let severity = match finding.severity {
             Severity::Error => CsSeverity::Error,
             Severity::Warning => CsSeverity::Warning,

@@ -134,8 +134,28 @@ pub struct Files<'a> {
     book: &'a Rulebook,
     /// Line starts of each file, built the first time a location in it is asked for.
     lines: Vec<std::sync::OnceLock<LineIndex>>,
-    /// Texts read back from disk for documents that let theirs go after checking.
-    reloaded: Vec<std::sync::OnceLock<String>>,
+    /// Texts read back from disk for documents that let theirs go after checking: the
+    /// few used last, so that memory stays flat however many files have findings.
+    reloaded: std::sync::Mutex<Vec<(usize, std::sync::Arc<str>)>>,
+}
+
+/// How many texts read back from disk are kept at once.
+const RELOADED_KEPT: usize = 16;
+
+/// A file's text: borrowed, or shared from the cache of texts read back from disk.
+pub enum Text<'a> {
+    Borrowed(&'a str),
+    Shared(std::sync::Arc<str>),
+}
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::Borrowed(s) => s,
+            Text::Shared(s) => s,
+        }
+    }
 }
 
 impl<'a> Files<'a> {
@@ -146,7 +166,7 @@ impl<'a> Files<'a> {
             lines: (0..docs.len() + book.files.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
-            reloaded: (0..docs.len()).map(|_| std::sync::OnceLock::new()).collect(),
+            reloaded: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -165,19 +185,34 @@ impl<'a> Files<'a> {
         }
     }
 
-    pub fn text(&self, file: FileRef) -> &str {
+    pub fn text(&self, file: FileRef) -> Text<'a> {
         match file {
-            FileRef::Document(d) if self.docs[d].text_shed => self.reloaded[d].get_or_init(|| {
-                // The file was read once already; if it has gone since, the report
-                // still prints, with empty snippets.
-                std::fs::read(&self.docs[d].path)
-                    .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok())
-                    .unwrap_or_default()
-            }),
-            FileRef::Document(d) => &self.docs[d].text,
-            FileRef::Rule(r) => &self.book.files[r].text,
+            FileRef::Document(d) if self.docs[d].text_shed => Text::Shared(self.reload(d)),
+            FileRef::Document(d) => Text::Borrowed(&self.docs[d].text),
+            FileRef::Rule(r) => Text::Borrowed(&self.book.files[r].text),
         }
+    }
+
+    /// Reads a document's text back from its file. The file was read once already; if
+    /// it has gone since, the report still prints, with empty snippets.
+    fn reload(&self, d: usize) -> std::sync::Arc<str> {
+        let mut kept = self.reloaded.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = kept.iter().position(|(k, _)| *k == d) {
+            let entry = kept.remove(i);
+            let text = entry.1.clone();
+            kept.push(entry);
+            return text;
+        }
+        let text: std::sync::Arc<str> = std::fs::read(&self.docs[d].path)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+            .into();
+        if kept.len() >= RELOADED_KEPT {
+            kept.remove(0);
+        }
+        kept.push((d, text.clone()));
+        text
     }
 
     fn index(&self, file: FileRef) -> &LineIndex {
@@ -185,14 +220,14 @@ impl<'a> Files<'a> {
             FileRef::Document(d) => d,
             FileRef::Rule(r) => self.docs.len() + r,
         };
-        self.lines[slot].get_or_init(|| LineIndex::new(self.text(file)))
+        self.lines[slot].get_or_init(|| LineIndex::new(&self.text(file)))
     }
 
     pub fn location(&self, label: &Label) -> Location {
         let text = self.text(label.file);
         let index = self.index(label.file);
-        let (line, column) = index.locate(text, label.span.start);
-        let (end_line, end_column) = index.locate(text, label.span.end);
+        let (line, column) = index.locate(&text, label.span.start);
+        let (end_line, end_column) = index.locate(&text, label.span.end);
         Location {
             file: self.name(label.file).to_string(),
             start: label.span.start,

@@ -75,7 +75,8 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
         .iter()
         .map(|f| {
             let at = files.location(&f.primary);
-            let quoted = &files.text(f.primary.file)[f.primary.span.clone()];
+            let text = files.text(f.primary.file);
+            let quoted = text.get(f.primary.span.clone()).unwrap_or("");
             let mut related: Vec<Value> = Vec::new();
             for (i, label) in f.related.iter().chain(f.rule.iter()).enumerate() {
                 let other = files.location(label);
