@@ -21,7 +21,7 @@ use crate::extract::{Mention, MentionKind, MentionValue};
 use crate::rulebook::{EntityKind, Rulebook, Subject};
 
 /// How a claim was tied to its fact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Via {
     /// The sentence names the subject.
     Marker,
@@ -34,7 +34,7 @@ pub enum Via {
 }
 
 /// A mention attributed to a fact.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Index into the document's mentions.
     pub mention: usize,

@@ -18,6 +18,9 @@ use crate::findings::{Code, FileRef, Finding, Label, Severity};
 use crate::interval::Interval;
 use crate::rulebook::{Expected, Fact, Rulebook, Subject};
 
+/// What reading one document gave: its mentions and the claims among them.
+pub type Read = (Vec<Mention>, Vec<Claim>);
+
 /// A rulebook compiled for checking: built once, used for every document.
 pub struct Engine {
     pub book: Rulebook,
@@ -37,7 +40,7 @@ impl Engine {
     }
 
     /// Mentions and claims of one document.
-    pub fn read(&self, doc: &Document) -> (Vec<Mention>, Vec<Claim>) {
+    pub fn read(&self, doc: &Document) -> Read {
         let mentions = extract::extract(doc, &self.lexicon);
         let claims = attribute::attribute(&self.book, &self.matcher, doc, &mentions);
         (mentions, claims)
@@ -46,7 +49,7 @@ impl Engine {
     /// Like [`Engine::read`], keeping only the mentions checking looks at: those tied
     /// to a fact and dates written with a weekday. Memory then grows with the number
     /// of claims, not with the length of the text.
-    pub fn read_for_check(&self, doc: &Document) -> (Vec<Mention>, Vec<Claim>) {
+    pub fn read_for_check(&self, doc: &Document) -> Read {
         let (mentions, claims) = self.read(doc);
         let mut keep = vec![false; mentions.len()];
         for c in &claims {
@@ -74,13 +77,13 @@ impl Engine {
     pub fn check(&self, docs: &[Document]) -> Report {
         // Documents are read in parallel and gathered in order: the findings do not
         // depend on the number of threads.
-        let read: Vec<(Vec<Mention>, Vec<Claim>)> = docs.par_iter().map(|d| self.read(d)).collect();
+        let read: Vec<Read> = docs.par_iter().map(|d| self.read(d)).collect();
         self.check_read(docs, read)
     }
 
     /// Checks documents already read (see [`Engine::read`]); `docs` may have been
     /// [shed](Document::shed) since.
-    pub fn check_read(&self, docs: &[Document], read: Vec<(Vec<Mention>, Vec<Claim>)>) -> Report {
+    pub fn check_read(&self, docs: &[Document], read: Vec<Read>) -> Report {
         let mut findings = Vec::new();
         // Claims that fit the rulebook, by fact: (document, mention).
         let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
@@ -383,7 +386,7 @@ impl Engine {
         fact: usize,
         claims: &[(usize, usize)],
         docs: &[Document],
-        read: &[(Vec<Mention>, Vec<Claim>)],
+        read: &[Read],
         findings: &mut Vec<Finding>,
     ) {
         let fact_ref = &self.book.facts[fact];
@@ -516,10 +519,7 @@ impl Engine {
 /// ("one account said three; another said at least five"): such a sentence reports a
 /// dispute, it does not take a side, so it neither contradicts itself nor another
 /// article.
-fn without_reported_disputes(
-    claims: &[(usize, usize)],
-    read: &[(Vec<Mention>, Vec<Claim>)],
-) -> Vec<(usize, usize)> {
+fn without_reported_disputes(claims: &[(usize, usize)], read: &[Read]) -> Vec<(usize, usize)> {
     let mut by_sentence: BTreeMap<(usize, usize), Vec<Interval>> = BTreeMap::new();
     for &(d, m) in claims {
         let mention = &read[d].0[m];
@@ -602,7 +602,7 @@ fn measure_words(measure: &str) -> String {
 /// The result of a run: findings plus what was read, for reporters and inventories.
 pub struct Report {
     pub findings: Vec<Finding>,
-    pub read: Vec<(Vec<Mention>, Vec<Claim>)>,
+    pub read: Vec<Read>,
 }
 
 impl Report {

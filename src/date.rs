@@ -8,7 +8,9 @@
 use std::fmt;
 
 /// One calendar day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Day(i32);
 
 impl Day {
@@ -160,7 +162,9 @@ pub fn month_from_name(word: &str) -> Option<u32> {
 }
 
 /// A day of the week.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Weekday {
     Monday,
     Tuesday,
@@ -207,7 +211,9 @@ impl Weekday {
 }
 
 /// An inclusive range of days: one day, a month, a year, or any span between.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct DayRange {
     pub from: Day,
     pub to: Day,

@@ -7,7 +7,9 @@
 use std::fmt;
 
 /// `[min, max]`, where `max == None` means unbounded above.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Interval {
     pub min: u64,
     pub max: Option<u64>,

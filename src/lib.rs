@@ -18,6 +18,7 @@ pub mod extract;
 pub mod findings;
 pub mod input;
 pub mod interval;
+pub mod mapreduce;
 pub mod report;
 pub mod rulebook;
 pub mod suppress;

@@ -7,11 +7,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factlint::Engine;
-use factlint::attribute::Claim;
+use factlint::check::Read;
 use factlint::config::{self, Config, DateSource};
 use factlint::date::Day;
 use factlint::document::Document;
-use factlint::extract::Mention;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
 use factlint::findings::{Code, Finding, Severity};
 use factlint::input::{self, ReadOptions};
@@ -39,6 +38,9 @@ enum Command {
     Check(CheckArgs),
     /// List every figure, date and age found, and the fact each is tied to.
     Claims(ClaimsArgs),
+    /// Find the conflicts in claims lines written by `claims --format jsonl` (the
+    /// reduce step of a distributed run); reports as `check` does.
+    Reconcile(ReconcileArgs),
     /// Validate or list a rulebook.
     Rules {
         #[command(subcommand)]
@@ -119,6 +121,13 @@ struct Common {
 struct CheckArgs {
     #[command(flatten)]
     common: Common,
+    #[command(flatten)]
+    report: ReportArgs,
+}
+
+/// How findings are reported.
+#[derive(Args)]
+struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -132,6 +141,20 @@ struct CheckArgs {
     /// Print how many findings of each class there are, instead of the findings.
     #[arg(long)]
     statistics: bool,
+}
+
+#[derive(Args)]
+struct ReconcileArgs {
+    /// Files of claims lines (`claims --format jsonl`); `-` reads standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    #[command(flatten)]
+    setup: Setup,
+    #[command(flatten)]
+    report: ReportArgs,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -153,10 +176,12 @@ enum Format {
     Github,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ClaimsFormat {
     Human,
     Json,
+    /// One line per article with what checking needs: the map step of a distributed run.
+    Jsonl,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,6 +217,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Claims(args) => run_claims(args),
+        Command::Reconcile(args) => run_reconcile(args),
         Command::Rules { command } => run_rules(command),
         Command::Explain { code } => explain(code.as_deref()),
     }
@@ -256,7 +282,7 @@ struct Prepared {
     engine: Engine,
     docs: Vec<Document>,
     /// Each document's mentions and claims, taken while it was whole.
-    read: Vec<(Vec<Mention>, Vec<Claim>)>,
+    read: Vec<Read>,
     /// Some input could not be read (already reported).
     input_failed: bool,
 }
@@ -402,10 +428,30 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    let report = engine.check_read(&docs, read);
-    let findings = settle(report.findings, &docs, &config);
-    let files = Files::new(&docs, &engine.book);
-    let to_file = args.common.output.is_some();
+    report_findings(
+        &engine,
+        &config,
+        &docs,
+        read,
+        &args.report,
+        args.common.output.as_deref(),
+        input_failed,
+    )
+}
+
+/// Checks what was read, then reports: shared by `check` and `reconcile`.
+fn report_findings(
+    engine: &Engine,
+    config: &Config,
+    docs: &[Document],
+    read: Vec<Read>,
+    args: &ReportArgs,
+    output: Option<&Path>,
+    input_failed: bool,
+) -> ExitCode {
+    let report = engine.check_read(docs, read);
+    let findings = settle(report.findings, docs, config);
+    let files = Files::new(docs, &engine.book);
     let text = if args.statistics {
         match args.format {
             Format::Json | Format::Jsonl | Format::Sarif => {
@@ -420,7 +466,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
                     Color::Always => true,
                     Color::Never => false,
                     Color::Auto => {
-                        !to_file
+                        output.is_none()
                             && std::io::stdout().is_terminal()
                             && std::env::var_os("NO_COLOR").is_none()
                     }
@@ -434,7 +480,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             Format::Github => report::github::render(&findings, &files),
         }
     };
-    if !emit(&text, args.common.output.as_deref()) || input_failed {
+    if !emit(&text, output) || input_failed {
         return ExitCode::from(EXIT_TROUBLE);
     }
     let threshold = match args.fail_on {
@@ -450,6 +496,67 @@ fn run_check(args: CheckArgs) -> ExitCode {
     }
 }
 
+fn run_reconcile(args: ReconcileArgs) -> ExitCode {
+    let config = match load_config(&args.setup) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let book = match load_rulebook(&args.setup, &config) {
+        Ok(book) => book,
+        Err(code) => return code,
+    };
+    let engine = Engine::new(book, config.tolerance.unwrap_or(DEFAULT_TOLERANCE));
+    let mut docs = Vec::new();
+    let mut read = Vec::new();
+    let mut failed = false;
+    for input in &args.inputs {
+        let text = if input == "-" {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+        } else {
+            std::fs::read_to_string(input)
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("factlint: error: {input}: cannot read: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            match factlint::mapreduce::decode(&engine.book, line) {
+                Ok((doc, r)) => {
+                    docs.push(doc);
+                    read.push(r);
+                }
+                Err(e) => {
+                    eprintln!("factlint: error: {input}:{}: {e}", n + 1);
+                    failed = true;
+                }
+            }
+        }
+    }
+    // Map tasks may finish in any order: findings follow path order, as in `check`.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].path.cmp(&docs[b].path));
+    let mut slots: Vec<Option<(Document, Read)>> = docs.into_iter().zip(read).map(Some).collect();
+    let (docs, read): (Vec<_>, Vec<_>) = order.into_iter().filter_map(|i| slots[i].take()).unzip();
+    report_findings(
+        &engine,
+        &config,
+        &docs,
+        read,
+        &args.report,
+        args.output.as_deref(),
+        failed,
+    )
+}
+
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     let Prepared {
         engine,
@@ -457,13 +564,20 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         read,
         input_failed,
         ..
-    } = match prepare(&args.common, false) {
+    } = match prepare(&args.common, args.format == ClaimsFormat::Jsonl) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
     let text = match args.format {
         ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read),
         ClaimsFormat::Json => report::claims::render_json(&engine.book, &docs, &read),
+        ClaimsFormat::Jsonl => docs
+            .iter()
+            .zip(&read)
+            .map(|(doc, (mentions, claims))| {
+                factlint::mapreduce::encode(&engine.book, doc, mentions, claims) + "\n"
+            })
+            .collect(),
     };
     if !emit(&text, args.common.output.as_deref()) || input_failed {
         return ExitCode::from(EXIT_TROUBLE);

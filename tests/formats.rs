@@ -573,3 +573,48 @@ fn output_is_the_same_whatever_the_thread_count() {
     );
     assert_eq!(claims_one.stdout, claims_many.stdout);
 }
+
+/// The map step run file by file, as GNU parallel or an engine's map tasks would, in
+/// any order, then the reduce step: the same findings as one `check`.
+#[test]
+fn map_and_reduce_give_the_findings_of_check() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(root.join("corpus"))
+        .expect("corpus")
+        .filter_map(|e| e.ok())
+        .map(|e| format!("corpus/{}", e.file_name().to_string_lossy()))
+        .filter(|f| f.ends_with(".md"))
+        .collect();
+    files.sort();
+    // A scrambled order, as map tasks finish when they finish.
+    files.reverse();
+    files.rotate_left(7);
+    let mut lines = String::new();
+    for file in &files {
+        let map = factlint(root, &["claims", "--format", "jsonl", file], None);
+        assert_eq!(map.code, 0, "{}", map.stderr);
+        assert_eq!(map.stdout.lines().count(), 1, "one line per article");
+        lines.push_str(&map.stdout);
+    }
+    for format in ["json", "short", "sarif"] {
+        let check = factlint(root, &["check", "corpus", "--format", format], None);
+        let reduce = factlint(
+            root,
+            &["reconcile", "-", "--format", format],
+            Some(lines.as_bytes()),
+        );
+        assert_eq!(check.code, reduce.code, "{format}: {}", reduce.stderr);
+        assert_eq!(check.stdout, reduce.stdout, "{format}");
+    }
+    let bad = factlint(
+        root,
+        &["reconcile", "-"],
+        Some(b"{\"version\":1}\nnot json\n"),
+    );
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("<stdin>") || bad.stderr.contains("-:1:"),
+        "{}",
+        bad.stderr
+    );
+}

@@ -22,7 +22,9 @@ use crate::rulebook::Rulebook;
 use tokens::{Kind, Token};
 
 /// What a mention is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum MentionKind {
     Count,
     Amount,
@@ -44,7 +46,7 @@ impl MentionKind {
 }
 
 /// A mention's value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum MentionValue {
     Number(Interval),
     Amount {
@@ -56,7 +58,7 @@ pub enum MentionValue {
     Weekday(Weekday),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// The words that state the value, qualifier included ("at least five").
     pub span: Range<usize>,
