@@ -296,10 +296,28 @@ fn lead_event(reading: &Reading) -> Option<usize> {
             return Some(e);
         }
     }
+    // The first sentence that names any event decides: the one event it names, or
+    // among several the one it names by a marker no other event shares (a dateline's
+    // place may be shared). Later sentences never make an older event the lead.
     for sentence in 0..doc.sentences.len() {
-        if let Some(e) = only_one(&mut reading.hits_in(sentence)) {
+        let named: Vec<&Hit> = reading
+            .hits_in(sentence)
+            .filter(|h| !h.events.is_empty())
+            .collect();
+        if named.is_empty() {
+            continue;
+        }
+        if let Some(e) = only_one(&mut named.iter().copied()) {
             return Some(e);
         }
+        let strong: BTreeSet<usize> = named
+            .iter()
+            .filter(|h| h.events.len() == 1)
+            .map(|h| h.events[0])
+            .collect();
+        return (strong.len() == 1)
+            .then(|| strong.into_iter().next())
+            .flatten();
     }
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for hit in hits {
@@ -480,7 +498,24 @@ impl<'a> Reading<'a> {
                 .then(|| events.into_iter().next())
                 .flatten()
         });
-        let lead = previous.or(lead)?;
+        // When the previous sentence digresses to another event ("In 2017, two were
+        // killed at the mine"), "the bombing" still means the story's own: of the two,
+        // the one nearer the publication date.
+        let lead = match (previous, lead) {
+            (Some(p), Some(l)) if p != l => {
+                let distance = |e: usize| {
+                    let published = doc.meta.published?;
+                    let date = book.events[e].date?;
+                    Some(date.to.days_until(published).abs())
+                };
+                match (distance(p), distance(l)) {
+                    (Some(dp), Some(dl)) if dl < dp => l,
+                    (None, Some(_)) => l,
+                    _ => p,
+                }
+            }
+            (p, l) => p.or(l)?,
+        };
         if in_sentence.iter().any(|h| {
             h.entity
                 .is_some_and(|e| book.entities[e].kind == EntityKind::Place)

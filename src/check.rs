@@ -392,7 +392,9 @@ impl Engine {
         let fact_ref = &self.book.facts[fact];
         let value = |(d, m): (usize, usize)| -> Option<Interval> {
             let mention = &read[d].0[m];
-            if mention.vague {
+            // Ages depend on when they were written ("Ana Vell, 45," in 2015 and ", 50,"
+            // in 2020 agree): they are checked against the rulebook only.
+            if mention.vague || mention.kind == crate::extract::MentionKind::Age {
                 return None;
             }
             match &mention.value {

@@ -137,9 +137,11 @@ impl Document {
                 html::prose(&text, front_end, &mut prose, &mut comments)
             }
         };
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                prose[i] = b'\n';
+        // Line breaks inside prose are spaces: a name wrapped across two lines
+        // ("Khalil\nHaqqani") is still one name. Blocks come from the markup, not lines.
+        for b in prose.iter_mut() {
+            if matches!(*b, b'\n' | b'\r' | b'\t') {
+                *b = b' ';
             }
         }
         blank_urls(&mut prose);

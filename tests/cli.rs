@@ -388,3 +388,63 @@ fn corpus_run_matches_its_snapshot() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     insta::assert_snapshot!("corpus_json", run.stdout);
 }
+
+/// Correct ages of one person in articles written years apart agree.
+#[test]
+fn regression_ages_written_years_apart_do_not_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      age: {born: 1970}\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2015-06-01\n---\nAna Vell, 45, said the road would reopen.\n",
+    );
+    write(
+        dir.path(),
+        "b.md",
+        "---\ndate: 2020-06-01\n---\nAna Vell, 50, said the bridge would reopen.\n",
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "a.md", "b.md", "--format", "short"],
+        None,
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""));
+    write(
+        dir.path(),
+        "c.md",
+        "---\ndate: 2020-06-01\n---\nAna Vell, 47, said nothing.\n",
+    );
+    let run = factlint(dir.path(), &["check", "c.md", "--format", "short"], None);
+    assert!(run.stdout.contains("error[FL001]"), "{}", run.stdout);
+}
+
+/// "The bombing" after a sentence about an older event still means the story's own.
+#[test]
+fn regression_reference_back_past_a_digression() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "entities:\n  tarvon: {name: Tarvon, kind: place}\nevents:\n  tarvon-market-bombing:\n    date: 2021-03-09\n    about: [tarvon, Dorvan market]\n    facts:\n      killed: 12\n  tarvon-bus-blast:\n    date: 2019-05-01\n    about: [tarvon, bus station]\n    facts:\n      killed: 5\n  kelm-mine-explosion:\n    date: 2017-08-03\n    about: [Kelm mine]\n    facts:\n      killed: 2\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "---\ntitle: \"12 killed in Tarvon bombing\"\ndate: 2021-03-10\n---\nTARVON, March 10 (Wire) — Twelve people were killed on Tuesday when a bomb exploded at the Dorvan market in Tarvon, police said.\n\nIn 2017, two people were killed in an explosion at the Kelm mine.\n\nThe death toll from the bombing rose to 12, officials said.\n",
+    );
+    let run = factlint(dir.path(), &["check", "a.md", "--format", "short"], None);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let claims = factlint(dir.path(), &["claims", "a.md"], None);
+    assert!(
+        claims
+            .stdout
+            .contains("\"12\" -> tarvon-market-bombing.killed"),
+        "{}",
+        claims.stdout
+    );
+}
