@@ -63,6 +63,7 @@ impl Engine {
                 kept.push(m);
             }
         }
+        kept.shrink_to_fit();
         let claims = claims
             .into_iter()
             .map(|c| Claim {

@@ -67,8 +67,8 @@ pub struct Mention {
     pub value: MentionValue,
     /// A vague word ("several", "dozens") rather than a figure.
     pub vague: bool,
-    /// The measure the cue words give a count or amount.
-    pub measure: Option<String>,
+    /// The measure the cue words give a count or amount (shared with the lexicon).
+    pub measure: Option<std::sync::Arc<str>>,
     pub cue: Option<Range<usize>>,
     /// For ages: the name written beside the age.
     pub subject: Option<Range<usize>>,
@@ -239,7 +239,7 @@ impl<'a> Words<'a> {
 
 /// A cue's words and the measure it marks (`None` for a word such as "casualties"
 /// that marks no single measure).
-type Cue = (Vec<String>, Option<String>);
+type Cue = (Vec<String>, Option<std::sync::Arc<str>>);
 
 /// Measure cues and explicit patterns, compiled once from a rulebook.
 #[derive(Clone, Debug)]
@@ -386,7 +386,7 @@ const CLAUSE_END: &[&str] = &[
 impl Lexicon {
     pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
         let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
-        let mut add = |phrase: &str, measure: Option<String>| {
+        let mut add = |phrase: &str, measure: Option<std::sync::Arc<str>>| {
             let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
             if let Some(first) = words.first() {
                 cues.entry(first.clone())
@@ -396,7 +396,7 @@ impl Lexicon {
         };
         for measure in &book.measures {
             for cue in &measure.cues {
-                add(cue, Some(measure.name.clone()));
+                add(cue, Some(std::sync::Arc::from(measure.name.as_str())));
             }
         }
         add("casualties", None);
@@ -417,14 +417,14 @@ impl Lexicon {
     }
 
     /// Cue found at word `i`: its length in words and measure.
-    fn cue_at(&self, w: &Words, i: usize) -> Option<(usize, Option<&str>)> {
+    fn cue_at(&self, w: &Words, i: usize) -> Option<(usize, Option<&std::sync::Arc<str>>)> {
         let candidates = self.cues.get(w.lower(i))?;
         candidates.iter().find_map(|(words, measure)| {
             let matches = words
                 .iter()
                 .enumerate()
                 .all(|(k, word)| w.lower(i + k) == word);
-            matches.then_some((words.len(), measure.as_deref()))
+            matches.then_some((words.len(), measure.as_ref()))
         })
     }
 }
@@ -671,7 +671,7 @@ fn bind_measure(
         }
     };
     // Forward: "five people were killed".
-    let mut best: Option<(usize, usize, usize, Option<&str>, bool)> = None; // (distance, at, len, measure, forward)
+    let mut best: Option<(usize, usize, usize, Option<&std::sync::Arc<str>>, bool)> = None; // (distance, at, len, measure, forward)
     let mut distance = 0;
     let mut k = end;
     let mut steps = 0;
@@ -728,7 +728,7 @@ fn bind_measure(
     let Some(measure) = measure else {
         return;
     };
-    mention.measure = Some(measure.to_string());
+    mention.measure = Some(measure.clone());
     mention.cue = Some(w.span_of(at, at + len));
     if mention.kind == MentionKind::Count && names_another_victim(w, start, end, forward) {
         if let MentionValue::Number(v) = &mut mention.value {

@@ -36,7 +36,7 @@ fn read(text: &str, published: Option<&str>) -> Vec<(String, String, String, Opt
                 m.kind.name().to_string(),
                 text[m.span.clone()].to_string(),
                 value,
-                m.measure,
+                m.measure.map(|m| m.to_string()),
             )
         })
         .collect()
