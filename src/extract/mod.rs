@@ -651,6 +651,16 @@ const PERSON_NOUNS: &[&str] = &[
     "fighter",
 ];
 
+/// A cue found near a figure: how far (in words that count), where, how long, the
+/// measure it marks, and whether it follows the figure.
+struct CueFound<'l> {
+    distance: usize,
+    at: usize,
+    len: usize,
+    measure: Option<&'l std::sync::Arc<str>>,
+    forward: bool,
+}
+
 /// Finds the cue nearest to a count and sets its measure, and adds the named victim
 /// for "X along with two others" and its kin.
 fn bind_measure(
@@ -671,7 +681,7 @@ fn bind_measure(
         }
     };
     // Forward: "five people were killed".
-    let mut best: Option<(usize, usize, usize, Option<&std::sync::Arc<str>>, bool)> = None; // (distance, at, len, measure, forward)
+    let mut best: Option<CueFound> = None;
     let mut distance = 0;
     let mut k = end;
     let mut steps = 0;
@@ -680,7 +690,13 @@ fn bind_measure(
             break;
         }
         if let Some((len, measure)) = lexicon.cue_at(w, k) {
-            best = Some((distance, k, len, measure, true));
+            best = Some(CueFound {
+                distance,
+                at: k,
+                len,
+                measure,
+                forward: true,
+            });
             break;
         }
         distance += cost(k);
@@ -715,14 +731,27 @@ fn bind_measure(
                 .map(|(len, m)| (k - back, len, m))
         });
         if let Some((at, len, measure)) = found {
-            if best.is_none_or(|b| distance < b.0) {
-                best = Some((distance, at, len, measure, false));
+            if best.as_ref().is_none_or(|b| distance < b.distance) {
+                best = Some(CueFound {
+                    distance,
+                    at,
+                    len,
+                    measure,
+                    forward: false,
+                });
             }
             break;
         }
         distance += cost(k);
     }
-    let Some((_, at, len, measure, forward)) = best else {
+    let Some(CueFound {
+        at,
+        len,
+        measure,
+        forward,
+        ..
+    }) = best
+    else {
         return;
     };
     let Some(measure) = measure else {
