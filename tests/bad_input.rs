@@ -1,57 +1,8 @@
 //! A catalogue of bad input: each case runs the binary and checks its message and exit
 //! code. factlint must never panic, never hang, and always say what it did not check.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
-
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn factlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("factlint runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("write stdin");
-    } else {
-        drop(child.stdin.take());
-    }
-    let out = child.wait_with_output().expect("factlint finishes");
-    let run = Run {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        code: out.status.code().unwrap_or(-1),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "factlint panicked:\n{}",
-        run.stderr
-    );
-    run
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, bytes).expect("write fixture");
-}
+mod common;
+use common::{Run, factlint, write};
 
 const RULES: &str = "events:\n  kabul:\n    date: 2024-12-11\n    about: [Ministry of Refugees]\n    facts:\n      killed: {at_least: 3}\n";
 

@@ -1,52 +1,10 @@
 //! The `factlint` binary, run as a user runs it: exit codes, standard input, bad rules,
 //! output formats. Rendered output is compared with insta snapshots.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: i32,
-}
-
-fn factlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("factlint runs");
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(input)
-            .expect("write stdin");
-    } else {
-        drop(child.stdin.take());
-    }
-    let out = child.wait_with_output().expect("factlint finishes");
-    Run {
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        code: out.status.code().unwrap_or(-1),
-    }
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(path, text).expect("write fixture");
-}
+mod common;
+use common::{factlint, write};
 
 const RULES: &str = r#"
 sources:

@@ -101,27 +101,8 @@ const AFTER_DAY: &[&str] = &[
     "until", "till", "by", "on",
 ];
 
-const UNIT_WORDS: [&str; 19] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
+/// One to nineteen, from the number reader's table (which starts at zero).
+const UNIT_WORDS: &[&str] = super::number::UNITS.as_slice().split_at(1).1;
 
 const ORDINAL_WORDS: [&str; 19] = [
     "first",
@@ -145,9 +126,7 @@ const ORDINAL_WORDS: [&str; 19] = [
     "nineteenth",
 ];
 
-const TENS_WORDS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+const TENS_WORDS: &[&str] = &super::number::TENS;
 
 /// Reads a date at word `at`. `published` resolves years left out and weekdays.
 pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
@@ -718,7 +697,7 @@ fn day_at(w: &Words, i: usize) -> Option<(u32, usize, DayForm)> {
     let unit = |list: &[&str]| list[..9].iter().position(|u| *u == next);
     let (day, end, form) = if let Some(u) = unit(&ORDINAL_WORDS) {
         (tens + u as u32 + 1, i + 2, DayForm::Ordinal)
-    } else if let Some(u) = unit(&UNIT_WORDS) {
+    } else if let Some(u) = unit(UNIT_WORDS) {
         (tens + u as u32 + 1, i + 2, DayForm::Cardinal)
     } else {
         (tens, i + 1, DayForm::Cardinal)
@@ -730,7 +709,7 @@ fn day_at(w: &Words, i: usize) -> Option<(u32, usize, DayForm)> {
 /// "thirtieth".
 fn day_word(word: &str) -> Option<(u32, DayForm)> {
     let find = |list: &[&str], w: &str| list.iter().position(|u| *u == w).map(|i| i as u32 + 1);
-    let (day, form) = if let Some(n) = find(&UNIT_WORDS, word) {
+    let (day, form) = if let Some(n) = find(UNIT_WORDS, word) {
         (n, DayForm::Cardinal)
     } else if let Some(n) = find(&ORDINAL_WORDS, word) {
         (n, DayForm::Ordinal)

@@ -280,7 +280,7 @@ fn scale(word: &str) -> Option<f64> {
     })
 }
 
-const UNITS: [&str; 20] = [
+pub(crate) const UNITS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -303,7 +303,7 @@ const UNITS: [&str; 20] = [
     "nineteen",
 ];
 
-const TENS: [&str; 8] = [
+pub(crate) const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
