@@ -104,27 +104,8 @@ const AFTER_DAY: &[&str] = &[
 /// One to nineteen, from the number reader's table (which starts at zero).
 const UNIT_WORDS: &[&str] = super::number::UNITS.as_slice().split_at(1).1;
 
-const ORDINAL_WORDS: [&str; 19] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
+/// First to nineteenth, from the number reader's table.
+const ORDINAL_WORDS: &[&str] = super::number::ORDINALS.as_slice().split_at(19).0;
 
 const TENS_WORDS: &[&str] = &super::number::TENS;
 
@@ -695,7 +676,7 @@ fn day_at(w: &Words, i: usize) -> Option<(u32, usize, DayForm)> {
     };
     let next = w.lower(i + 1);
     let unit = |list: &[&str]| list[..9].iter().position(|u| *u == next);
-    let (day, end, form) = if let Some(u) = unit(&ORDINAL_WORDS) {
+    let (day, end, form) = if let Some(u) = unit(ORDINAL_WORDS) {
         (tens + u as u32 + 1, i + 2, DayForm::Ordinal)
     } else if let Some(u) = unit(UNIT_WORDS) {
         (tens + u as u32 + 1, i + 2, DayForm::Cardinal)
@@ -711,7 +692,7 @@ fn day_word(word: &str) -> Option<(u32, DayForm)> {
     let find = |list: &[&str], w: &str| list.iter().position(|u| *u == w).map(|i| i as u32 + 1);
     let (day, form) = if let Some(n) = find(UNIT_WORDS, word) {
         (n, DayForm::Cardinal)
-    } else if let Some(n) = find(&ORDINAL_WORDS, word) {
+    } else if let Some(n) = find(ORDINAL_WORDS, word) {
         (n, DayForm::Ordinal)
     } else {
         match word {

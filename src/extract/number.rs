@@ -329,7 +329,7 @@ pub fn is_number_word(word: &str) -> bool {
     small(word).is_some()
 }
 
-const ORDINALS: [&str; 20] = [
+pub(crate) const ORDINALS: [&str; 20] = [
     "first",
     "second",
     "third",
