@@ -61,56 +61,39 @@ impl Rng {
     }
 }
 
-use factlint::date::MONTHS;
+use factlint::date::{self, MONTHS};
 const MONTHS_AP: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
     "Dec.",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
-/// Days since 1970-01-01.
+/// A calendar day: factlint's own, with the generator's ways of writing it.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Day(i64);
+struct Day(date::Day);
 
 impl Day {
     fn new(y: i64, m: u32, d: u32) -> Day {
-        let (m, d) = (i64::from(m), i64::from(d));
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Day(era * 146_097 + doe - 719_468)
+        let y = y as i32;
+        let d = d.min(date::days_in_month(y, m));
+        Day(date::Day::from_ymd(y, m, d).expect("generated dates are valid"))
     }
 
     fn ymd(self) -> (i64, u32, u32) {
-        let z = self.0 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        (y, m, d)
+        let (y, m, d) = self.0.ymd();
+        (i64::from(y), m, d)
     }
 
     fn add(self, days: i64) -> Day {
-        Day(self.0 + days)
+        Day(self.0.add_days(days as i32))
     }
 
-    /// 0 = Monday; 1970-01-01 was a Thursday.
-    fn weekday(self) -> usize {
-        (self.0 + 3).rem_euclid(7) as usize
+    /// Days from `earlier` to `self`.
+    fn days_since(self, earlier: Day) -> i64 {
+        i64::from(earlier.0.days_until(self.0))
+    }
+
+    fn weekday_name(self) -> &'static str {
+        self.0.weekday().name()
     }
 
     fn year(self) -> i64 {
@@ -118,8 +101,7 @@ impl Day {
     }
 
     fn iso(self) -> String {
-        let (y, m, d) = self.ymd();
-        format!("{y:04}-{m:02}-{d:02}")
+        self.0.to_string()
     }
 
     /// "March 9, 2023"
@@ -142,9 +124,7 @@ impl Day {
 
     /// Whole years from `born` to `self`.
     fn years_since(self, born: Day) -> i64 {
-        let (y, m, d) = self.ymd();
-        let (by, bm, bd) = born.ymd();
-        y - by - i64::from((m, d) < (bm, bd))
+        i64::from(self.0.years_since(born.0))
     }
 }
 
@@ -1450,9 +1430,9 @@ impl<'w> Writer<'w> {
     fn when_text(&mut self, ev: &Event, published: Day) -> String {
         match ev.when {
             When::Day(d) => {
-                let gap = published.0 - d.0;
+                let gap = published.days_since(d);
                 if (0..=5).contains(&gap) && self.rng.chance(0.7) {
-                    format!("on {}", WEEKDAYS[d.weekday()])
+                    format!("on {}", d.weekday_name())
                 } else if published.year() == d.year() && self.rng.chance(0.5) {
                     let (_, m, day) = d.ymd();
                     format!("on {} {day}", MONTHS_AP[m as usize - 1])
@@ -1787,7 +1767,9 @@ impl<'w> Writer<'w> {
                 }
                 _ => {
                     if let When::Day(d) = ev.when {
-                        let wrong = WEEKDAYS[(d.weekday() + 1 + self.rng.below(6)) % 7];
+                        let wrong = date::Weekday::ALL
+                            [(d.0.weekday().index() + 1 + self.rng.below(6)) % 7]
+                            .name();
                         return Some((
                             6,
                             vec![format!(
@@ -1824,7 +1806,7 @@ impl<'w> Writer<'w> {
         let noun = ev.kind.noun;
 
         let headline = match ev.killed {
-            Some(fig) if published.0 - ev.when.last().0 < 8 => {
+            Some(fig) if published.days_since(ev.when.last()) < 8 => {
                 format!("{} killed in {place_name} {noun}", cap(&fig.text_plain()))
             }
             _ => match ev.victim {
