@@ -27,7 +27,7 @@ pub enum Via {
     Marker,
     /// The sentence refers back to the article's lead event.
     ReferBack,
-    /// An age beside a person's name.
+    /// Beside a person's name: an age, a title, or the name itself.
     Name,
     /// A rule's explicit pattern.
     Pattern,
@@ -56,6 +56,8 @@ enum Target {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub span: Range<usize>,
+    /// A full name (house spelling or alias), not a short name or a marker.
+    pub full: bool,
     /// The entity named, when it is a name.
     pub entity: Option<usize>,
     /// Events this hit marks.
@@ -156,6 +158,7 @@ impl Matcher {
             }
             let mut hit = Hit {
                 span: start..end,
+                full: false,
                 entity: None,
                 events: Vec::new(),
             };
@@ -163,6 +166,7 @@ impl Matcher {
                 match *target {
                     Target::Name(e) => {
                         hit.entity = Some(e);
+                        hit.full = true;
                         named.entry(e).or_insert((0, start)).0 += 1;
                         hit.events.extend(&self.entity_events[e]);
                     }
@@ -204,14 +208,15 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 && b != 0xe2
 }
 
-/// Ties a document's mentions to facts.
+/// Ties a document's mentions to facts; `hits` are the document's names and markers
+/// ([`Matcher::hits`]).
 pub fn attribute(
     book: &Rulebook,
     matcher: &Matcher,
     doc: &Document,
     mentions: &[Mention],
+    hits: &[Hit],
 ) -> Vec<Claim> {
-    let hits = matcher.hits(doc);
     let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
     let mention_ranges = per_sentence(
         doc,
@@ -223,7 +228,7 @@ pub fn attribute(
         matcher,
         doc,
         mentions,
-        hits: &hits,
+        hits,
         hit_ranges: &hit_ranges,
         mention_ranges: &mention_ranges,
         lead: None,
@@ -257,6 +262,10 @@ pub fn attribute(
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
+                .map(|f| (f, Via::Name)),
+            MentionKind::Name | MentionKind::Title => mention
+                .entity
+                .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
                 .map(|f| (f, Via::Name)),
             _ => None,
         };

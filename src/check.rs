@@ -13,9 +13,10 @@ use rayon::prelude::*;
 use crate::attribute::{self, Claim, Matcher};
 use crate::date::{Day, DayRange, Weekday};
 use crate::document::Document;
-use crate::extract::{self, Lexicon, Mention, MentionValue};
+use crate::extract::{self, Lexicon, Mention, MentionKind, MentionValue};
 use crate::findings::{Code, FileRef, Finding, Label, Severity};
 use crate::interval::Interval;
+use crate::names::{self, People, Spelling, TitleVerdict};
 use crate::rulebook::{Expected, Fact, Rulebook, Subject};
 
 /// What reading one document gave: its mentions and the claims among them.
@@ -26,23 +27,30 @@ pub struct Engine {
     pub book: Rulebook,
     pub lexicon: Lexicon,
     pub matcher: Matcher,
+    pub people: People,
 }
 
 impl Engine {
     pub fn new(book: Rulebook, tolerance: f64) -> Engine {
         let lexicon = Lexicon::new(&book, tolerance);
         let matcher = Matcher::new(&book);
+        let people = People::new(&book);
         Engine {
             book,
             lexicon,
             matcher,
+            people,
         }
     }
 
     /// Mentions and claims of one document.
     pub fn read(&self, doc: &Document) -> Read {
-        let mentions = extract::extract(doc, &self.lexicon);
-        let claims = attribute::attribute(&self.book, &self.matcher, doc, &mentions);
+        let mut mentions = extract::extract(doc, &self.lexicon);
+        let hits = self.matcher.hits(doc);
+        mentions.extend(self.people.mentions(&self.book, doc, &hits));
+        // Mentions stay grouped by sentence, figures first, as attribution expects.
+        mentions.sort_by_key(|m| m.sentence);
+        let claims = attribute::attribute(&self.book, &self.matcher, doc, &mentions, &hits);
         (mentions, claims)
     }
 
@@ -92,12 +100,18 @@ impl Engine {
             weekday_beside_date(d, &mentions[..], &mut findings);
             let mut revised = Vec::new();
             let mut current = std::collections::BTreeSet::new();
+            let mut names = Vec::new();
             for claim in claims {
                 let mention = &mentions[claim.mention];
                 let fact = &self.book.facts[claim.fact];
+                if mention.kind == MentionKind::Name {
+                    names.push((claim.fact, claim.mention));
+                    continue;
+                }
                 match self.against_rule(d, &docs[d], mention, fact) {
                     Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
                     Some(finding) => findings.push(finding),
+                    None if mention.interval().is_none() => {}
                     None => {
                         current.insert(fact.id.clone());
                         fitting
@@ -107,6 +121,7 @@ impl Engine {
                     }
                 }
             }
+            self.spellings(d, mentions, &names, &mut findings);
             // An article that also gives the current figure tells the old one as history
             // ("earlier reports of 100 deaths were revised to 84").
             findings.extend(
@@ -323,7 +338,195 @@ impl Engine {
                 f.found = Some(found.describe());
                 Some(f)
             }
+            (Expected::Title { value, .. }, MentionValue::Title(found)) => {
+                let Subject::Entity(e) = fact.subject else {
+                    return None;
+                };
+                self.title(fact, e, value, found, here)
+            }
             _ => None,
+        }
+    }
+
+    /// A title written beside a person, against the titles of the rulebook.
+    fn title(
+        &self,
+        fact: &Fact,
+        person: usize,
+        value: &str,
+        found: &str,
+        here: impl Fn(String) -> Label,
+    ) -> Option<Finding> {
+        let name = &self.book.entities[person].name;
+        match self.people.title_verdict(person, found) {
+            TitleVerdict::Fits | TitleVerdict::Unknown => None,
+            TitleVerdict::HeldBy(holders) => {
+                let who: Vec<&str> = holders
+                    .iter()
+                    .map(|&h| self.book.entities[h].name.as_str())
+                    .collect();
+                let who = who.join(" and ");
+                let mut f = self.finding(
+                    Code::Conflict,
+                    fact,
+                    here(format!("{who}'s title, not {name}'s")),
+                    format!("\"{found}\" is {who}'s title in the rulebook; {name} is {value}"),
+                );
+                for &h in &holders {
+                    if let Some(t) = self.book.fact(Subject::Entity(h), "title") {
+                        let held = &self.book.facts[t];
+                        f.related.push(Label {
+                            file: FileRef::Rule(held.loc.file),
+                            span: held.loc.span.clone(),
+                            message: format!("{}'s title", self.book.entities[h].name),
+                        });
+                    }
+                }
+                f.expected = Some(value.to_string());
+                f.found = Some(found.to_string());
+                Some(f)
+            }
+            TitleVerdict::Misprint { closest, words } => {
+                let mut f = self.finding(
+                    Code::Title,
+                    fact,
+                    here(format!("did you mean \"{closest}\"?")),
+                    format!(
+                        "\"{found}\" is not a title the rulebook accepts for {name}; the closest accepted form is \"{closest}\""
+                    ),
+                );
+                for (written, accepted) in words {
+                    f.notes.push(format!(
+                        "\"{written}\" where the accepted form has \"{accepted}\""
+                    ));
+                }
+                f.expected = Some(closest);
+                f.found = Some(found.to_string());
+                Some(f)
+            }
+        }
+    }
+
+    /// The names of people in one article against their house spellings: for each
+    /// person, one finding for an alias or for several spellings (FL007), and one for
+    /// each spelling the rulebook does not know (FL009). `names` are (fact, mention).
+    fn spellings(
+        &self,
+        d: usize,
+        mentions: &[Mention],
+        names: &[(usize, usize)],
+        findings: &mut Vec<Finding>,
+    ) {
+        let mut by_fact: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &(fact, m) in names {
+            by_fact.entry(fact).or_default().push(m);
+        }
+        let at = |m: usize, message: String| Label {
+            file: FileRef::Document(d),
+            span: mentions[m].span.clone(),
+            message,
+        };
+        for (fact, mut list) in by_fact {
+            let fact = &self.book.facts[fact];
+            let Expected::Name { house, aliases } = &fact.expected else {
+                continue;
+            };
+            list.sort_by_key(|&m| mentions[m].span.start);
+            // Distinct spellings in order of first use: (folded, first mention, class).
+            let mut known: Vec<(String, usize, Spelling)> = Vec::new();
+            let mut unknown: Vec<(String, Vec<usize>)> = Vec::new();
+            for m in list {
+                let MentionValue::Name(written) = &mentions[m].value else {
+                    continue;
+                };
+                let key = names::fold(written);
+                match names::spelling(house, aliases, written) {
+                    Spelling::Unknown => match unknown.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, uses)) => uses.push(m),
+                        None => unknown.push((key, vec![m])),
+                    },
+                    class => {
+                        if !known.iter().any(|(k, _, _)| *k == key) {
+                            known.push((key, m, class));
+                        }
+                    }
+                }
+            }
+            let written = |m: usize| match &mentions[m].value {
+                MentionValue::Name(w) => w.clone(),
+                _ => String::new(),
+            };
+            for (_, uses) in &unknown {
+                let first = uses[0];
+                let mut f = self.finding(
+                    Code::UnknownSpelling,
+                    fact,
+                    at(first, format!("did you mean \"{house}\"?")),
+                    format!(
+                        "\"{}\" is not a spelling of {house} that the rulebook knows; the house spelling is \"{house}\"",
+                        written(first)
+                    ),
+                );
+                for &other in &uses[1..] {
+                    f.related.push(at(other, "the same spelling".into()));
+                }
+                f.expected = Some(house.clone());
+                f.found = Some(written(first));
+                f.notes.push(format!(
+                    "if the desk accepts this spelling, add it to `aliases` under `{}`",
+                    self.book.subject_id(fact.subject)
+                ));
+                findings.push(f);
+            }
+            let Some(&(_, primary, _)) = known.iter().find(|(_, _, c)| *c != Spelling::House)
+            else {
+                continue;
+            };
+            if known.len() >= 2 {
+                let all: Vec<String> = known.iter().map(|(_, m, _)| written(*m)).collect();
+                let mut f = self.finding(
+                    Code::Spelling,
+                    fact,
+                    at(
+                        primary,
+                        format!("one of {} spellings of {house}", known.len()),
+                    ),
+                    format!(
+                        "the article spells {house} {} ways: {}; the house spelling is \"{house}\"",
+                        known.len(),
+                        all.iter()
+                            .map(|w| format!("\"{w}\""))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                );
+                for (_, m, class) in &known {
+                    if *m != primary {
+                        let what = if *class == Spelling::House {
+                            "the house spelling".to_string()
+                        } else {
+                            "another spelling".to_string()
+                        };
+                        f.related.push(at(*m, what));
+                    }
+                }
+                f.expected = Some(house.clone());
+                f.found = Some(all.join("; "));
+                findings.push(f);
+            } else {
+                let mut f = self.finding(
+                    Code::Spelling,
+                    fact,
+                    at(primary, format!("the house spelling is \"{house}\"")),
+                    format!(
+                        "\"{}\" is an alias; the house spelling of the name is \"{house}\"",
+                        written(primary)
+                    ),
+                );
+                f.expected = Some(house.clone());
+                f.found = Some(written(primary));
+                findings.push(f);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ pub mod findings;
 pub mod input;
 pub mod interval;
 pub mod mapreduce;
+pub mod names;
 pub mod report;
 pub mod rulebook;
 pub mod suppress;

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use factlint::Engine;
 use factlint::document::{Document, Format};
+use factlint::extract::MentionKind;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
 use factlint::findings::{FileRef, Finding};
 use factlint::rulebook;
@@ -239,27 +240,39 @@ fn corpus_matches_the_answer_key() {
     );
 }
 
-/// Precision and recall of attribution: every claim the checker makes, against the
-/// fact a reader assigns to each figure, date and age in `corpus/claims.yaml`.
-fn score_claims(docs: &[Document], report: &factlint::Report) {
-    let Ok(text) = std::fs::read_to_string("corpus/claims.yaml") else {
-        return;
-    };
-    let root = yaml::parse(&text).expect("the claim labels are valid YAML");
-    let labels: Vec<(String, Range<usize>, Option<String>)> =
-        items(child(&root, "claims").expect("claims:"))
-            .iter()
-            .map(|item| {
-                let file = field(item, "file").expect("file");
-                let text = field(item, "text").expect("text");
-                let fact = field(item, "fact").filter(|f| f != "null" && !f.is_empty());
-                (file.clone(), locate(&file, &text, occurrence(item)), fact)
-            })
-            .collect();
+/// Labels of one kind of claim: (file, span, fact or none).
+type Labels = Vec<(String, Range<usize>, Option<String>)>;
+
+fn labels(path: &str, section: &str) -> Labels {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let root = yaml::parse(&text).unwrap_or_else(|e| panic!("{path} is not valid YAML: {e:?}"));
+    items(child(&root, section).unwrap_or_else(|| panic!("{path}: no `{section}:`")))
+        .iter()
+        .map(|item| {
+            let file = field(item, "file").expect("file");
+            let text = field(item, "text").expect("text");
+            // A name cited as a spelling ("also known as …") is not a use of it.
+            let cited = field(item, "cited").is_some_and(|c| c == "true");
+            let fact = field(item, "fact").filter(|f| f != "null" && !f.is_empty() && !cited);
+            (file.clone(), locate(&file, &text, occurrence(item)), fact)
+        })
+        .collect()
+}
+
+/// Precision and recall of the claims of some kinds against their labels. Returns
+/// (precision, recall).
+fn score(
+    what: &str,
+    docs: &[Document],
+    report: &factlint::Report,
+    labels: &Labels,
+    kinds: &[MentionKind],
+) -> (f64, f64) {
     let engine_facts = |d: usize| -> Vec<(Range<usize>, String)> {
         let (mentions, claims) = &report.read[d];
         claims
             .iter()
+            .filter(|c| kinds.contains(&mentions[c.mention].kind))
             .map(|c| (mentions[c.mention].span.clone(), fact_id(c.fact)))
             .collect()
     };
@@ -271,6 +284,7 @@ fn score_claims(docs: &[Document], report: &factlint::Report) {
     };
     let (mut right, mut wrong, mut missed) = (0usize, 0usize, 0usize);
     let mut wrong_list = Vec::new();
+    let mut missed_list = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let file = name(d);
         let here: Vec<_> = labels.iter().filter(|(f, _, _)| *f == file).collect();
@@ -293,13 +307,14 @@ fn score_claims(docs: &[Document], report: &factlint::Report) {
                     .any(|(span, fact)| overlaps(l, span) && fact == want)
             {
                 missed += 1;
+                missed_list.push(format!("{file}: {:?} -> {want}", &doc.text[l.clone()]));
             }
         }
     }
     let precision = right as f64 / (right + wrong).max(1) as f64;
     let recall = right as f64 / (right + missed).max(1) as f64;
     println!(
-        "claims: {} labelled ({} with a fact); precision {:.1}% ({right}/{}), recall {:.1}% ({right}/{})",
+        "{what}: {} labelled ({} with a fact); precision {:.1}% ({right}/{}), recall {:.1}% ({right}/{})",
         labels.len(),
         labels.iter().filter(|l| l.2.is_some()).count(),
         precision * 100.0,
@@ -308,8 +323,29 @@ fn score_claims(docs: &[Document], report: &factlint::Report) {
         right + missed
     );
     for w in &wrong_list {
-        println!("claims: attributed against the labels: {w}");
+        println!("{what}: attributed against the labels: {w}");
     }
+    if std::env::var_os("FACTLINT_SHOW_MISSED").is_some() {
+        for m in &missed_list {
+            println!("{what}: missed: {m}");
+        }
+    }
+    (precision, recall)
+}
+
+/// Precision and recall of attribution: every claim the checker makes, against the
+/// fact a reader assigns to each figure, date and age in `corpus/claims.yaml`, and to
+/// each name and title of a known person in `corpus/names.yaml`.
+fn score_claims(docs: &[Document], report: &factlint::Report) {
+    use MentionKind::*;
+    let figures = labels("corpus/claims.yaml", "claims");
+    let (precision, recall) = score(
+        "claims",
+        docs,
+        report,
+        &figures,
+        &[Count, Amount, Ordinal, Date, Age],
+    );
     // Floors that the corpus must keep: attribution may grow, not slide back.
     assert!(
         precision >= CLAIM_PRECISION_FLOOR,
@@ -319,10 +355,27 @@ fn score_claims(docs: &[Document], report: &factlint::Report) {
         recall >= CLAIM_RECALL_FLOOR,
         "claim recall fell to {recall:.3}"
     );
+    for (section, kind, recall_floor) in [
+        ("names", Name, NAME_RECALL_FLOOR),
+        ("titles", Title, TITLE_RECALL_FLOOR),
+    ] {
+        let labelled = labels("corpus/names.yaml", section);
+        let (precision, recall) = score(section, docs, report, &labelled, &[kind]);
+        assert!(
+            precision >= CLAIM_PRECISION_FLOOR,
+            "{section}: precision fell to {precision:.3}"
+        );
+        assert!(
+            recall >= recall_floor,
+            "{section}: recall fell to {recall:.3}"
+        );
+    }
 }
 
 const CLAIM_PRECISION_FLOOR: f64 = 0.99;
 const CLAIM_RECALL_FLOOR: f64 = 0.50;
+const NAME_RECALL_FLOOR: f64 = 0.90;
+const TITLE_RECALL_FLOOR: f64 = 0.80;
 
 fn fact_id(fact: usize) -> String {
     static BOOK: std::sync::OnceLock<factlint::rulebook::Rulebook> = std::sync::OnceLock::new();

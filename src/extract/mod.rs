@@ -31,6 +31,10 @@ pub enum MentionKind {
     Ordinal,
     Date,
     Age,
+    /// A person's name, as written.
+    Name,
+    /// A title written beside a person's name.
+    Title,
 }
 
 impl MentionKind {
@@ -41,6 +45,8 @@ impl MentionKind {
             MentionKind::Ordinal => "ordinal",
             MentionKind::Date => "date",
             MentionKind::Age => "age",
+            MentionKind::Name => "name",
+            MentionKind::Title => "title",
         }
     }
 }
@@ -56,6 +62,10 @@ pub enum MentionValue {
     Date(DayRange),
     /// A weekday with no publication date to resolve it against.
     Weekday(Weekday),
+    /// A name as written.
+    Name(String),
+    /// A title as written.
+    Title(String),
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -86,10 +96,18 @@ pub struct Mention {
     /// For counts and amounts: the figure exactly as written, when it is one plain
     /// number that is not whole ("4.8"); the interval holds the whole numbers around it.
     pub figure: Option<f64>,
+    /// For names and titles: the person (an entity of the rulebook) they are of.
+    #[serde(default)]
+    pub entity: Option<usize>,
 }
 
 impl Mention {
-    fn new(span: Range<usize>, sentence: usize, kind: MentionKind, value: MentionValue) -> Mention {
+    pub(crate) fn new(
+        span: Range<usize>,
+        sentence: usize,
+        kind: MentionKind,
+        value: MentionValue,
+    ) -> Mention {
         Mention {
             span,
             sentence,
@@ -105,6 +123,7 @@ impl Mention {
             dateline: false,
             pattern_fact: None,
             figure: None,
+            entity: None,
         }
     }
 
@@ -714,13 +733,22 @@ fn bind_measure(
             )
         || start >= 1 && w.lower(start - 1) == "alongside";
     let reach = if companion { 30 } else { 8 };
+    // "deported from the two neighbouring countries", "rose from 61": a figure right
+    // after these says where from, not how many the cue before it measures.
+    let origin = {
+        let mut p = start;
+        while p > 0 && matches!(w.lower(p - 1), "the" | "its" | "their" | "these" | "those") {
+            p -= 1;
+        }
+        p > 0 && matches!(w.lower(p - 1), "from" | "between" | "across")
+    };
     let mut distance = 0;
     let mut k = start;
     let mut steps = 0;
     while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
-        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) || origin {
             break;
         }
         // A cue ending here (multi-word cues are found from their first word).

@@ -7,6 +7,9 @@ mod conflict;
 mod revised_figure;
 mod self_contradiction;
 mod source_conflict;
+mod spelling;
+mod title;
+mod unknown_spelling;
 mod unsupported;
 mod unused_suppression;
 mod weekday_mismatch;
@@ -24,6 +27,9 @@ pub enum Code {
     Unsupported,
     RevisedFigure,
     WeekdayMismatch,
+    Spelling,
+    Title,
+    UnknownSpelling,
     UnusedSuppression,
 }
 
@@ -37,13 +43,16 @@ pub struct Explanation {
 }
 
 impl Code {
-    pub const ALL: [Code; 7] = [
+    pub const ALL: [Code; 10] = [
         Code::Conflict,
         Code::SourceConflict,
         Code::SelfContradiction,
         Code::Unsupported,
         Code::RevisedFigure,
         Code::WeekdayMismatch,
+        Code::Spelling,
+        Code::Title,
+        Code::UnknownSpelling,
         Code::UnusedSuppression,
     ];
 
@@ -55,6 +64,9 @@ impl Code {
             Code::Unsupported => "FL004",
             Code::RevisedFigure => "FL005",
             Code::WeekdayMismatch => "FL006",
+            Code::Spelling => "FL007",
+            Code::Title => "FL008",
+            Code::UnknownSpelling => "FL009",
             Code::UnusedSuppression => "FL100",
         }
     }
@@ -67,13 +79,21 @@ impl Code {
             Code::Unsupported => "unsupported",
             Code::RevisedFigure => "revised-figure",
             Code::WeekdayMismatch => "weekday-mismatch",
+            Code::Spelling => "spelling",
+            Code::Title => "title",
+            Code::UnknownSpelling => "unknown-spelling",
             Code::UnusedSuppression => "unused-suppression",
         }
     }
 
     pub fn default_severity(self) -> Severity {
         match self {
-            Code::Unsupported | Code::RevisedFigure | Code::UnusedSuppression => Severity::Warning,
+            Code::Unsupported
+            | Code::RevisedFigure
+            | Code::Spelling
+            | Code::Title
+            | Code::UnknownSpelling
+            | Code::UnusedSuppression => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -87,6 +107,13 @@ impl Code {
             Code::Unsupported => "A figure the rulebook holds no value for",
             Code::RevisedFigure => "A figure the rulebook marks as superseded",
             Code::WeekdayMismatch => "A weekday that does not fit its date or the event's date",
+            Code::Spelling => {
+                "A name in an alias rather than the house spelling, or spelled several ways"
+            }
+            Code::Title => "A title close to, but not, one the rulebook accepts for the person",
+            Code::UnknownSpelling => {
+                "A spelling of a known person's name that the rulebook does not list"
+            }
             Code::UnusedSuppression => "A suppression comment that suppresses nothing",
         }
     }
@@ -99,6 +126,9 @@ impl Code {
             Code::Unsupported => unsupported::EXPLANATION,
             Code::RevisedFigure => revised_figure::EXPLANATION,
             Code::WeekdayMismatch => weekday_mismatch::EXPLANATION,
+            Code::Spelling => spelling::EXPLANATION,
+            Code::Title => title::EXPLANATION,
+            Code::UnknownSpelling => unknown_spelling::EXPLANATION,
             Code::UnusedSuppression => unused_suppression::EXPLANATION,
         }
     }

@@ -25,7 +25,8 @@ struct JsonMention<'a> {
     measure: Option<&'a str>,
 }
 
-fn value_json(mention: &Mention) -> Value {
+fn value_json(book: &Rulebook, mention: &Mention) -> Value {
+    let person = mention.entity.map(|e| book.entities[e].id.as_str());
     match &mention.value {
         MentionValue::Number(_) if mention.figure.is_some() => {
             json!({"min": mention.figure, "max": mention.figure})
@@ -36,6 +37,8 @@ fn value_json(mention: &Mention) -> Value {
         }
         MentionValue::Date(r) => json!({"from": r.from.to_string(), "to": r.to.to_string()}),
         MentionValue::Weekday(d) => json!({"weekday": d.name()}),
+        MentionValue::Name(n) => json!({"name": n, "person": person}),
+        MentionValue::Title(t) => json!({"title": t, "person": person}),
     }
 }
 
@@ -62,6 +65,10 @@ pub fn render_human(
                 MentionValue::Amount { value, currency } => format!("{currency} {value}"),
                 MentionValue::Date(r) => r.to_string(),
                 MentionValue::Weekday(d) => d.name().to_string(),
+                MentionValue::Name(_) | MentionValue::Title(_) => m
+                    .entity
+                    .map(|e| format!("of {}", book.entities[e].name))
+                    .unwrap_or_default(),
             };
             let fact = fact_of(book, claims, i).unwrap_or("-");
             let measure = m
@@ -98,7 +105,7 @@ pub fn render_json(
                 column,
                 text: &doc.text[m.span.clone()],
                 kind: m.kind.name(),
-                value: value_json(m),
+                value: value_json(book, m),
                 fact: fact_of(book, claims, i),
                 measure: m.measure.as_deref(),
             });

@@ -544,11 +544,13 @@ impl Loader {
             };
             let mut facts = None;
             let mut born = None;
+            let mut name_span = entry.key_span.clone();
             for field in &fields {
                 match field.key.as_str() {
                     "name" => {
                         if let Some(n) = self.string(file, &field.value, "`name`") {
                             entity.name = n;
+                            name_span = field.key_span.start..field.value.span.end;
                         }
                     }
                     "kind" => {
@@ -597,8 +599,27 @@ impl Loader {
             }
             self.subject_index
                 .insert(entity.id.clone(), entity.loc.clone());
+            // A person's spellings are a fact like any other: articles are checked
+            // against it.
+            let name = (entity.kind == EntityKind::Person && !entity.name.is_empty()).then(|| {
+                Expected::Name {
+                    house: entity.name.clone(),
+                    aliases: entity.aliases.clone(),
+                }
+            });
             self.book.entities.push(entity);
             let subject = Subject::Entity(index);
+            if let Some(name) = name {
+                self.push_fact(
+                    subject,
+                    "name",
+                    name,
+                    Loc {
+                        file,
+                        span: name_span,
+                    },
+                );
+            }
             if let Some(born) = born {
                 if let Some(range) = self.date(file, &born.value, "`born`") {
                     self.push_fact(
@@ -808,6 +829,16 @@ impl Loader {
                 file,
                 span: entry.key_span.clone(),
             };
+            if matches!(subject, Subject::Entity(_)) && entry.key == "name" {
+                self.error(
+                    file,
+                    entry.key_span.clone(),
+                    "a name is not a fact: the house spelling goes in the entity's `name`, other spellings in `aliases`",
+                    "move this up one level",
+                    None,
+                );
+                continue;
+            }
             if self.stated.contains(&(subject, entry.key.clone())) {
                 self.error(
                     file,

@@ -74,8 +74,8 @@ pub struct Entity {
     pub name: String,
     pub kind: EntityKind,
     pub aliases: Vec<String>,
-    /// Bare forms such as a surname, shared by several entities and resolved to the
-    /// entity most recently named in full.
+    /// Other accepted references: a surname, a name without its honorific. One that
+    /// several entities share is resolved to the entity the article names in full most.
     pub short_names: Vec<String>,
     pub died: Option<Day>,
     pub loc: Loc,
@@ -116,6 +116,12 @@ pub enum Expected {
         value: String,
         accept: Vec<String>,
     },
+    /// A person's name: the house spelling and the other spellings the desk knows of
+    /// but does not use.
+    Name {
+        house: String,
+        aliases: Vec<String>,
+    },
 }
 
 impl Expected {
@@ -129,6 +135,10 @@ impl Expected {
             Expected::Birth(b) => format!("born {b}"),
             Expected::Title { value, accept } if accept.is_empty() => value.clone(),
             Expected::Title { value, accept } => format!("{value} (also: {})", accept.join("; ")),
+            Expected::Name { house, aliases } if aliases.is_empty() => house.clone(),
+            Expected::Name { house, aliases } => {
+                format!("{house} (not: {})", aliases.join("; "))
+            }
         }
     }
 }

@@ -1,0 +1,976 @@
+//! Who is who: the names and titles articles give the people the rulebook knows.
+//!
+//! A name is read as words, not as one string. The particles of Arabic and Persian
+//! names (ur, ul, al, ud, bin) and honorifics (Mullah, Sheikh) are set aside, and each
+//! word is compared by a skeleton that transliteration leaves alone: its first letter
+//! and its consonants, without h, w or y and without doubled letters (Rahman and Rehman,
+//! Haqqani and Haqqany, Khalil and Kalil share one). A spelling the rulebook does not
+//! list is taken for a variant of a person's name only when its surname and its first
+//! given name both match theirs, so Sirajuddin Haqqani is never a variant of Khalil
+//! Haqqani, and a spelling that could be two people's is left alone.
+//!
+//! A title is read where newswire puts it: right before the name ("Taliban refugees
+//! minister Khalil Haqqani") or in an apposition after it ("Khalil Haqqani, the
+//! Taliban's minister for refugees,"). Titles are compared as bags of words, with
+//! function words, qualifiers such as "Taliban" or "Pakistan's" and plural endings
+//! set aside, so "Minister of Defence" and "defence minister" are one title.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::attribute::Hit;
+use crate::document::Document;
+use crate::extract::{Mention, MentionKind, MentionValue};
+use crate::rulebook::{EntityKind, Expected, Rulebook, Subject};
+
+/// Particles inside names; they join words and carry nothing of who is meant.
+const PARTICLES: &[&str] = &[
+    "ur", "ul", "al", "el", "ud", "ad", "ar", "as", "ash", "an", "ibn", "bin", "bint", "e", "i",
+    "u", "ut", "ed",
+];
+
+/// Honorifics written as part of a name.
+const HONORIFICS: &[&str] = &[
+    "mullah", "mulla", "maulvi", "maulana", "sheikh", "shaikh", "sardar", "haji", "hajji", "mr",
+    "mrs", "ms", "dr", "sayed", "syed", "qari", "mawlawi",
+];
+
+/// Endings of a word that are a particle written onto it ("Khalilur").
+const GLUED: &[&str] = &["ur", "ul", "ud"];
+
+/// Words that make a phrase a title: the post itself.
+const HEADS: &[&str] = &[
+    "minister",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "president",
+    "chief",
+    "governor",
+    "commander",
+    "leader",
+    "ambassador",
+    "envoy",
+    "secretary",
+    "director",
+    "representative",
+    "emir",
+    "premier",
+    "mayor",
+    "chairman",
+    "adviser",
+    "advisor",
+    "deputy",
+    "head",
+    "prince",
+    "king",
+];
+
+/// Military and police ranks, written before a name.
+const RANKS: &[&str] = &[
+    "general",
+    "gen",
+    "lieutenant",
+    "lt",
+    "major",
+    "maj",
+    "colonel",
+    "col",
+    "brigadier",
+    "brig",
+    "admiral",
+    "adm",
+    "marshal",
+    "field",
+    "captain",
+    "capt",
+    "commodore",
+    "retired",
+    "retd",
+];
+
+/// Function words of titles, set aside when titles are compared.
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "a", "an", "to", "in", "on", "at"];
+
+/// Words that are no part of the post: the state of holding it now.
+const CURRENT: &[&str] = &[
+    "late",
+    "acting",
+    "serving",
+    "current",
+    "incumbent",
+    "caretaker",
+];
+
+/// Words that say the title is not held now: such a title is history, not a claim
+/// about the post today.
+const PAST: &[&str] = &[
+    "former",
+    "then",
+    "ex",
+    "onetime",
+    "one-time",
+    "erstwhile",
+    "outgoing",
+    "incoming",
+    "previous",
+    "future",
+    "designate",
+    "would-be",
+];
+
+/// Words before a name, in its clause, that say the name is cited, not used ("also
+/// known as", "spelled").
+const CITED: &[&str] = &[
+    "known",
+    "spelled",
+    "spelt",
+    "spelling",
+    "spellings",
+    "a.k.a",
+    "aka",
+    "transliterated",
+    "rendered",
+    "alias",
+];
+
+/// The people of a rulebook, compiled for reading names and titles.
+pub struct People {
+    persons: Vec<Person>,
+    /// Skeleton of a surname → indices into `persons`.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// Every known spelling of anyone, folded: such a spelling is a name, not a variant.
+    known: HashSet<String>,
+    /// The words of every title in the rulebook.
+    title_words: HashSet<String>,
+    /// Single-word names of places and groups, lowercase: qualifiers of a title.
+    qualifiers: Vec<String>,
+    /// A title as a bag of words → the entities that hold it.
+    holders: HashMap<Vec<String>, Vec<usize>>,
+}
+
+struct Person {
+    entity: usize,
+    /// The house spelling and aliases, as words without particles or honorifics.
+    forms: Vec<Vec<String>>,
+    /// The title and its accepted forms: as written, and as a bag of words.
+    titles: Vec<(String, Vec<String>)>,
+}
+
+/// How a title written beside a person compares with the rulebook.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TitleVerdict {
+    /// One of the person's accepted forms.
+    Fits,
+    /// Another person's title, and not this person's: the entities that hold it.
+    HeldBy(Vec<usize>),
+    /// Close to one of the person's accepted forms: that form, and the words that
+    /// differ (as written, as accepted).
+    Misprint {
+        closest: String,
+        words: Vec<(String, String)>,
+    },
+    /// Neither: a title the rulebook knows nothing of, or one no longer held.
+    Unknown,
+}
+
+/// How a name is spelled, against the rulebook's spellings for its person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    House,
+    /// One of the aliases the rulebook lists.
+    Alias,
+    /// A spelling the rulebook does not list.
+    Unknown,
+}
+
+impl People {
+    pub fn new(book: &Rulebook) -> People {
+        let mut people = People {
+            persons: Vec::new(),
+            by_surname: HashMap::new(),
+            known: HashSet::new(),
+            title_words: HashSet::new(),
+            qualifiers: Vec::new(),
+            holders: HashMap::new(),
+        };
+        for entity in &book.entities {
+            for name in std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .chain(&entity.short_names)
+            {
+                people.known.insert(fold(name));
+            }
+            if matches!(
+                entity.kind,
+                EntityKind::Place | EntityKind::Group | EntityKind::Organisation
+            ) {
+                for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+                    if !name.contains(' ') && name.len() >= 3 {
+                        people.qualifiers.push(name.to_lowercase());
+                    }
+                }
+            }
+        }
+        for (i, entity) in book.entities.iter().enumerate() {
+            if entity.kind != EntityKind::Person {
+                continue;
+            }
+            let forms: Vec<Vec<String>> = std::iter::once(&entity.name)
+                .chain(&entity.aliases)
+                .map(|n| name_words(n))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut titles = Vec::new();
+            if let Some(fact) = book.fact(Subject::Entity(i), "title")
+                && let Expected::Title { value, accept } = &book.facts[fact].expected
+            {
+                for form in std::iter::once(value).chain(accept) {
+                    for word in words_of(form) {
+                        if !CONNECTORS.contains(&word.as_str()) {
+                            people.title_words.insert(stem(&word));
+                        }
+                    }
+                    titles.push((form.clone(), Vec::new()));
+                }
+            }
+            people.persons.push(Person {
+                entity: i,
+                forms,
+                titles,
+            });
+        }
+        // Bags need the qualifiers, so they are made once every entity is known.
+        for p in 0..people.persons.len() {
+            for t in 0..people.persons[p].titles.len() {
+                let bag = people.bag(&people.persons[p].titles[t].0);
+                let entity = people.persons[p].entity;
+                let holders = people.holders.entry(bag.clone()).or_default();
+                if !holders.contains(&entity) {
+                    holders.push(entity);
+                }
+                people.persons[p].titles[t].1 = bag;
+            }
+        }
+        for (p, person) in people.persons.iter().enumerate() {
+            let mut surnames: Vec<String> = person
+                .forms
+                .iter()
+                .filter(|f| f.len() >= 2)
+                .filter_map(|f| f.last().map(|w| skeleton(w)))
+                .collect();
+            surnames.sort();
+            surnames.dedup();
+            for s in surnames {
+                people.by_surname.entry(s).or_default().push(p);
+            }
+        }
+        people
+    }
+
+    fn person(&self, entity: usize) -> Option<&Person> {
+        self.persons.iter().find(|p| p.entity == entity)
+    }
+
+    /// Names and titles of people in a document: a mention for every full name of a
+    /// person (house spelling, alias or a variant of either) and for every title
+    /// written beside one. `hits` are the document's names, from the matcher, in order.
+    pub fn mentions(&self, book: &Rulebook, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
+        let prose = &doc.prose;
+        let mut out = Vec::new();
+        let mut next_hit = 0;
+        let mut buf = String::new();
+        for (sentence, bounds) in doc.sentences.iter().map(|s| s.span.clone()).enumerate() {
+            while next_hit < hits.len() && hits[next_hit].span.start < bounds.start {
+                next_hit += 1;
+            }
+            let first_hit = next_hit;
+            while next_hit < hits.len() && hits[next_hit].span.start < bounds.end {
+                next_hit += 1;
+            }
+            let here = &hits[first_hit..next_hit];
+            let full: Vec<Range<usize>> = here
+                .iter()
+                .filter(|h| h.full)
+                .map(|h| h.span.clone())
+                .collect();
+            let named: Vec<Range<usize>> = here
+                .iter()
+                .filter(|h| h.entity.is_some())
+                .map(|h| h.span.clone())
+                .collect();
+            let mut names: Vec<(Range<usize>, usize)> = here
+                .iter()
+                .filter(|h| h.full)
+                .filter_map(|h| h.entity.map(|e| (h.span.clone(), e)))
+                .filter(|(_, e)| book.entities[*e].kind == EntityKind::Person)
+                .collect();
+            self.variants(prose, bounds.clone(), (&full, &named), &mut buf, &mut names);
+            if names.is_empty() {
+                continue;
+            }
+            names.sort_by_key(|(span, _)| (span.start, span.end));
+            let starts: Vec<usize> = names.iter().map(|(s, _)| s.start).collect();
+            let ends: Vec<usize> = names.iter().map(|(s, _)| s.end).collect();
+            for (span, entity) in names {
+                if cited(&prose[bounds.start..span.start]) {
+                    continue;
+                }
+                let mut name = Mention::new(
+                    span.clone(),
+                    sentence,
+                    MentionKind::Name,
+                    MentionValue::Name(prose[span.clone()].to_string()),
+                );
+                name.entity = Some(entity);
+                out.push(name);
+                let titles = [
+                    self.title_before(prose, (bounds.start, bounds.end), span.clone(), &ends),
+                    self.title_after(prose, bounds.end, span.end, &starts),
+                ];
+                for title in titles.into_iter().flatten() {
+                    let mut m = Mention::new(
+                        title.clone(),
+                        sentence,
+                        MentionKind::Title,
+                        MentionValue::Title(prose[title].to_string()),
+                    );
+                    m.entity = Some(entity);
+                    out.push(m);
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        out
+    }
+
+    /// Spellings close to a person's name that the rulebook does not list, in one
+    /// sentence: never overlapping a full name found there, never inside any name
+    /// (a short name such as "Sardar Dawood Khan" included).
+    fn variants(
+        &self,
+        prose: &str,
+        sentence: Range<usize>,
+        (full, named): (&[Range<usize>], &[Range<usize>]),
+        buf: &mut String,
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        let words = word_spans(prose, sentence);
+        for (i, span) in words.iter().enumerate() {
+            let word = &prose[span.clone()];
+            if !word.starts_with(|c: char| c.is_uppercase()) || i == 0 {
+                continue;
+            }
+            skeleton_into(strip_possessive(word), buf);
+            let Some(owners) = self.by_surname.get(buf.as_str()) else {
+                continue;
+            };
+            if full
+                .iter()
+                .any(|f| f.start <= span.start && span.end <= f.end)
+            {
+                continue;
+            }
+            // The run of name words ending here: capitalised words and particles,
+            // joined by spaces or hyphens only.
+            let mut first = i;
+            while first > 0 && i - first < 5 {
+                let prev = &words[first - 1];
+                let gap = &prose[prev.end..words[first].start];
+                let joined = matches!(gap, " " | "-" | "\u{a0}" | "\u{2011}");
+                let prev_word = &prose[prev.clone()];
+                let name_like = prev_word.starts_with(|c: char| c.is_uppercase())
+                    || PARTICLES.contains(&prev_word.to_lowercase().as_str());
+                if !joined || !name_like {
+                    break;
+                }
+                first -= 1;
+            }
+            // The longest run of given names that makes a variant of one person.
+            for from in &words[first..i] {
+                let range = from.start..span.end;
+                if full
+                    .iter()
+                    .any(|f| f.start < range.end && range.start < f.end)
+                    || named
+                        .iter()
+                        .any(|n| n.start <= range.start && range.end <= n.end)
+                {
+                    continue;
+                }
+                let text = &prose[range.clone()];
+                let written = name_words(text);
+                if written.len() < 2 || self.known.contains(&fold(text)) {
+                    continue;
+                }
+                let matching: Vec<usize> = owners
+                    .iter()
+                    .filter(|&&p| {
+                        self.persons[p]
+                            .forms
+                            .iter()
+                            .any(|form| variant_of(&written, form))
+                    })
+                    .map(|&p| self.persons[p].entity)
+                    .collect();
+                if let [entity] = matching.as_slice() {
+                    out.push((range, *entity));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// A title right before a name, in the same sentence: "Taliban refugees minister
+    /// Khalil Haqqani", or set off by commas: "The interior minister, Sirajuddin
+    /// Haqqani, said". It ends at another name (`names` are where names end); `to` is
+    /// the end of the sentence.
+    fn title_before(
+        &self,
+        prose: &str,
+        (from, to): (usize, usize),
+        name: Range<usize>,
+        names: &[usize],
+    ) -> Option<Range<usize>> {
+        // The word ending just before `pos`, when only spaces (or, once, a comma)
+        // stand between.
+        let word_before = |pos: usize, comma: bool| -> Option<(Range<usize>, bool)> {
+            let before = &prose[from..pos];
+            let mut trimmed = before.trim_end_matches(SPACES);
+            let mut took_comma = false;
+            if comma && let Some(rest) = trimmed.strip_suffix(',') {
+                trimmed = rest;
+                took_comma = true;
+            } else if trimmed.len() == before.len() {
+                return None;
+            }
+            let end = from + trimmed.len();
+            let start = trimmed
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word_char(*c))
+                .last()
+                .map(|(i, _)| from + i)?;
+            Some((start..end, took_comma))
+        };
+        let mut pos = name.start;
+        // A rank right before the name is part of how the name is written ("army chief
+        // General Asim Munir"), not of the post.
+        while let Some((span, false)) = word_before(pos, false) {
+            let word = prose[span.clone()].to_lowercase();
+            if !RANKS.contains(&word.trim_end_matches('.')) {
+                break;
+            }
+            pos = span.start;
+        }
+        let mut words: Vec<(Range<usize>, &str)> = Vec::new();
+        let mut set_off = false;
+        while words.len() < 8 {
+            let Some((span, comma)) = word_before(pos, words.is_empty()) else {
+                break;
+            };
+            let word = &prose[span.clone()];
+            if !self.title_like(word) || names.contains(&span.end) {
+                break;
+            }
+            set_off |= comma;
+            pos = span.start;
+            words.push((span, word));
+        }
+        words.reverse();
+        // The title starts at its first word that belongs to a title.
+        let first = words.iter().position(|(_, w)| {
+            let lower = stem(strip_possessive(&w.to_lowercase()));
+            self.title_words.contains(&lower)
+                || HEADS.contains(&lower.as_str())
+                || PAST.contains(&lower.as_str())
+                || self.is_qualifier(&lower)
+        })?;
+        let lead = &words[..first];
+        let words = &words[first..];
+        if !self.has_head(words.iter().map(|(_, w)| *w)) {
+            return None;
+        }
+        if set_off {
+            // Set off by commas, the title must open its clause ("the interior
+            // minister, X,"; "Pakistan's foreign minister, X,") and the name must close
+            // the apposition: "a message to the interior minister, X wrote" is no title.
+            let opens = match lead.last() {
+                Some((_, w)) => is_determiner(w),
+                None => {
+                    let start = words[0].0.start;
+                    let before = prose[from..start].trim_end_matches(SPACES);
+                    before.is_empty()
+                        || before.ends_with([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
+                        || words[0].1.ends_with("'s")
+                        || words[0].1.ends_with("\u{2019}s")
+                        || before.rsplit(' ').next().is_some_and(is_determiner)
+                }
+            };
+            let closes = matches!(
+                prose[name.end..to]
+                    .trim_start_matches(SPACES)
+                    .chars()
+                    .next(),
+                None | Some(',' | '.' | ';' | ':' | ')' | '\u{2014}' | '\u{2013}')
+            );
+            if !opens || !closes {
+                return None;
+            }
+        }
+        Some(words[0].0.start..words[words.len() - 1].0.end)
+    }
+
+    /// A title in apposition after a name: ", the interior minister," (an age between
+    /// them is passed over: ", 58, the refugees minister,"). An apposition followed by
+    /// another name is that name's ("…about Khalil Haqqani, the interior minister,
+    /// Sirajuddin Haqqani, said").
+    fn title_after(
+        &self,
+        prose: &str,
+        to: usize,
+        at: usize,
+        names: &[usize],
+    ) -> Option<Range<usize>> {
+        let mut pos = at;
+        let mut skipped_age = false;
+        loop {
+            let rest = prose[pos..to]
+                .trim_start_matches(SPACES)
+                .strip_prefix(',')?;
+            let phrase_start = to - rest.trim_start_matches(SPACES).len();
+            let end = prose[phrase_start..to]
+                .find(|c: char| !(is_word_char(c) || SPACES.contains(&c)))
+                .map_or(to, |i| phrase_start + i);
+            let phrase = prose[phrase_start..end].trim_end_matches(SPACES);
+            if phrase.is_empty() {
+                return None;
+            }
+            if !skipped_age && phrase.bytes().all(|b| b.is_ascii_digit()) {
+                skipped_age = true;
+                pos = end;
+                continue;
+            }
+            let closer = prose[end..to].chars().next();
+            if !matches!(
+                closer,
+                None | Some(',' | '.' | ';' | ':' | '!' | '?' | ')' | '\u{2014}' | '\u{2013}')
+            ) {
+                return None;
+            }
+            if closer == Some(',') {
+                let after = &prose[end + 1..to];
+                let next = to - after.trim_start_matches(SPACES).len();
+                if names.contains(&next) {
+                    return None;
+                }
+            }
+            if names.iter().any(|&n| phrase_start <= n && n < end) {
+                return None;
+            }
+            let mut words: Vec<&str> = phrase.split(SPACES).filter(|w| !w.is_empty()).collect();
+            // "the Taliban interior minister and nephew of …": the title is the part
+            // before "and" when what follows is not a title.
+            let title_like = |ws: &[&str]| ws.iter().all(|w| is_article(w) || self.title_like(w));
+            if !title_like(&words)
+                && let Some(and) = (0..words.len())
+                    .rev()
+                    .find(|&i| words[i] == "and" && title_like(&words[..i]))
+            {
+                words.truncate(and);
+            }
+            let fits = !words.is_empty() && words.len() <= 10 && title_like(&words);
+            if !fits || !self.has_head(words.iter().copied()) {
+                return None;
+            }
+            let lead = words.iter().take_while(|w| is_article(w)).count();
+            let offset = |w: &str| w.as_ptr() as usize - phrase.as_ptr() as usize;
+            let first = words[lead.min(words.len() - 1)];
+            let last = words[words.len() - 1];
+            return Some(phrase_start + offset(first)..phrase_start + offset(last) + last.len());
+        }
+    }
+
+    /// Whether a word can stand in a title: a title word, a capitalised word, a
+    /// qualifier, a connector.
+    fn title_like(&self, word: &str) -> bool {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let lower = stem(strip_possessive(&word.to_lowercase()));
+        word.starts_with(|c: char| c.is_uppercase())
+            || self.title_words.contains(&lower)
+            || HEADS.contains(&lower.as_str())
+            || PAST.contains(&lower.as_str())
+            || CURRENT.contains(&lower.as_str())
+            || matches!(lower.as_str(), "of" | "for" | "and")
+    }
+
+    fn has_head<'w>(&self, mut words: impl Iterator<Item = &'w str>) -> bool {
+        words.any(|w| HEADS.contains(&stem(&w.to_lowercase()).as_str()))
+    }
+
+    fn is_qualifier(&self, lower: &str) -> bool {
+        // "Pakistani" and "Afghan" qualify as "Pakistan" and "Afghanistan" do.
+        self.qualifiers.iter().any(|q| {
+            q == lower
+                || lower.len() >= 5 && (q.starts_with(lower) || lower.starts_with(q.as_str()))
+        })
+    }
+
+    /// A title as a bag of words: lowercase, without function words, qualifiers or
+    /// plural endings, sorted.
+    fn bag(&self, title: &str) -> Vec<String> {
+        let mut bag: Vec<String> = words_of(title)
+            .into_iter()
+            .map(|w| stem(&w))
+            .filter(|w| {
+                !CONNECTORS.contains(&w.as_str())
+                    && !CURRENT.contains(&w.as_str())
+                    && !self.is_qualifier(w)
+            })
+            .collect();
+        bag.sort();
+        bag.dedup();
+        bag
+    }
+
+    /// How a title written beside a person compares with the rulebook's titles.
+    pub fn title_verdict(&self, entity: usize, found: &str) -> TitleVerdict {
+        let Some(person) = self.person(entity) else {
+            return TitleVerdict::Unknown;
+        };
+        if words_of(found).iter().any(|w| PAST.contains(&w.as_str())) {
+            return TitleVerdict::Unknown;
+        }
+        let bag = self.bag(found);
+        if bag.is_empty() || person.titles.iter().any(|(_, b)| *b == bag) {
+            return TitleVerdict::Fits;
+        }
+        if let Some(holders) = self.holders.get(&bag) {
+            let others: Vec<usize> = holders.iter().copied().filter(|&e| e != entity).collect();
+            if !others.is_empty() {
+                return TitleVerdict::HeldBy(others);
+            }
+        }
+        // A misprint: the same number of words, each the same or nearly so.
+        // (score, accepted form, words that differ)
+        type Candidate<'a> = (f64, &'a str, Vec<(String, String)>);
+        let mut best: Option<Candidate> = None;
+        for (form, accepted) in &person.titles {
+            if accepted.len() != bag.len() {
+                continue;
+            }
+            let found_only: Vec<&String> = bag.iter().filter(|w| !accepted.contains(w)).collect();
+            let accepted_only: Vec<&String> =
+                accepted.iter().filter(|w| !bag.contains(w)).collect();
+            if found_only.len() != accepted_only.len() || found_only.len() > 2 {
+                continue;
+            }
+            let mut pairs = Vec::new();
+            let mut score = 0.0;
+            let mut used = vec![false; accepted_only.len()];
+            for f in &found_only {
+                let pick = accepted_only
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| !used[*j])
+                    .map(|(j, a)| (strsim::jaro_winkler(f, a), j))
+                    .max_by(|a, b| a.0.total_cmp(&b.0));
+                match pick {
+                    Some((s, j))
+                        if s >= 0.88
+                            && f.len() >= 4
+                            && f.chars().next() == accepted_only[j].chars().next() =>
+                    {
+                        used[j] = true;
+                        score += s;
+                        pairs.push((written_form(found, f), written_form(form, accepted_only[j])));
+                    }
+                    _ => {
+                        pairs.clear();
+                        break;
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, form, pairs));
+            }
+        }
+        match best {
+            Some((_, closest, words)) => TitleVerdict::Misprint {
+                closest: closest.to_string(),
+                words,
+            },
+            None => TitleVerdict::Unknown,
+        }
+    }
+}
+
+/// How a name written for a person compares with the rulebook's spellings of them.
+pub fn spelling(house: &str, aliases: &[String], written: &str) -> Spelling {
+    let written = fold(written);
+    if fold(house) == written {
+        Spelling::House
+    } else if aliases.iter().any(|a| fold(a) == written) {
+        Spelling::Alias
+    } else {
+        Spelling::Unknown
+    }
+}
+
+/// A name as one comparable string: lowercase, hyphens as spaces, single spaces,
+/// typographic apostrophes plain.
+pub fn fold(name: &str) -> String {
+    name.to_lowercase()
+        .replace(['-', '\u{2011}', '\u{a0}'], " ")
+        .replace('\u{2019}', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the words before a name in its clause cite the name rather than use it.
+fn cited(before: &str) -> bool {
+    let clause = before
+        .rfind([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
+        .map_or(before, |i| &before[i..]);
+    let lower = clause.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| CITED.contains(w))
+        || words.windows(2).any(|p| {
+            matches!(
+                p,
+                ["also", "called"] | ["written", "as"] | ["also", "written"]
+            )
+        })
+}
+
+/// The words of a name, lowercase, without particles, honorifics or a possessive.
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+        .map(|w| {
+            strip_possessive(&w.to_lowercase())
+                .trim_matches('.')
+                .to_string()
+        })
+        .filter(|w| {
+            !w.is_empty() && !PARTICLES.contains(&w.as_str()) && !HONORIFICS.contains(&w.as_str())
+        })
+        .collect()
+}
+
+/// Whether a name written as `written` (words without particles) can be a spelling of
+/// a known `form`: the same surname, the same first given name, and every other given
+/// name one of the form's, in order.
+fn variant_of(written: &[String], form: &[String]) -> bool {
+    let (Some((surname, given)), Some((form_surname, form_given))) =
+        (written.split_last(), form.split_last())
+    else {
+        return false;
+    };
+    if given.is_empty() || form_given.is_empty() || !same_word(surname, form_surname) {
+        return false;
+    }
+    if !same_word(&given[0], &form_given[0]) {
+        return false;
+    }
+    let mut next = 1;
+    for word in &given[1..] {
+        match form_given[next..].iter().position(|f| same_word(word, f)) {
+            Some(at) => next += at + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether two name words are one word in different transliterations: the same, or
+/// the same skeleton (at four letters or more), or the same once a particle written
+/// onto the first is set aside ("Khalilur").
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.len() >= 4 && b.len() >= 4 && skeleton(a) == skeleton(b) {
+        return true;
+    }
+    GLUED.iter().any(|g| {
+        a.strip_suffix(g)
+            .is_some_and(|stem| stem.len() >= 3 && (stem == b || same_word_plain(stem, b)))
+    })
+}
+
+fn same_word_plain(a: &str, b: &str) -> bool {
+    a.len() >= 4 && b.len() >= 4 && skeleton(a) == skeleton(b)
+}
+
+/// The letters of a word that transliteration keeps: the first, then every consonant
+/// but h, w and y, with doubled letters written once and q as k.
+fn skeleton(word: &str) -> String {
+    let mut out = String::new();
+    skeleton_into(word, &mut out);
+    out
+}
+
+fn skeleton_into(word: &str, out: &mut String) {
+    out.clear();
+    let mut last = None;
+    for (i, c) in word.chars().enumerate() {
+        let c = match c.to_ascii_lowercase() {
+            'q' | 'c' => 'k',
+            c => c,
+        };
+        if i > 0
+            && (matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | 'h') || !c.is_alphabetic())
+        {
+            continue;
+        }
+        if last != Some(c) {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('\u{2019}'))
+        .unwrap_or(word)
+}
+
+/// A plural ending set aside: "refugees" → "refugee", "affairs" → "affair".
+fn stem(word: &str) -> String {
+    match word.strip_suffix('s') {
+        Some(rest) if rest.len() >= 4 && !rest.ends_with('s') && !rest.ends_with('u') => {
+            rest.to_string()
+        }
+        _ => word.to_string(),
+    }
+}
+
+/// The words of a title, lowercase, without possessives.
+fn words_of(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !(is_word_char(c)) || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| strip_possessive(&w.to_lowercase()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The word of `title` whose bag form is `word`, as written there.
+fn written_form(title: &str, word: &str) -> String {
+    title
+        .split(|c: char| !is_word_char(c))
+        .find(|w| stem(strip_possessive(&w.to_lowercase())) == word)
+        .unwrap_or(word)
+        .to_string()
+}
+
+fn is_article(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "the" | "a" | "an")
+}
+
+/// Words that open a noun phrase: "the", "its", "their".
+fn is_determiner(word: &str) -> bool {
+    is_article(word)
+        || matches!(
+            word.to_lowercase().as_str(),
+            "its" | "their" | "his" | "her" | "our" | "whose"
+        )
+}
+
+const SPACES: [char; 2] = [' ', '\u{a0}'];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '\u{2011}')
+}
+
+/// The spans of the words of a stretch of text.
+fn word_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let inside = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}');
+        match (inside, start) {
+            (true, None) => start = Some(range.start + i),
+            (false, Some(s)) => {
+                out.push(s..range.start + i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..range.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(name: &str) -> Vec<String> {
+        name_words(name)
+    }
+
+    #[test]
+    fn transliterations_share_a_skeleton() {
+        assert_eq!(skeleton("rahman"), skeleton("rehman"));
+        assert_eq!(skeleton("haqqani"), skeleton("haqqany"));
+        assert_eq!(skeleton("khalil"), skeleton("kalil"));
+        assert_ne!(skeleton("khalil"), skeleton("khalid"));
+        assert_ne!(skeleton("sirajuddin"), skeleton("jalaluddin"));
+    }
+
+    #[test]
+    fn variants_need_surname_and_first_given_name() {
+        let house = words("Khalil Haqqani");
+        let alias = words("Khalil Rahman Haqqani");
+        assert!(variant_of(&words("Khalil Haqqany"), &house));
+        assert!(variant_of(&words("Kalil Haqqani"), &house));
+        assert!(variant_of(&words("Khalil-ul-Rahman Haqqani"), &alias));
+        assert!(variant_of(&words("Khalilur Rahman Haqqani"), &alias));
+        assert!(!variant_of(&words("Sirajuddin Haqqani"), &house));
+        assert!(!variant_of(&words("Jalaluddin Haqqani"), &alias));
+        assert!(!variant_of(&words("Khalid Haqqani"), &house));
+        assert!(!variant_of(&words("Haqqani"), &house));
+    }
+
+    #[test]
+    fn spellings_fold_case_and_hyphens() {
+        let aliases = vec!["Khalil-ur-Rahman Haqqani".to_string()];
+        assert_eq!(
+            spelling("Khalil Haqqani", &aliases, "KHALIL HAQQANI"),
+            Spelling::House
+        );
+        assert_eq!(
+            spelling("Khalil Haqqani", &aliases, "Khalil ur Rahman Haqqani"),
+            Spelling::Alias
+        );
+        assert_eq!(
+            spelling("Khalil Haqqani", &aliases, "Khalil Haqqany"),
+            Spelling::Unknown
+        );
+    }
+
+    #[test]
+    fn plural_endings_and_possessives_set_aside() {
+        assert_eq!(stem("refugees"), "refugee");
+        assert_eq!(stem("affairs"), "affair");
+        assert_eq!(stem("chiefs"), "chief");
+        assert_eq!(stem("boss"), "boss");
+        assert_eq!(strip_possessive("taliban's"), "taliban");
+    }
+}
