@@ -16,6 +16,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
+use crate::date::DayRange;
 use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};
 use crate::rulebook::{EntityKind, Rulebook, Subject};
@@ -40,6 +41,10 @@ pub struct Claim {
     pub mention: usize,
     pub fact: usize,
     pub via: Via,
+    /// For ages: the date of the event the sentence tells of ("Haqqani, 58, was killed
+    /// on …"), at which the age may have been given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<DayRange>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -241,6 +246,7 @@ pub fn attribute(
                 mention: index,
                 fact,
                 via: Via::Pattern,
+                on: None,
             });
             continue;
         }
@@ -270,10 +276,18 @@ pub fn attribute(
             _ => None,
         };
         if let Some((fact, via)) = claim {
+            let on = (mention.kind == MentionKind::Age)
+                .then(|| reading.event_of(mention, &in_sentence, None))
+                .flatten()
+                .and_then(|(subject, _)| match subject {
+                    Subject::Event(e) => book.events[e].date,
+                    Subject::Entity(_) => None,
+                });
             claims.push(Claim {
                 mention: index,
                 fact,
                 via,
+                on,
             });
         }
     }

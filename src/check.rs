@@ -108,7 +108,7 @@ impl Engine {
                     names.push((claim.fact, claim.mention));
                     continue;
                 }
-                match self.against_rule(d, &docs[d], mention, fact) {
+                match self.against_rule(d, &docs[d], mention, fact, claim.on) {
                     Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
                     Some(finding) => findings.push(finding),
                     None if mention.interval().is_none() => {}
@@ -174,6 +174,7 @@ impl Engine {
         doc: &Document,
         mention: &Mention,
         fact: &Fact,
+        event_date: Option<DayRange>,
     ) -> Option<Finding> {
         let here = |message: String| Label {
             file: FileRef::Document(d),
@@ -317,6 +318,15 @@ impl Engine {
                 };
                 let expected = age_on(*birth, on)?;
                 if found.overlaps(&expected) {
+                    return None;
+                }
+                // An age told with an event ("X, 58, was killed in 2024") may be the age
+                // at that event rather than at publication.
+                if let Some(then) = event_date.filter(|d| d.from < on)
+                    && let (Some(a), Some(b)) = (age_on(*birth, then.from), age_on(*birth, then.to))
+                    && Interval::between(a.min, b.max.unwrap_or(b.min))
+                        .is_some_and(|then| found.overlaps(&then))
+                {
                     return None;
                 }
                 let person = &self.book.entities[e].name;

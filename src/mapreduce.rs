@@ -43,6 +43,8 @@ struct WireClaim {
     mention: usize,
     fact: String,
     via: Via,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    on: Option<crate::date::DayRange>,
 }
 
 /// One article's line, from a document that has been read (and possibly shed).
@@ -61,6 +63,7 @@ pub fn encode(book: &Rulebook, doc: &Document, mentions: &[Mention], claims: &[C
                 mention: c.mention,
                 fact: book.facts[c.fact].id.clone(),
                 via: c.via,
+                on: c.on,
             })
             .collect(),
     };
@@ -98,6 +101,7 @@ pub fn decode(book: &Rulebook, line: &str) -> Result<(Document, Read), String> {
             mention: c.mention,
             fact,
             via: c.via,
+            on: c.on,
         });
     }
     let text_shed = line.text.is_none();

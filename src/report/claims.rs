@@ -42,6 +42,13 @@ fn value_json(book: &Rulebook, mention: &Mention) -> Value {
     }
 }
 
+/// Mentions with their indices, in the order they stand in the text.
+fn in_order(mentions: &[Mention]) -> Vec<(usize, &Mention)> {
+    let mut list: Vec<(usize, &Mention)> = mentions.iter().enumerate().collect();
+    list.sort_by_key(|(_, m)| (m.span.start, m.span.end));
+    list
+}
+
 fn fact_of<'a>(book: &'a Rulebook, claims: &[Claim], index: usize) -> Option<&'a str> {
     claims
         .iter()
@@ -58,7 +65,7 @@ pub fn render_human(
     let mut out = String::new();
     for (doc, (mentions, claims)) in docs.iter().zip(read) {
         let mut cursor = Cursor::new(&doc.text);
-        for (i, m) in mentions.iter().enumerate() {
+        for (i, m) in in_order(mentions) {
             let (line, column) = cursor.locate(m.span.start);
             let value = match &m.value {
                 MentionValue::Number(v) => v.describe(),
@@ -95,7 +102,7 @@ pub fn render_json(
     let mut mentions = Vec::new();
     for (doc, (ms, claims)) in docs.iter().zip(read) {
         let mut cursor = Cursor::new(&doc.text);
-        for (i, m) in ms.iter().enumerate() {
+        for (i, m) in in_order(ms) {
             let (line, column) = cursor.locate(m.span.start);
             mentions.push(JsonMention {
                 file: &doc.path,
