@@ -137,6 +137,8 @@ const CITED: &[&str] = &[
 /// The people of a rulebook, compiled for reading names and titles.
 pub struct People {
     persons: Vec<Person>,
+    /// Entity → index into `persons`.
+    by_entity: HashMap<usize, usize>,
     /// Skeleton of a surname → indices into `persons`.
     by_surname: HashMap<String, Vec<usize>>,
     /// Every known spelling of anyone, folded: such a spelling is a name, not a variant.
@@ -188,6 +190,7 @@ impl People {
     pub fn new(book: &Rulebook) -> People {
         let mut people = People {
             persons: Vec::new(),
+            by_entity: HashMap::new(),
             by_surname: HashMap::new(),
             known: HashSet::new(),
             title_words: HashSet::new(),
@@ -234,6 +237,7 @@ impl People {
                     titles.push((form.clone(), Vec::new()));
                 }
             }
+            people.by_entity.insert(i, people.persons.len());
             people.persons.push(Person {
                 entity: i,
                 forms,
@@ -269,7 +273,7 @@ impl People {
     }
 
     fn person(&self, entity: usize) -> Option<&Person> {
-        self.persons.iter().find(|p| p.entity == entity)
+        self.by_entity.get(&entity).map(|&p| &self.persons[p])
     }
 
     /// Names and titles of people in a document: a mention for every full name of a
@@ -280,6 +284,7 @@ impl People {
         let mut out = Vec::new();
         let mut next_hit = 0;
         let mut buf = String::new();
+        let mut words = Vec::new();
         for (sentence, bounds) in doc.sentences.iter().map(|s| s.span.clone()).enumerate() {
             while next_hit < hits.len() && hits[next_hit].span.start < bounds.start {
                 next_hit += 1;
@@ -305,7 +310,13 @@ impl People {
                 .filter_map(|h| h.entity.map(|e| (h.span.clone(), e)))
                 .filter(|(_, e)| book.entities[*e].kind == EntityKind::Person)
                 .collect();
-            self.variants(prose, bounds.clone(), (&full, &named), &mut buf, &mut names);
+            self.variants(
+                prose,
+                bounds.clone(),
+                (&full, &named),
+                (&mut buf, &mut words),
+                &mut names,
+            );
             if names.is_empty() {
                 continue;
             }
@@ -352,10 +363,11 @@ impl People {
         prose: &str,
         sentence: Range<usize>,
         (full, named): (&[Range<usize>], &[Range<usize>]),
-        buf: &mut String,
+        (buf, words): (&mut String, &mut Vec<Range<usize>>),
         out: &mut Vec<(Range<usize>, usize)>,
     ) {
-        let words = word_spans(prose, sentence);
+        word_spans(prose, sentence, words);
+        let words = &*words;
         for (i, span) in words.iter().enumerate() {
             let word = &prose[span.clone()];
             if !word.starts_with(|c: char| c.is_uppercase()) || i == 0 {
@@ -896,9 +908,9 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '\u{2011}')
 }
 
-/// The spans of the words of a stretch of text.
-fn word_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// The spans of the words of a stretch of text, into `out`.
+fn word_spans(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
     let mut start = None;
     for (i, c) in text[range.clone()].char_indices() {
         let inside = c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}');
@@ -914,7 +926,6 @@ fn word_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     if let Some(s) = start {
         out.push(s..range.end);
     }
-    out
 }
 
 #[cfg(test)]
