@@ -304,9 +304,11 @@ impl People {
                 .filter(|h| h.entity.is_some())
                 .map(|h| h.span.clone())
                 .collect();
+            // A name cut by a sentence split (a very long sentence is split by length)
+            // belongs to neither part.
             let mut names: Vec<(Range<usize>, usize)> = here
                 .iter()
-                .filter(|h| h.full)
+                .filter(|h| h.full && h.span.end <= bounds.end)
                 .filter_map(|h| h.entity.map(|e| (h.span.clone(), e)))
                 .filter(|(_, e)| book.entities[*e].kind == EntityKind::Person)
                 .collect();
