@@ -661,7 +661,9 @@ impl People {
         if bag.is_empty() || person.titles.iter().any(|(_, b)| *b == bag) {
             return TitleVerdict::Fits;
         }
-        if let Some(holders) = self.holders.get(&bag) {
+        // A post of one word ("spokesman", "president") is held by many people: only a
+        // specific post ("interior minister") can be someone else's.
+        if let Some(holders) = self.holders.get(&bag).filter(|_| bag.len() >= 2) {
             let others: Vec<usize> = holders.iter().copied().filter(|&e| e != entity).collect();
             if !others.is_empty() {
                 return TitleVerdict::HeldBy(others);

@@ -41,6 +41,11 @@ entities:
     born: 1949
     facts:
       title: {value: Minister of Defence of Pakistan, accept: [defence minister]}
+  zabiullah-mujahid:
+    name: Zabiullah Mujahid
+    kind: person
+    facts:
+      title: {value: chief spokesman of the Taliban, accept: [spokesman]}
   ishaq-dar:
     name: Ishaq Dar
     kind: person
@@ -109,7 +114,8 @@ fn corpus(dir: &Path) {
          defence minister, Khawaja Asif, and Pakistan's foreign minister, Ishaq Dar, \
          sent condolences. Former interior minister Khawaja Asif once met him; so did \
          the acting Minister of Refugees Khalil Haqqani.\n\n\
-         In a message to the interior minister, Khalil Haqqani wrote that he was safe.\n",
+         In a message to the interior minister, Khalil Haqqani wrote that he was safe. \
+         A spokesman, Ishaq Dar, said more would follow.\n",
     );
     write(
         dir,
