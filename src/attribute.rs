@@ -371,7 +371,7 @@ struct Reading<'a> {
 
 /// For each sentence, the range of indices of items (sorted by start offset) that start
 /// inside it; `start(i)` gives item i's start.
-fn per_sentence(
+pub(crate) fn per_sentence(
     doc: &Document,
     start: impl Fn(usize) -> Option<usize>,
     len: usize,

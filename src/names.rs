@@ -18,7 +18,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::attribute::Hit;
+use crate::attribute::{Hit, per_sentence};
 use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};
 use crate::rulebook::{EntityKind, Expected, Rulebook, Subject};
@@ -136,10 +136,9 @@ const CITED: &[&str] = &[
 
 /// The people of a rulebook, compiled for reading names and titles.
 pub struct People {
-    persons: Vec<Person>,
-    /// Entity → index into `persons`.
-    by_entity: HashMap<usize, usize>,
-    /// Skeleton of a surname → indices into `persons`.
+    /// By entity index; `None` for entities that are not people.
+    persons: Vec<Option<Person>>,
+    /// Skeleton of a surname → the people (entities) who have it.
     by_surname: HashMap<String, Vec<usize>>,
     /// Every known spelling of anyone, folded: such a spelling is a name, not a variant.
     known: HashSet<String>,
@@ -152,7 +151,6 @@ pub struct People {
 }
 
 struct Person {
-    entity: usize,
     /// The house spelling and aliases, as words without particles or honorifics.
     forms: Vec<Vec<String>>,
     /// The title and its accepted forms: as written, and as a bag of words.
@@ -190,7 +188,6 @@ impl People {
     pub fn new(book: &Rulebook) -> People {
         let mut people = People {
             persons: Vec::new(),
-            by_entity: HashMap::new(),
             by_surname: HashMap::new(),
             known: HashSet::new(),
             title_words: HashSet::new(),
@@ -215,8 +212,10 @@ impl People {
                 }
             }
         }
+        // Every qualifier is known by now, so titles can be made into bags.
         for (i, entity) in book.entities.iter().enumerate() {
             if entity.kind != EntityKind::Person {
+                people.persons.push(None);
                 continue;
             }
             let forms: Vec<Vec<String>> = std::iter::once(&entity.name)
@@ -234,31 +233,15 @@ impl People {
                             people.title_words.insert(stem(&word));
                         }
                     }
-                    titles.push((form.clone(), Vec::new()));
+                    let bag = people.bag(form);
+                    let holders = people.holders.entry(bag.clone()).or_default();
+                    if !holders.contains(&i) {
+                        holders.push(i);
+                    }
+                    titles.push((form.clone(), bag));
                 }
             }
-            people.by_entity.insert(i, people.persons.len());
-            people.persons.push(Person {
-                entity: i,
-                forms,
-                titles,
-            });
-        }
-        // Bags need the qualifiers, so they are made once every entity is known.
-        for p in 0..people.persons.len() {
-            for t in 0..people.persons[p].titles.len() {
-                let bag = people.bag(&people.persons[p].titles[t].0);
-                let entity = people.persons[p].entity;
-                let holders = people.holders.entry(bag.clone()).or_default();
-                if !holders.contains(&entity) {
-                    holders.push(entity);
-                }
-                people.persons[p].titles[t].1 = bag;
-            }
-        }
-        for (p, person) in people.persons.iter().enumerate() {
-            let mut surnames: Vec<String> = person
-                .forms
+            let mut surnames: Vec<String> = forms
                 .iter()
                 .filter(|f| f.len() >= 2)
                 .filter_map(|f| f.last().map(|w| skeleton(w)))
@@ -266,14 +249,15 @@ impl People {
             surnames.sort();
             surnames.dedup();
             for s in surnames {
-                people.by_surname.entry(s).or_default().push(p);
+                people.by_surname.entry(s).or_default().push(i);
             }
+            people.persons.push(Some(Person { forms, titles }));
         }
         people
     }
 
     fn person(&self, entity: usize) -> Option<&Person> {
-        self.by_entity.get(&entity).map(|&p| &self.persons[p])
+        self.persons.get(entity).and_then(Option::as_ref)
     }
 
     /// Names and titles of people in a document: a mention for every full name of a
@@ -282,18 +266,11 @@ impl People {
     pub fn mentions(&self, book: &Rulebook, doc: &Document, hits: &[Hit]) -> Vec<Mention> {
         let prose = &doc.prose;
         let mut out = Vec::new();
-        let mut next_hit = 0;
         let mut buf = String::new();
         let mut words = Vec::new();
+        let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
         for (sentence, bounds) in doc.sentences.iter().map(|s| s.span.clone()).enumerate() {
-            while next_hit < hits.len() && hits[next_hit].span.start < bounds.start {
-                next_hit += 1;
-            }
-            let first_hit = next_hit;
-            while next_hit < hits.len() && hits[next_hit].span.start < bounds.end {
-                next_hit += 1;
-            }
-            let here = &hits[first_hit..next_hit];
+            let here = &hits[hit_ranges[sentence].clone()];
             let full: Vec<Range<usize>> = here
                 .iter()
                 .filter(|h| h.full)
@@ -419,13 +396,11 @@ impl People {
                 }
                 let matching: Vec<usize> = owners
                     .iter()
-                    .filter(|&&p| {
-                        self.persons[p]
-                            .forms
-                            .iter()
-                            .any(|form| variant_of(&written, form))
+                    .copied()
+                    .filter(|&e| {
+                        self.person(e)
+                            .is_some_and(|p| p.forms.iter().any(|form| variant_of(&written, form)))
                     })
-                    .map(|&p| self.persons[p].entity)
                     .collect();
                 if let [entity] = matching.as_slice() {
                     out.push((range, *entity));
@@ -495,10 +470,7 @@ impl People {
         // The title starts at its first word that belongs to a title.
         let first = words.iter().position(|(_, w)| {
             let lower = stem(strip_possessive(&w.to_lowercase()));
-            self.title_words.contains(&lower)
-                || HEADS.contains(&lower.as_str())
-                || PAST.contains(&lower.as_str())
-                || self.is_qualifier(&lower)
+            self.post_word(&lower) || self.is_qualifier(&lower)
         })?;
         let lead = &words[..first];
         let words = &words[first..];
@@ -613,11 +585,15 @@ impl People {
         }
         let lower = stem(strip_possessive(&word.to_lowercase()));
         word.starts_with(|c: char| c.is_uppercase())
-            || self.title_words.contains(&lower)
-            || HEADS.contains(&lower.as_str())
-            || PAST.contains(&lower.as_str())
+            || self.post_word(&lower)
             || CURRENT.contains(&lower.as_str())
             || matches!(lower.as_str(), "of" | "for" | "and")
+    }
+
+    /// Whether a word (lowercase, stemmed) names a post or when it was held: a word of
+    /// a rulebook title, a head word, "former".
+    fn post_word(&self, lower: &str) -> bool {
+        self.title_words.contains(lower) || HEADS.contains(&lower) || PAST.contains(&lower)
     }
 
     fn has_head<'w>(&self, mut words: impl Iterator<Item = &'w str>) -> bool {
@@ -815,16 +791,14 @@ fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    if a.len() >= 4 && b.len() >= 4 && skeleton(a) == skeleton(b) {
-        return true;
-    }
-    GLUED.iter().any(|g| {
-        a.strip_suffix(g)
-            .is_some_and(|stem| stem.len() >= 3 && (stem == b || same_word_plain(stem, b)))
-    })
+    same_skeleton(a, b)
+        || GLUED.iter().any(|g| {
+            a.strip_suffix(g)
+                .is_some_and(|stem| stem.len() >= 3 && (stem == b || same_skeleton(stem, b)))
+        })
 }
 
-fn same_word_plain(a: &str, b: &str) -> bool {
+fn same_skeleton(a: &str, b: &str) -> bool {
     a.len() >= 4 && b.len() >= 4 && skeleton(a) == skeleton(b)
 }
 
