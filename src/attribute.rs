@@ -539,9 +539,11 @@ impl<'a> Reading<'a> {
             }
             (p, l) => p.or(l)?,
         };
+        // A place that is not the lead event's says the sentence is about somewhere else.
         if in_sentence.iter().any(|h| {
-            h.entity
-                .is_some_and(|e| book.entities[e].kind == EntityKind::Place)
+            h.entity.is_some_and(|e| {
+                book.entities[e].kind == EntityKind::Place && !book.events[lead].places.contains(&e)
+            })
         }) {
             return None;
         }

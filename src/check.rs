@@ -218,6 +218,10 @@ impl Engine {
                 if found.overlaps(expected) {
                     return None;
                 }
+                // "Several", "dozens", "hundreds": an impression, never a contradiction.
+                if mention.vague {
+                    return None;
+                }
                 let what = measure_words(&fact.measure);
                 if let Some(old) = fact.revised_from.iter().find(|r| r.value.overlaps(found)) {
                     let mut f = self.finding(
@@ -677,6 +681,12 @@ impl Engine {
                 if va.overlaps(vb) {
                     continue;
                 }
+                // Each matches a different figure the rulebook records as reported: a
+                // known dispute, worth a warning, not an error the articles introduce.
+                let reported =
+                    |v: &Interval| fact_ref.reported.iter().position(|r| r.value.overlaps(v));
+                let recorded_dispute =
+                    matches!((reported(va), reported(vb)), (Some(a), Some(b)) if a != b);
                 let doc_set = |c: &[(usize, usize)]| {
                     let mut ds: Vec<usize> = c.iter().map(|(d, _)| *d).collect();
                     ds.dedup();
@@ -725,6 +735,12 @@ impl Engine {
                     ));
                 }
                 self.add_reports(fact_ref, &mut f);
+                if recorded_dispute {
+                    f.severity = Severity::Warning;
+                    f.notes.push(
+                        "each figure matches a different `reported` figure: the rulebook records this dispute".into(),
+                    );
+                }
                 findings.push(f);
             }
         }

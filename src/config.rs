@@ -259,10 +259,13 @@ impl Config {
 
     /// The severity a finding class has under this configuration (`None`: off).
     pub fn severity_of(&self, code: Code) -> Option<Severity> {
-        self.severity
-            .get(&code)
-            .copied()
-            .unwrap_or(Some(code.default_severity()))
+        self.severity_or(code, code.default_severity())
+    }
+
+    /// The configured severity of a code, or `found` (the severity the checker gave
+    /// this finding) when the configuration says nothing of it; `None` when it is off.
+    pub fn severity_or(&self, code: Code, found: Severity) -> Option<Severity> {
+        self.severity.get(&code).copied().unwrap_or(Some(found))
     }
 
     /// Whether a path is excluded.

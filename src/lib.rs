@@ -18,6 +18,7 @@ pub mod extract;
 pub mod findings;
 pub mod input;
 pub mod interval;
+pub mod lexicon;
 pub mod mapreduce;
 pub mod names;
 pub mod report;

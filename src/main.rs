@@ -411,7 +411,7 @@ fn settle(findings: Vec<Finding>, docs: &[Document], config: &Config) -> Vec<Fin
     suppress::apply(docs, findings)
         .into_iter()
         .filter_map(|mut f| {
-            f.severity = config.severity_of(f.code)?;
+            f.severity = config.severity_or(f.code, f.severity)?;
             Some(f)
         })
         .collect()

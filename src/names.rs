@@ -611,7 +611,7 @@ impl People {
     /// A title as a bag of words: lowercase, without function words, qualifiers or
     /// plural endings, sorted.
     fn bag(&self, title: &str) -> Vec<String> {
-        let mut bag: Vec<String> = words_of(title)
+        let mut bag: Vec<String> = words_of(&post_of(title))
             .into_iter()
             .map(|w| stem(&w))
             .filter(|w| {
@@ -828,6 +828,38 @@ fn skeleton_into(word: &str, out: &mut String) {
         }
         last = Some(c);
     }
+}
+
+/// The post a title names, without who it is a post of: what stands before a
+/// possessive ("South Korea's acting President", "Pakistan’s Defense Minister") and
+/// abbreviations in capitals ("US President", "U.S. Senator", "UN envoy") qualify the
+/// post, as a rulebook's places and groups do.
+fn post_of(title: &str) -> String {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let possessive = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
+        w.ends_with("'s")
+            || w.ends_with("\u{2019}s")
+            || w.ends_with("s'")
+            || w.ends_with("s\u{2019}")
+    };
+    let start = words
+        .iter()
+        .rposition(|w| possessive(w))
+        .filter(|&i| i + 1 < words.len())
+        .map_or(0, |i| i + 1);
+    words[start..]
+        .iter()
+        .filter(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            let abbreviation = (2..=4).contains(&letters.chars().count())
+                && letters.chars().all(|c| c.is_uppercase())
+                && (w.contains('.') || letters.chars().count() <= 3);
+            !abbreviation
+        })
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn strip_possessive(word: &str) -> &str {

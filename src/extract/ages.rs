@@ -21,7 +21,13 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
     let word = w.lower(at);
     // "58-year-old", "58-years-old"
     if let Some(n) = hyphenated_age(word) {
-        let subject = name_after(w, at + 1).or_else(|| name_before_comma(w, at));
+        // The age is of the noun phrase it stands in: "the 58-year-old Khalil Haqqani",
+        // "a 79-year-old grandfather surnamed Bae"; "his 68-year-old wife" and "a
+        // 5-year-old" are somebody else, whoever else the sentence names.
+        let subject = name_after(w, at + 1)
+            .or_else(|| name_before_comma(w, at))
+            .or_else(|| name_in_phrase(w, at + 1))
+            .or(Some((at, at + 1)));
         return Some(AgeMatch {
             start: at,
             end: at + 1,
@@ -37,7 +43,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 2,
             years: n,
-            subject: name_before_comma(w, at),
+            subject: name_before_comma(w, at).or_else(|| noun_before_comma(w, at)),
         });
     }
     // "at the age of 58"
@@ -171,6 +177,32 @@ fn name_after(w: &Words, start: usize) -> Option<(usize, usize)> {
         end += 1;
     }
     (end > start).then_some((start, end))
+}
+
+/// A name later in the noun phrase after an age: past lower-case words ("grandfather",
+/// "former minister") and a naming word ("surnamed", "named"), before any punctuation.
+fn name_in_phrase(w: &Words, start: usize) -> Option<(usize, usize)> {
+    let naming = &crate::lexicon::english().naming;
+    let mut k = start;
+    while k < w.len() && k < start + 5 {
+        if w.is_punct(k) {
+            return None;
+        }
+        if is_name_word(w, k) {
+            return name_after(w, k);
+        }
+        if let Some(len) = naming.starts(&[w.lower(k), w.lower(k + 1)]) {
+            return name_after(w, k + len);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "his wife, aged 68": the common noun the age is set off from.
+fn noun_before_comma(w: &Words, at: usize) -> Option<(usize, usize)> {
+    (at >= 2 && w.lower(at - 1) == "," && w.is_word(at - 2) && !is_name_word(w, at - 2))
+        .then_some((at - 2, at - 1))
 }
 
 /// "Khalil Haqqani, aged 58" / "Haqqani, a 58-year-old".

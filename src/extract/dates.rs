@@ -996,14 +996,28 @@ fn year_number(word: &str) -> Option<i32> {
 }
 
 /// A day and month with or without a year. Without one, the year is the one that puts
-/// the date nearest before publication (a week's grace for things announced ahead); a
-/// 29 February, the last one before.
+/// the date nearest before publication, or, within two weeks ahead, after it (a
+/// funeral, a hearing, "on Tuesday, Jan. 7" written on 30 December); a 29 February,
+/// the last one before.
 fn resolve(year: Option<i32>, month: u32, day: u32, published: Option<Day>) -> Option<DayRange> {
     let day = match (year, published) {
         (Some(y), _) => Day::from_ymd(y, month, day)?,
-        (None, Some(p)) => (0..=8).find_map(|back| {
-            Day::from_ymd(p.year() - back, month, day).filter(|d| back > 0 || *d <= p.add_days(7))
-        })?,
+        (None, Some(p)) => {
+            let ahead = Day::from_ymd(p.year(), month, day)
+                .filter(|d| *d > p)
+                .or_else(|| Day::from_ymd(p.year() + 1, month, day))
+                .filter(|d| p.days_until(*d) <= 14);
+            let before = (0..=8).find_map(|back| {
+                Day::from_ymd(p.year() - back, month, day)
+                    .filter(|d| back > 0 || *d <= p.add_days(7))
+            });
+            match (ahead, before) {
+                (Some(a), Some(b)) if p.days_until(a) < b.days_until(p).abs() => a,
+                (_, Some(b)) => b,
+                (Some(a), None) => a,
+                (None, None) => return None,
+            }
+        }
         (None, None) => return None,
     };
     Some(DayRange::day(day))

@@ -266,7 +266,8 @@ pub struct Lexicon {
     /// First word of a cue → (the cue's words, the measure it marks; `None` for a word
     /// that marks no measure, such as "casualties").
     cues: HashMap<String, Vec<Cue>>,
-    patterns: Vec<(usize, regex::Regex)>,
+    /// Each rule pattern: its fact, the fact's measure and the expression.
+    patterns: Vec<(usize, std::sync::Arc<str>, regex::Regex)>,
     pub tolerance: f64,
 }
 
@@ -426,7 +427,10 @@ impl Lexicon {
         let patterns = book
             .patterns
             .iter()
-            .map(|p| (p.fact, p.regex.clone()))
+            .map(|p| {
+                let measure = std::sync::Arc::from(book.facts[p.fact].measure.as_str());
+                (p.fact, measure, p.regex.clone())
+            })
             .collect();
         Lexicon {
             cues,
@@ -523,6 +527,10 @@ fn scan_sentence(
             i += used;
             continue;
         }
+        if let Some(skip) = designator_at(w, i) {
+            i = skip;
+            continue;
+        }
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
             || matches!(w.lower(i), "$" | "€" | "£");
@@ -537,6 +545,16 @@ fn scan_sentence(
             && !is_pronoun(w, &found)
         {
             let mut end = found.end;
+            // "burned 14,117 acres": a measurement, unless the rulebook measures in acres.
+            if crate::lexicon::english()
+                .measurement_units
+                .has(w.lower(found.end))
+                && lexicon.cue_at(w, found.end).is_none()
+            {
+                taken.push((found.start, found.end + 1));
+                i = found.end + 1;
+                continue;
+            }
             let standalone_one = is_pronoun_one(w, lexicon, &found);
             let q = found.quantity;
             let kind = if q.currency.is_some() {
@@ -570,8 +588,19 @@ fn scan_sentence(
         }
         i += 1;
     }
+    let starts: Vec<usize> = counts.iter().map(|&(_, s, _)| s).collect();
     for (index, start, end) in counts {
-        bind_measure(w, lexicon, &taken, start, end, &mut out[index]);
+        // Another figure earlier in the clause ("killed 12 and injured 30 others").
+        let figure_before = starts
+            .iter()
+            .any(|&s| s < start && !(s..start).any(|k| CLAUSE_END.contains(&w.lower(k))));
+        bind_measure(
+            w,
+            lexicon,
+            &taken,
+            (start, end, figure_before),
+            &mut out[index],
+        );
     }
 }
 
@@ -686,11 +715,13 @@ fn bind_measure(
     w: &Words,
     lexicon: &Lexicon,
     taken: &[(usize, usize)],
-    start: usize,
-    end: usize,
+    (start, end, figure_before): (usize, usize, bool),
     mention: &mut Mention,
 ) {
     let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
+    if role_of(w, lexicon, start, end) != Role::Whole {
+        return;
+    }
     let cost = |k: usize| -> usize {
         let word = w.lower(k);
         if TRANSPARENT.contains(&word) || w.is_punct(k) && word == "," {
@@ -758,6 +789,12 @@ fn bind_measure(
                 .filter(|(len, _)| k - back + len == k + 1)
                 .map(|(len, m)| (k - back, len, m))
         });
+        // "rose to 131": the level of what rose; the verb names no measure.
+        let found = found.filter(|&(at, len, _)| {
+            !(len == 1
+                && crate::lexicon::english().change_verbs.has(w.lower(at))
+                && matches!(w.lower(at + 1), "to" | "from" | "by"))
+        });
         if let Some((at, len, measure)) = found {
             if best.as_ref().is_none_or(|b| distance < b.distance) {
                 best = Some(CueFound {
@@ -787,7 +824,10 @@ fn bind_measure(
     };
     mention.measure = Some(measure.clone());
     mention.cue = Some(w.span_of(at, at + len));
-    if mention.kind == MentionKind::Count && names_another_victim(w, start, end, forward) {
+    if mention.kind == MentionKind::Count
+        && !figure_before
+        && names_another_victim(w, start, end, forward)
+    {
         if let MentionValue::Number(v) = &mut mention.value {
             *v = v.plus(1);
         }
@@ -801,7 +841,9 @@ fn bind_measure(
 }
 
 /// Whether a count stands beside a named victim it does not include: "X along with two
-/// others", "X and two others were killed", "claimed the lives of two others".
+/// others", "X and two others were killed", "claimed the lives of two others". Never
+/// after another figure in the clause: "killed 12 and injured 30 others" and
+/// "destroyed 6,837 structures and damaged 1,017 others" reckon "others" from it.
 fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> bool {
     let before = |n: usize| start.checked_sub(n).map_or("", |i| w.lower(i));
     if matches!(
@@ -828,6 +870,189 @@ fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> b
     }
     // "killed two others", "claimed the lives of two others".
     !forward
+}
+
+/// What a count counts, read from the words around it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    /// The whole of what its cue measures ("killed 179 people").
+    Whole,
+    /// A part of a total ("including nine soldiers", "nine of the dead", "four
+    /// medical students"): not the measure's figure.
+    Part,
+    /// An addition to a figure given elsewhere ("another seven", "dozens more").
+    Increment,
+    /// A forecast or a possibility ("could exceed 200"), not a claim of fact.
+    Forecast,
+}
+
+/// How the words around a count say what it counts. A count of a narrower group
+/// than the measure's ("nine members of a family", "four medical students") is a part,
+/// as is one said to be among or of others; only a count with no noun, a noun for
+/// everyone ("people", "victims") or a measure's own cue word is the measure's figure.
+fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
+    let v = crate::lexicon::english();
+    let before: Vec<&str> = (start.saturating_sub(4)..start)
+        .map(|k| w.lower(k))
+        .collect();
+    let (after, n) = w.ahead::<4>(end);
+    let after = &after[..n];
+    // Forecasts: a modal or forecast word earlier in the clause.
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let word = w.lower(k);
+        if CLAUSE_END.contains(&word) || word == "," {
+            break;
+        }
+        // "May" capitalised is the month.
+        let capital = w
+            .original(k)
+            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+        if v.forecast.has(word) && !(word == "may" && capital) {
+            return Role::Forecast;
+        }
+    }
+    if after
+        .first()
+        .is_some_and(|a| matches!(*a, "feared" | "expected" | "likely"))
+    {
+        return Role::Forecast;
+    }
+    if v.increment_before.ends(&before).is_some()
+        || after.first().is_some_and(|a| v.increment_after.has(a))
+    {
+        return Role::Increment;
+    }
+    // The count's own noun, past modifiers and capitalised words ("two Thai nationals").
+    let mut noun = None;
+    for k in end..(end + 4).min(w.len()) {
+        let word = w.lower(k);
+        // Its own noun is a measure's cue ("three children" where children are counted).
+        if lexicon.cue_at(w, k).is_some() {
+            noun = Some(Role::Whole);
+            break;
+        }
+        let (rest, len) = w.ahead::<3>(k);
+        if v.whole_nouns.starts(&rest[..len]).is_some() {
+            noun = Some(Role::Whole);
+            break;
+        }
+        let capital = w
+            .original(k)
+            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+        if v.modifiers.has(word) || capital && w.is_word(k) {
+            continue;
+        }
+        if v.group_nouns.starts(&rest[..len]).is_some() {
+            noun = Some(Role::Part);
+        }
+        break;
+    }
+    // "Haqqani was killed along with several staff members": companions of someone
+    // named, counted with them, whatever they are.
+    let companion = before.ends_with(&["along", "with"])
+        || before.ends_with(&["together", "with"])
+        || before.last() == Some(&"alongside");
+    if companion && noun == Some(Role::Part) {
+        noun = Some(Role::Whole);
+    }
+    let part_before = v.part_before.ends(&before).is_some();
+    // "nine of the dead", "141 of the 179", "38 of us"; not "dozens of people".
+    let part_after = after.first().is_some_and(|a| v.part_after.has(a))
+        && after.get(1).is_some_and(|b| {
+            matches!(
+                *b,
+                "the"
+                    | "them"
+                    | "us"
+                    | "those"
+                    | "these"
+                    | "whom"
+                    | "which"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "all"
+            ) || b.starts_with(|c: char| c.is_ascii_digit())
+        })
+        || v.part_following.starts(after).is_some();
+    match noun {
+        _ if part_before || part_after => Role::Part,
+        Some(role) => role,
+        None => Role::Whole,
+    }
+}
+
+/// A number that is a designator, not a figure: after a designator noun ("flight
+/// 171", "route 9", "category 4"), after a code ("AI 171", "7C 2216") or after a
+/// capitalised word that is not the sentence's first ("Boeing 737-800", "Airbus
+/// 320"), and one that comes right before a capitalised name ("4 Chloe Childress").
+/// Returns the word after the designator's last part.
+fn designator_at(w: &Words, i: usize) -> Option<usize> {
+    w.number_word(i)?;
+    let v = crate::lexicon::english();
+    let capital = |k: usize| {
+        w.is_word(k)
+            && w.original(k)
+                .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()))
+    };
+    let prev = i.checked_sub(1);
+    let glued_to_prev = prev.is_some_and(|p| w.span(p).end == w.span(i).start);
+    let by_word = prev.is_some_and(|p| {
+        let word = w.lower(p);
+        let original = w.original(p).unwrap_or("");
+        let code = original.len() >= 2
+            && original
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && original.chars().any(|c| c.is_ascii_uppercase())
+            && !v.not_designators.has(word);
+        let title_case = {
+            let words: Vec<usize> = (0..w.len()).filter(|&k| w.is_word(k)).collect();
+            words.len() >= 4
+                && words.iter().filter(|&&k| capital(k)).count() * 10 >= words.len() * 7
+        };
+        !glued_to_prev
+            && (v.designators.has(word)
+                || code
+                || p > 0
+                    && capital(p)
+                    && !title_case
+                    && !v.not_designators.has(word)
+                    && crate::date::month_from_name(word).is_none()
+                    && !is_weekday_word(word))
+    });
+    let before_name = i + 2 < w.len()
+        && capital(i + 1)
+        && capital(i + 2)
+        && !w.lower(i + 1).is_empty()
+        && w.span(i).end < w.span(i + 1).start;
+    if !by_word && !before_name {
+        return None;
+    }
+    // Skip the parts written onto it: "737-800", "2216A".
+    let mut end = i + 1;
+    while end < w.len() && w.span(end - 1).end == w.span(end).start && !w.is_punct(end)
+        || end + 1 < w.len()
+            && matches!(w.lower(end), "-" | "/")
+            && w.span(end - 1).end == w.span(end).start
+            && w.span(end).end == w.span(end + 1).start
+    {
+        end += if w.is_punct(end) { 2 } else { 1 };
+    }
+    Some(end)
+}
+
+fn is_weekday_word(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches("'s"),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Whether the words around a date say something happened on it.
@@ -893,7 +1118,10 @@ fn apply_patterns(
     }
     let span = doc.sentences[sentence].span.clone();
     let text = &doc.prose[span.clone()];
-    for (fact, regex) in &lexicon.patterns {
+    // A mention matched by the same pattern shape for several facts is not tied by
+    // any of them: it keeps the measure, and attribution finds the event.
+    let mut matched: Vec<(Range<usize>, usize)> = Vec::new();
+    for (fact, measure, regex) in &lexicon.patterns {
         for caps in regex.captures_iter(text) {
             let (group, kind) = match (caps.name("count"), caps.name("ordinal")) {
                 (Some(g), _) => (g, MentionKind::Count),
@@ -913,7 +1141,15 @@ fn apply_patterns(
                     && at.start < m.span.end
                     && matches!(m.kind, MentionKind::Count | MentionKind::Ordinal)
             });
+            let other_fact = matched
+                .iter()
+                .any(|(span, f)| span.start < at.end && at.start < span.end && f != fact);
+            matched.push((at.clone(), *fact));
             match existing {
+                Some(m) if other_fact => {
+                    m.pattern_fact = None;
+                    m.measure = Some(measure.clone());
+                }
                 Some(m) => m.pattern_fact = Some(*fact),
                 None => {
                     let mut m = Mention::new(at, sentence, kind, MentionValue::Number(value));

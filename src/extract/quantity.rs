@@ -116,44 +116,6 @@ pub const VAGUE: &[(&[&str], u64, Option<u64>)] = &[
     (&["millions"], 2_000_000, Some(999_999_999)),
 ];
 
-/// Words after a number that make it something other than a count of things.
-const UNITS: &[&str] = &[
-    "%",
-    "percent",
-    "per",
-    "years",
-    "year",
-    "months",
-    "month",
-    "weeks",
-    "week",
-    "days",
-    "day",
-    "hours",
-    "hour",
-    "minutes",
-    "minute",
-    "seconds",
-    "decades",
-    "decade",
-    "centuries",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "mile",
-    "metres",
-    "meters",
-    "kg",
-    "times",
-    "o'clock",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
-    ":",
-];
-
 const CURRENCY_BEFORE: &[(&[&str], &str)] = &[
     (&["us", "$"], "USD"),
     (&["$"], "USD"),
@@ -231,7 +193,7 @@ fn prefix(words: &[&str], i: usize) -> Option<(Qualifier, usize)> {
         let up = w(1) == "least";
         return Some((inclusive(up), if w(4) == "to" { 5 } else { 4 }));
     }
-    if matches!(w(0), "exceed" | "exceeds" | "exceeding" | "exceeded") {
+    if crate::lexicon::english().passed.has(w(0)) {
         return Some((Qualifier::MoreThan, 1));
     }
     if w(0) == "equal" && w(1) == "to" && w(2) != "or" {
@@ -507,7 +469,7 @@ fn unit_and_currency(
     currency: Option<String>,
 ) -> Option<(usize, Option<String>)> {
     let next = words.get(end);
-    if next.is_some_and(|w| UNITS.contains(w)) {
+    if next.is_some_and(|w| crate::lexicon::english().units.has(w)) {
         return None;
     }
     if currency.is_none()

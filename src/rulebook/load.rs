@@ -193,6 +193,7 @@ pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
         pending_sources: Vec::new(),
         pending_entities: Vec::new(),
         pending_about: Vec::new(),
+        pending_places: Vec::new(),
         pending_patterns: Vec::new(),
         source_index: HashMap::new(),
         subject_index: HashMap::new(),
@@ -269,6 +270,8 @@ struct Loader {
     pending_entities: Vec<(usize, Node, String)>,
     /// (event index, file, node) of `about` lists.
     pending_about: Vec<(usize, usize, Node)>,
+    /// Each event's `place` items, resolved once every entity is known.
+    pending_places: Vec<(usize, usize, Node)>,
     /// (fact index, file, node) of `patterns` lists.
     pending_patterns: Vec<(usize, usize, Node)>,
     /// Indexes that keep loading linear in the size of the rulebook.
@@ -671,6 +674,7 @@ impl Loader {
                 date: None,
                 markers: Vec::new(),
                 marker_entities: Vec::new(),
+                places: Vec::new(),
                 loc: Loc {
                     file,
                     span: entry.key_span.clone(),
@@ -689,7 +693,7 @@ impl Loader {
                         self.pending_entities
                             .push((file, field.value.clone(), entry.key.clone()));
                         if field.key == "place" {
-                            self.pending_about.push((index, file, field.value.clone()));
+                            self.pending_places.push((index, file, field.value.clone()));
                         }
                     }
                     "sources" => self.pending_sources.push((file, field.value.clone())),
@@ -1219,6 +1223,15 @@ impl Loader {
                     self.unknown_entity(file, &item, span, &ids);
                 } else {
                     self.book.events[event].markers.push(item);
+                }
+            }
+        }
+        for (event, file, node) in std::mem::take(&mut self.pending_places) {
+            for (item, _) in self.strings(file, &node, "a place") {
+                if let Some(&entity) = ids.get(&item)
+                    && !self.book.events[event].places.contains(&entity)
+                {
+                    self.book.events[event].places.push(entity);
                 }
             }
         }

@@ -90,6 +90,9 @@ pub struct Event {
     pub markers: Vec<String>,
     /// Entities whose names mark a sentence as being about this event.
     pub marker_entities: Vec<usize>,
+    /// Where it happened. A place names no event by itself (a town sees more than one
+    /// fire); it only keeps a reference back ("the fire") from being ruled out.
+    pub places: Vec<usize>,
     pub loc: Loc,
 }
 

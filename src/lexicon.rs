@@ -1,0 +1,265 @@
+//! The reading vocabulary: the words readers use to tell what a figure counts, whether
+//! a date says when something happened, and which nouns refer back to an event.
+//!
+//! It is data, not code: `src/lexicon/en.yaml` is embedded in the binary, parsed once
+//! and checked (every entry lower case, no empty entry), so a word that fits one kind
+//! of story is written once, under that kind, and read by every stage that needs it.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The embedded English vocabulary.
+pub const ENGLISH: &str = include_str!("lexicon/en.yaml");
+
+/// A kind of event and its words.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    /// Words whose presence in an event's summary or markers gives it this kind.
+    pub words: Vec<String>,
+    /// Nouns that refer back to an event of this kind ("the crash").
+    pub nouns: Vec<String>,
+    /// Verbs after which a date is when an event of this kind happened.
+    pub verbs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    whole_nouns: Vec<String>,
+    group_nouns: Vec<String>,
+    modifiers: Vec<String>,
+    part_after: Vec<String>,
+    part_before: Vec<String>,
+    part_following: Vec<String>,
+    increment_before: Vec<String>,
+    increment_after: Vec<String>,
+    forecast: Vec<String>,
+    passed: Vec<String>,
+    change_verbs: Vec<String>,
+    designators: Vec<String>,
+    not_designators: Vec<String>,
+    units: Vec<String>,
+    measurement_units: Vec<String>,
+    naming: Vec<String>,
+    honorifics: Vec<String>,
+    generic_events: Vec<String>,
+    kinds: BTreeMap<String, Kind>,
+    happened: Vec<String>,
+}
+
+/// A list of words and phrases, looked up by their words.
+#[derive(Clone, Debug, Default)]
+pub struct Phrases {
+    /// Each entry split into words.
+    entries: Vec<Vec<String>>,
+    /// One-word entries, for a quick test.
+    single: HashSet<String>,
+}
+
+impl Phrases {
+    fn new(list: &[String]) -> Phrases {
+        let entries: Vec<Vec<String>> = list
+            .iter()
+            .map(|e| e.split_whitespace().map(str::to_string).collect())
+            .collect();
+        let single = entries
+            .iter()
+            .filter(|e| e.len() == 1)
+            .map(|e| e[0].clone())
+            .collect();
+        Phrases { entries, single }
+    }
+
+    /// Whether one word is a one-word entry.
+    pub fn has(&self, word: &str) -> bool {
+        self.single.contains(word)
+    }
+
+    /// The length, in words, of the longest entry that starts at `words[0]`.
+    pub fn starts(&self, words: &[&str]) -> Option<usize> {
+        self.entries
+            .iter()
+            .filter(|e| e.len() <= words.len() && e.iter().zip(words).all(|(a, b)| a == b))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// The length of the longest entry that ends exactly at the end of `words`.
+    pub fn ends(&self, words: &[&str]) -> Option<usize> {
+        self.entries
+            .iter()
+            .filter(|e| {
+                e.len() <= words.len()
+                    && e.iter().rev().zip(words.iter().rev()).all(|(a, b)| a == b)
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Every entry, as written.
+    pub fn iter(&self) -> impl Iterator<Item = String> + '_ {
+        self.entries.iter().map(|e| e.join(" "))
+    }
+}
+
+/// The vocabulary, ready to read with.
+#[derive(Debug)]
+pub struct Vocabulary {
+    pub whole_nouns: Phrases,
+    pub group_nouns: Phrases,
+    pub modifiers: Phrases,
+    pub part_after: Phrases,
+    pub part_before: Phrases,
+    pub part_following: Phrases,
+    pub increment_before: Phrases,
+    pub increment_after: Phrases,
+    pub forecast: Phrases,
+    pub passed: Phrases,
+    pub change_verbs: Phrases,
+    pub designators: Phrases,
+    pub not_designators: Phrases,
+    pub units: Phrases,
+    pub measurement_units: Phrases,
+    pub naming: Phrases,
+    pub honorifics: Phrases,
+    pub generic_events: Phrases,
+    pub happened: Phrases,
+    /// Kinds of event by name.
+    pub kinds: BTreeMap<String, Kind>,
+    /// Every kind's verbs, with the generic ones.
+    pub occurrence_verbs: Phrases,
+}
+
+/// Why a vocabulary file was refused.
+#[derive(Debug)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "lexicon: {}", self.0)
+    }
+}
+
+impl Vocabulary {
+    /// Parses and checks a vocabulary file.
+    pub fn parse(text: &str) -> Result<Vocabulary, LexiconError> {
+        let raw: Raw = serde_yaml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
+        let mut all: Vec<&String> = Vec::new();
+        for list in [
+            &raw.whole_nouns,
+            &raw.group_nouns,
+            &raw.modifiers,
+            &raw.part_after,
+            &raw.part_before,
+            &raw.part_following,
+            &raw.increment_before,
+            &raw.increment_after,
+            &raw.forecast,
+            &raw.passed,
+            &raw.change_verbs,
+            &raw.designators,
+            &raw.not_designators,
+            &raw.units,
+            &raw.measurement_units,
+            &raw.naming,
+            &raw.honorifics,
+            &raw.generic_events,
+            &raw.happened,
+        ] {
+            all.extend(list);
+        }
+        for kind in raw.kinds.values() {
+            all.extend(&kind.words);
+            all.extend(&kind.nouns);
+            all.extend(&kind.verbs);
+        }
+        for entry in all {
+            if entry.trim().is_empty() {
+                return Err(LexiconError("an entry is empty".into()));
+            }
+            if entry.to_lowercase() != *entry {
+                return Err(LexiconError(format!("`{entry}` is not lower case")));
+            }
+        }
+        let mut verbs: Vec<String> = raw.happened.clone();
+        for kind in raw.kinds.values() {
+            verbs.extend(kind.verbs.iter().cloned());
+        }
+        Ok(Vocabulary {
+            whole_nouns: Phrases::new(&raw.whole_nouns),
+            group_nouns: Phrases::new(&raw.group_nouns),
+            modifiers: Phrases::new(&raw.modifiers),
+            part_after: Phrases::new(&raw.part_after),
+            part_before: Phrases::new(&raw.part_before),
+            part_following: Phrases::new(&raw.part_following),
+            increment_before: Phrases::new(&raw.increment_before),
+            increment_after: Phrases::new(&raw.increment_after),
+            forecast: Phrases::new(&raw.forecast),
+            passed: Phrases::new(&raw.passed),
+            change_verbs: Phrases::new(&raw.change_verbs),
+            designators: Phrases::new(&raw.designators),
+            not_designators: Phrases::new(&raw.not_designators),
+            units: Phrases::new(&raw.units),
+            measurement_units: Phrases::new(&raw.measurement_units),
+            naming: Phrases::new(&raw.naming),
+            honorifics: Phrases::new(&raw.honorifics),
+            generic_events: Phrases::new(&raw.generic_events),
+            happened: Phrases::new(&raw.happened),
+            occurrence_verbs: Phrases::new(&verbs),
+            kinds: raw.kinds,
+        })
+    }
+
+    /// The kinds an event's words give it: every kind with a word among them.
+    pub fn kinds_of<'a>(&'a self, text: &str) -> Vec<&'a str> {
+        let words: HashSet<String> = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        self.kinds
+            .iter()
+            .filter(|(_, k)| k.words.iter().any(|w| words.contains(w)))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+}
+
+/// The embedded vocabulary, parsed once.
+pub fn english() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        Vocabulary::parse(ENGLISH).expect("the embedded lexicon is checked by its tests")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_lexicon_loads() {
+        let v = Vocabulary::parse(ENGLISH).unwrap();
+        assert!(v.whole_nouns.has("people"));
+        assert_eq!(
+            v.part_before.starts(&["among", "the", "dead", "were"]),
+            Some(3)
+        );
+        assert_eq!(v.part_before.ends(&["killed", "including"]), Some(1));
+        assert!(
+            v.kinds_of("Jeju Air plane crash at Muan")
+                .contains(&"crash")
+        );
+    }
+
+    #[test]
+    fn a_bad_lexicon_is_refused() {
+        let text = ENGLISH.replacen("whole_nouns: [people", "whole_nouns: [People", 1);
+        assert!(Vocabulary::parse(&text).is_err());
+        let text = ENGLISH.replacen("whole_nouns:", "whole_nounz:", 1);
+        assert!(Vocabulary::parse(&text).is_err());
+    }
+}
