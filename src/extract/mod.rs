@@ -396,6 +396,12 @@ const REPORTING: &[&str] = &[
     "mourned",
     "vowed",
     "urged",
+    "identified",
+    "recovered",
+    "found",
+    "named",
+    "arrested",
+    "charged",
 ];
 
 /// Punctuation that ends a clause for the purpose of finding a figure's cue.
@@ -442,6 +448,19 @@ impl Lexicon {
     /// Cue found at word `i`: its length in words and measure.
     fn cue_at(&self, w: &Words, i: usize) -> Option<(usize, Option<&std::sync::Arc<str>>)> {
         let candidates = self.cues.get(w.lower(i))?;
+        // "succumbed to their injuries": a death, not an injury.
+        let mut back = i;
+        if back > 0 && matches!(w.lower(back - 1), "their" | "his" | "her" | "its") {
+            back -= 1;
+        }
+        let before: Vec<&str> = (back.saturating_sub(3)..back).map(|k| w.lower(k)).collect();
+        if crate::lexicon::english()
+            .not_cue_after
+            .ends(&before)
+            .is_some()
+        {
+            return None;
+        }
         candidates.iter().find_map(|(words, measure)| {
             let matches = words
                 .iter()
@@ -739,6 +758,15 @@ fn bind_measure(
         if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
             break;
         }
+        // "raising the toll to 11 and dimming hopes of finding survivors": past a
+        // conjunction that opens another verb phrase, a cue is that phrase's.
+        if k > end
+            && matches!(w.lower(k), "and" | "but" | "while" | "whereas")
+            && lexicon.cue_at(w, k + 1).is_none()
+            && w.number_word(k + 1).is_none()
+        {
+            break;
+        }
         if let Some((len, measure)) = lexicon.cue_at(w, k) {
             best = Some(CueFound {
                 distance,
@@ -780,6 +808,11 @@ fn bind_measure(
         k -= 1;
         steps += 1;
         if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) || origin {
+            break;
+        }
+        // "238 have been accounted for and 11 are still missing": the cue before the
+        // conjunction is the earlier figure's.
+        if figure_before && matches!(w.lower(k), "and" | "but" | "while" | "whereas") {
             break;
         }
         // A cue ending here (multi-word cues are found from their first word).
@@ -959,7 +992,12 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     if companion && noun == Some(Role::Part) {
         noun = Some(Role::Whole);
     }
-    let part_before = v.part_before.ends(&before).is_some();
+    // "Of the 295 people killed, 29 bodies are still unidentified": a part of the
+    // group the clause opens with.
+    let of_the_group = w.lower(0) == "of"
+        && matches!(w.lower(1), "the" | "those" | "these")
+        && (1..start).any(|k| w.lower(k) == ",");
+    let part_before = of_the_group || v.part_before.ends(&before).is_some();
     // "nine of the dead", "141 of the 179", "38 of us"; not "dozens of people".
     let part_after = after.first().is_some_and(|a| v.part_after.has(a))
         && after.get(1).is_some_and(|b| {
@@ -1071,7 +1109,9 @@ fn describes_occurrence(w: &Words, start: usize, end: usize) -> bool {
                 continue;
             }
             let word = word.strip_suffix("'s").unwrap_or(word);
-            if OCCURRENCE.contains(&word) {
+            // "the death toll Monday": a date of the figure, not of the event.
+            let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
+            if OCCURRENCE.contains(&word) && !figure_noun {
                 occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
             }
             if REPORTING.contains(&word) {
