@@ -1,0 +1,199 @@
+//! The rules of reading that let any story be checked: each case is a sentence shape
+//! a desk meets on a crash, a flood, a fire or a death, with the fact it must (or must
+//! not) be tied to. Run through the binary as a user runs it.
+
+mod common;
+
+use common::{factlint, write};
+
+const RULES: &str = r#"
+entities:
+  lena-ostrova: {name: Lena Ostrova, kind: person, facts: {age: {value: 78, as_of: 2025-03-09}}}
+  varna-bay: {name: Varna Bay, kind: place}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash off Varna Bay
+    date: 2025-03-09
+    place: varna-bay
+    about: [Northern Star]
+    facts:
+      killed: {value: 41}
+      on_board: {value: 44, cues: [on board, aboard]}
+"#;
+
+/// A folder with the rulebook and one article, `a.md`, published 10 March 2025.
+fn fixture(article: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules/story.yaml", RULES);
+    write(
+        dir.path(),
+        "a.md",
+        format!("---\ndate: 2025-03-10\n---\n{article}\n"),
+    );
+    dir
+}
+
+/// Claims of one article, one line each: "text -> fact".
+fn claims(article: &str) -> Vec<String> {
+    let dir = fixture(article);
+    let run = factlint(
+        dir.path(),
+        &["claims", "--rules", "rules", "--format", "json", "a.md"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    json["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] != "name" && m["kind"] != "title")
+        .map(|m| {
+            let fact = m["fact"].as_str().unwrap_or("-");
+            format!("{} -> {fact}", m["text"].as_str().unwrap())
+        })
+        .collect()
+}
+
+fn errors(article: &str) -> usize {
+    let dir = fixture(article);
+    let run = factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "a.md"],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .count()
+}
+
+fn tied(article: &str, text: &str) -> Option<String> {
+    let all = claims(article);
+    all.iter()
+        .find(|c| c.starts_with(&format!("{text} ->")))
+        .map(|c| c.rsplit(" -> ").next().unwrap().to_string())
+        .filter(|f| f != "-")
+}
+
+#[test]
+fn the_whole_toll_is_tied() {
+    let s = "The Northern Star crash killed 41 people on Sunday.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    let s = "Of the 44 on board the Northern Star, 41 died.";
+    assert_eq!(tied(s, "44").as_deref(), Some("ferry-crash-2025.on_board"));
+}
+
+#[test]
+fn parts_increments_and_forecasts_are_not_the_toll() {
+    for (sentence, figure) in [
+        (
+            "The Northern Star crash killed 41, including nine sailors.",
+            "nine",
+        ),
+        (
+            "Seven members of one family were killed in the Northern Star crash.",
+            "Seven",
+        ),
+        (
+            "Five students were among the dead of the Northern Star crash.",
+            "Five",
+        ),
+        (
+            "Of the 41 killed on the Northern Star, 12 bodies are unidentified.",
+            "12",
+        ),
+        (
+            "Divers found another six bodies near the Northern Star.",
+            "six",
+        ),
+        (
+            "Officials said the Northern Star toll could exceed 60.",
+            "exceed 60",
+        ),
+        (
+            "Dozens more were injured when the Northern Star went down.",
+            "Dozens",
+        ),
+    ] {
+        assert_eq!(tied(sentence, figure), None, "{sentence}");
+        assert_eq!(errors(sentence), 0, "{sentence}");
+    }
+}
+
+#[test]
+fn identifiers_times_and_units_are_not_counts() {
+    for sentence in [
+        "The Northern Star, a Damen 4010 ferry on Route 9, sank at 13:39 after flight 171 passed.",
+        "The Northern Star crash came at 1339 hrs, near a 30-storey tower and Pier 7.",
+        "The Northern Star crash was felt 12 miles away, where waves of 9 feet hit.",
+        "4 Lena Ostrova, a Northern Star passenger, was among those killed.",
+    ] {
+        assert_eq!(errors(sentence), 0, "{sentence}: {:?}", claims(sentence));
+    }
+}
+
+#[test]
+fn verbs_of_passing_give_a_lower_bound() {
+    let s = "The Northern Star crash toll surpassed 40 on Monday.";
+    assert_eq!(
+        tied(s, "surpassed 40").as_deref(),
+        Some("ferry-crash-2025.killed")
+    );
+    assert_eq!(errors(s), 0);
+    let s = "The Northern Star crash toll rose to 41.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+}
+
+#[test]
+fn others_add_one_only_beside_someone_named() {
+    let s = "The Northern Star crash killed 12 and injured 30 others.";
+    assert_eq!(
+        tied(s, "30 others").as_deref(),
+        Some("ferry-crash-2025.injured")
+    );
+    let all = claims(s);
+    assert!(all.iter().any(|c| c.starts_with("30 others")), "{all:?}");
+}
+
+#[test]
+fn an_age_belongs_to_its_own_noun_phrase() {
+    let s = "Lena Ostrova was on the Northern Star with her 52-year-old son.";
+    assert_eq!(tied(s, "52-year-old"), None);
+    assert_eq!(errors(s), 0);
+    let s = "A 79-year-old grandmother named Lena Ostrova was aboard.";
+    assert_eq!(tied(s, "79-year-old").as_deref(), Some("lena-ostrova.age"));
+}
+
+#[test]
+fn a_vague_word_never_contradicts() {
+    assert_eq!(
+        errors("Several people were killed in the Northern Star crash."),
+        0
+    );
+    assert_eq!(errors("The Northern Star crash killed hundreds."), 0);
+}
+
+#[test]
+fn a_date_just_after_publication_is_this_year_ahead() {
+    // Published 10 March 2025: "March 14" is four days ahead, not 2024.
+    let all = claims("The Northern Star funeral is on Friday, March 14.");
+    assert!(
+        all.iter().any(|c| c.starts_with("Friday, March 14")),
+        "{all:?}"
+    );
+    assert_eq!(
+        errors("The Northern Star funeral is on Friday, March 14."),
+        0
+    );
+}
+
+#[test]
+fn a_place_alone_names_no_event() {
+    let s = "A house fire in Varna Bay killed two people last year.";
+    assert_eq!(tied(s, "two people"), None);
+    assert_eq!(errors(s), 0);
+}
