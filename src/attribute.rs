@@ -19,7 +19,7 @@ use regex::Regex;
 use crate::date::DayRange;
 use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};
-use crate::rulebook::{EntityKind, Rulebook, Subject};
+use crate::rulebook::{EntityKind, Expected, Rulebook, Subject};
 
 /// How a claim was tied to its fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -32,6 +32,10 @@ pub enum Via {
     Name,
     /// A rule's explicit pattern.
     Pattern,
+    /// The sentence names no event, and the article is on one: the figure or date fits
+    /// that event's. Such a claim only ever confirms; it is never compared with other
+    /// articles.
+    Topic,
 }
 
 /// A mention attributed to a fact.
@@ -239,6 +243,7 @@ pub fn attribute(
         lead: None,
     };
     reading.lead = lead_event(&reading);
+    let topics = reading.topics();
     let mut claims = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if let Some(fact) = mention.pattern_fact {
@@ -275,6 +280,8 @@ pub fn attribute(
                 .map(|f| (f, Via::Name)),
             _ => None,
         };
+        let claim =
+            claim.or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]));
         if let Some((fact, via)) = claim {
             let on = (mention.kind == MentionKind::Age)
                 .then(|| reading.event_of(mention, &in_sentence, None))
@@ -395,6 +402,82 @@ pub(crate) fn per_sentence(
 }
 
 impl<'a> Reading<'a> {
+    /// For each sentence, the event the article is on when it starts: the lead event,
+    /// then the one event the last sentence naming exactly one event named; after a
+    /// sentence naming several, none.
+    fn topics(&self) -> Vec<Option<usize>> {
+        let mut topic = self.lead;
+        (0..self.doc.sentences.len())
+            .map(|sentence| {
+                let here = topic;
+                let events: BTreeSet<usize> = self
+                    .hits_in(sentence)
+                    .flat_map(|h| h.events.iter().copied())
+                    .collect();
+                let unique: BTreeSet<usize> = self
+                    .hits_in(sentence)
+                    .filter(|h| h.events.len() == 1)
+                    .map(|h| h.events[0])
+                    .collect();
+                if unique.len() == 1 {
+                    topic = unique.into_iter().next();
+                } else if !events.is_empty() {
+                    topic = None;
+                }
+                here
+            })
+            .collect()
+    }
+
+    /// A claim on the article's topic: the sentence names no event, no person or group
+    /// that owns the measure and no place of another; the figure or date agrees with
+    /// the topic event's (its value or a reported one). Weak evidence only
+    /// ever confirms, so a figure that disagrees stays unattributed.
+    fn topic_claim(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        topic: Option<usize>,
+    ) -> Option<(usize, Via)> {
+        let book = self.book;
+        let event = topic?;
+        if mention.dateline || mention.vague {
+            return None;
+        }
+        if in_sentence.iter().any(|h| {
+            !h.events.is_empty()
+                || h.entity.is_some_and(|e| {
+                    let entity = &book.entities[e];
+                    entity.kind == EntityKind::Place && !book.events[event].places.contains(&e)
+                        || entity.kind != EntityKind::Place
+                            && mention
+                                .measure
+                                .as_deref()
+                                .is_some_and(|m| book.fact(Subject::Entity(e), m).is_some())
+                })
+        }) {
+            return None;
+        }
+        let subject = Subject::Event(event);
+        let fact = match mention.kind {
+            MentionKind::Count | MentionKind::Amount => {
+                book.fact(subject, mention.measure.as_deref()?)?
+            }
+            MentionKind::Date if mention.occurrence => book.fact(subject, "date")?,
+            _ => return None,
+        };
+        let f = &book.facts[fact];
+        let fits = match (&f.expected, &mention.value) {
+            (Expected::Count(want), MentionValue::Number(found))
+            | (Expected::Amount { value: want, .. }, MentionValue::Amount { value: found, .. }) => {
+                want.overlaps(found) || f.reported.iter().any(|r| r.value.overlaps(found))
+            }
+            (Expected::Date(want), MentionValue::Date(found)) => want.overlaps(found),
+            _ => false,
+        };
+        fits.then_some((fact, Via::Topic))
+    }
+
     /// Names and markers wholly inside a sentence.
     fn hits_in(&self, sentence: usize) -> impl Iterator<Item = &'a Hit> + use<'a> {
         let end = self.doc.sentences[sentence].span.end;

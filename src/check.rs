@@ -112,6 +112,11 @@ impl Engine {
                     Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
                     Some(finding) => findings.push(finding),
                     None if mention.interval().is_none() => {}
+                    // A claim tied only by the article's topic confirms; it is not
+                    // evidence enough to hold against another article.
+                    None if claim.via == attribute::Via::Topic => {
+                        current.insert(fact.id.clone());
+                    }
                     None => {
                         current.insert(fact.id.clone());
                         fitting
