@@ -10,11 +10,10 @@
 //! Every name in the rulebook is compiled once into one Aho-Corasick automaton, so the
 //! cost of finding them does not grow with the number of rules.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
 use crate::date::DayRange;
 use crate::document::Document;
@@ -82,7 +81,13 @@ pub struct Matcher {
     short: BTreeMap<String, Vec<usize>>,
     /// Entity → events it marks.
     entity_events: Vec<Vec<usize>>,
-    refer_back: Regex,
+    /// Event → the nouns that refer back to it ("the crash", "the quake"), from its
+    /// kinds in the lexicon.
+    event_nouns: Vec<HashSet<String>>,
+    /// Event → the words of its id and marker phrases: what the desk calls it.
+    event_words: Vec<HashSet<String>>,
+    /// Event → the kinds its words give it (empty when none does).
+    event_kinds: Vec<Vec<String>>,
 }
 
 impl Matcher {
@@ -134,16 +139,62 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&texts)
             .expect("literal names always build an automaton");
-        let refer_back = Regex::new(
-            r"(?i)\b(?:the|this|that|today's|yesterday's|wednesday's|tuesday's|thursday's|monday's|friday's|saturday's|sunday's)\s+(?:(?:deadly|suicide|latest|deadliest|brazen)\s+)*(?:attack|bombing|blast|explosion|incident|assault|strike|killing|assassination)\b",
-        )
-        .expect("the refer-back pattern is valid");
+        let vocabulary = crate::lexicon::english();
+        let mut event_kinds: Vec<Vec<String>> = Vec::new();
+        let event_nouns = book
+            .events
+            .iter()
+            .map(|event| {
+                // The kind the summary opens with, and those its id and markers name.
+                let mut text = event.id.replace('-', " ");
+                for part in &event.markers {
+                    text.push(' ');
+                    text.push_str(part);
+                }
+                let mut kinds = vocabulary.kinds_of(&text);
+                if let Some(kind) = event
+                    .summary
+                    .as_deref()
+                    .and_then(|s| vocabulary.first_kind(s))
+                    && !kinds.contains(&kind)
+                {
+                    kinds.push(kind);
+                }
+                event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
+                // An event whose words name no kind is read as the attacks the first
+                // rulebooks were written for.
+                if kinds.is_empty() {
+                    kinds.push("attack");
+                }
+                let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
+                for kind in kinds {
+                    for noun in &vocabulary.kinds[kind].nouns {
+                        nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
+                    }
+                }
+                nouns
+            })
+            .collect();
+        let event_words = book
+            .events
+            .iter()
+            .map(|event| {
+                let mut text = event.id.replace('-', " ");
+                for part in &event.markers {
+                    text.push(' ');
+                    text.push_str(part);
+                }
+                lower_words(&text).into_iter().collect()
+            })
+            .collect();
         Matcher {
             automaton,
             patterns,
             short,
             entity_events,
-            refer_back,
+            event_nouns,
+            event_words,
+            event_kinds,
         }
     }
 
@@ -213,6 +264,118 @@ impl Matcher {
     }
 }
 
+impl Matcher {
+    /// Where a text refers back to an event by a noun of its kind ("the crash", "this
+    /// incident", "Friday's attack", "her death"): the noun's word index, counting the
+    /// words of `text`.
+    pub fn refers_back(&self, text: &str, event: usize) -> Option<usize> {
+        let nouns = &self.event_nouns[event];
+        let words = lower_words(text);
+        (0..words.len()).find_map(|i| {
+            let w = words[i].as_str();
+            let determiner = matches!(
+                w,
+                "the" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her"
+            ) || w.ends_with("'s") && w.len() > 2;
+            if !determiner {
+                return None;
+            }
+            // Up to two words between: "the deadly crash", "Sunday's massive quake".
+            (i + 1..(i + 4).min(words.len()))
+                .take_while(|&k| words[k] != ",")
+                .find(|&k| nouns.contains(words[k].as_str()))
+        })
+    }
+}
+
+impl Matcher {
+    /// Whether a date's verb fits the kind of event its fact is of: "crashed on" dates
+    /// a crash, never a presidency or a day of mourning. Verbs of any event, and
+    /// events of no known kind, fit.
+    pub fn kind_fits(&self, book: &Rulebook, fact: usize, mention: &Mention) -> bool {
+        let Subject::Event(e) = book.facts[fact].subject else {
+            return true;
+        };
+        mention.kind != MentionKind::Date
+            || mention.occurrence_kinds.is_empty()
+            || self.event_kinds[e].is_empty()
+            || mention
+                .occurrence_kinds
+                .iter()
+                .any(|k| self.event_kinds[e].contains(k))
+    }
+
+    /// Whether a text refers back to a place by a common noun: "killed in the city",
+    /// "the town's hospital".
+    pub fn refers_to_place(&self, text: &str) -> bool {
+        let nouns = &crate::lexicon::english().place_nouns;
+        let words = lower_words(text);
+        words.windows(2).any(|pair| {
+            matches!(pair[0].as_str(), "the" | "this" | "that")
+                && nouns.has(pair[1].trim_end_matches("'s"))
+        })
+    }
+
+    /// Whether a text introduces an event of its own: "a house fire", "another
+    /// earthquake", "an explosion".
+    pub fn introduces_event(&self, text: &str) -> bool {
+        let vocabulary = crate::lexicon::english();
+        let words = lower_words(text);
+        (0..words.len()).any(|i| {
+            matches!(words[i].as_str(), "a" | "an" | "another")
+                && (i + 1..(i + 4).min(words.len()))
+                    .take_while(|&k| words[k] != ",")
+                    .any(|k| {
+                        vocabulary
+                            .kinds
+                            .values()
+                            .any(|kind| kind.nouns.iter().any(|n| *n == words[k]))
+                    })
+        })
+    }
+}
+
+/// Whether a hit is the place of another event and not of this one, outside the
+/// mention's own cue ("in Turkey" of a toll in Turkey): the sentence is about there.
+fn other_place(book: &Rulebook, event: usize, mention: &Mention, hit: &Hit) -> bool {
+    let in_cue = mention
+        .cue
+        .as_ref()
+        .is_some_and(|c| hit.span.start >= c.start && hit.span.end <= c.end);
+    !in_cue
+        && hit.entity.is_some_and(|e| {
+            let here = |ev: &crate::rulebook::Event| {
+                ev.places.contains(&e) || ev.marker_entities.contains(&e)
+            };
+            book.entities[e].kind == EntityKind::Place
+                && !here(&book.events[event])
+                && book.events.iter().any(here)
+        })
+}
+
+/// The words of a text, lower case, typographic apostrophes plain; a comma is a word.
+fn lower_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if c.is_alphanumeric() || c == '\'' || c == '-' {
+            word.extend(c.to_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            if c == ',' {
+                out.push(",".into());
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 && b != 0xe2
 }
@@ -267,6 +430,9 @@ pub fn attribute(
             }
             MentionKind::Date if !mention.dateline && mention.occurrence => reading
                 .event_of(mention, &in_sentence, None)
+                .or_else(|| {
+                    reading.dated_by_reference(mention, &in_sentence, topics[mention.sentence])
+                })
                 .filter(|(subject, _)| {
                     plausibly_its_date(book, *subject, mention, doc.meta.published)
                 })
@@ -280,8 +446,10 @@ pub fn attribute(
                 .map(|f| (f, Via::Name)),
             _ => None,
         };
-        let claim =
-            claim.or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]));
+        let claim = claim
+            .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
+            .or_else(|| reading.marked_date(mention, &in_sentence))
+            .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention));
         if let Some((fact, via)) = claim {
             let on = (mention.kind == MentionKind::Age)
                 .then(|| reading.event_of(mention, &in_sentence, None))
@@ -302,8 +470,13 @@ pub fn attribute(
 }
 
 /// The article's lead event: the one its headline names, else the one named in the
-/// first sentence that names only one, else the one named most often.
+/// first sentence that names only one, else the one named most often; when no name
+/// decides, the one its headline or first sentence calls by a noun of its kind.
 fn lead_event(reading: &Reading) -> Option<usize> {
+    lead_by_name(reading).or_else(|| lead_by_kind(reading))
+}
+
+fn lead_by_name(reading: &Reading) -> Option<usize> {
     let Reading {
         matcher, doc, hits, ..
     } = *reading;
@@ -361,6 +534,29 @@ fn lead_event(reading: &Reading) -> Option<usize> {
         .map(|(e, _)| e)
 }
 
+/// The headline's or first sentence's noun for an event ("a year after the
+/// earthquakes"): of the events it can mean, the one last before publication.
+fn lead_by_kind(reading: &Reading) -> Option<usize> {
+    let Reading { matcher, doc, .. } = *reading;
+    let published = doc.meta.published?;
+    let mut opening: Vec<String> = doc.meta.title.iter().cloned().collect();
+    opening.extend(
+        doc.sentences
+            .first()
+            .map(|s| doc.prose[s.span.clone()].to_string()),
+    );
+    opening.iter().find_map(|text| {
+        (0..reading.book.events.len())
+            .filter(|&e| matcher.refers_back(text, e).is_some())
+            .filter_map(|e| {
+                let date = reading.book.events[e].date?;
+                (date.from <= published).then_some((date.from.days_until(published), e))
+            })
+            .min()
+            .map(|(_, e)| e)
+    })
+}
+
 /// One document being attributed: what every decision about its mentions looks at.
 #[derive(Clone, Copy)]
 struct Reading<'a> {
@@ -403,24 +599,28 @@ pub(crate) fn per_sentence(
 
 impl<'a> Reading<'a> {
     /// For each sentence, the event the article is on when it starts: the lead event,
-    /// then the one event the last sentence naming exactly one event named; after a
-    /// sentence naming several, none.
+    /// until a sentence names another event or several; then none, until one names
+    /// the lead alone again.
     fn topics(&self) -> Vec<Option<usize>> {
         let mut topic = self.lead;
         (0..self.doc.sentences.len())
             .map(|sentence| {
                 let here = topic;
-                let events: BTreeSet<usize> = self
-                    .hits_in(sentence)
-                    .flat_map(|h| h.events.iter().copied())
-                    .collect();
-                let unique: BTreeSet<usize> = self
-                    .hits_in(sentence)
+                let start = self.doc.sentences[sentence].span.start;
+                let named = || {
+                    self.hits_in(sentence)
+                        .filter(move |h| !compared_with(&self.doc.prose, start, h))
+                };
+                let events: BTreeSet<usize> =
+                    named().flat_map(|h| h.events.iter().copied()).collect();
+                let unique: BTreeSet<usize> = named()
                     .filter(|h| h.events.len() == 1)
                     .map(|h| h.events[0])
                     .collect();
+                // Only the lead is a topic: after a digression to another event, none
+                // until the lead is named again.
                 if unique.len() == 1 {
-                    topic = unique.into_iter().next();
+                    topic = unique.into_iter().next().filter(|&e| Some(e) == self.lead);
                 } else if !events.is_empty() {
                     topic = None;
                 }
@@ -429,9 +629,91 @@ impl<'a> Reading<'a> {
             .collect()
     }
 
+    /// A date written right after a noun that refers back to the article's topic
+    /// event ("the quakes, which struck on Monday, Feb. 6", "her death on 9 September",
+    /// "Friday's attack"), in a sentence that names no event and no other place: that
+    /// event's date, misdated or not.
+    fn dated_by_reference(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        topic: Option<usize>,
+    ) -> Option<(Subject, Via)> {
+        let book = self.book;
+        if in_sentence.iter().any(|h| !h.events.is_empty()) {
+            return None;
+        }
+        let sentence = &self.doc.sentences[mention.sentence];
+        let clause = clause_of(&self.doc.prose, sentence.span.clone(), mention.span.clone());
+        let words = lower_words(&self.doc.prose[clause.start..mention.span.start]);
+        // The noun within the eight words before the date, or the date's own
+        // possessive ("Friday's attack") just after it.
+        let tail = words[words.len().saturating_sub(8)..].join(" ");
+        let own = self.doc.prose[mention.span.clone()].to_lowercase();
+        let after_end = (mention.span.end + 40)
+            .min(clause.end)
+            .max(mention.span.end);
+        let after = format!(
+            "the {}",
+            self.doc
+                .prose
+                .get(mention.span.end..after_end)
+                .unwrap_or("")
+        );
+        let possessive = own.ends_with("'s") || own.ends_with("\u{2019}s");
+        let noun_of = |e: usize| {
+            if let Some(i) = self.matcher.refers_back(&tail, e) {
+                Some(lower_words(&tail)[i].clone())
+            } else if possessive && self.matcher.refers_back(&after, e) == Some(1) {
+                Some(lower_words(&after)[1].clone())
+            } else {
+                None
+            }
+        };
+        // "her death on 9 September" in a piece on the funeral: the one event the desk
+        // calls by that noun (in its id or markers), when there is one; else the topic.
+        let called: Vec<usize> = (0..book.events.len())
+            .filter(|&e| noun_of(e).is_some_and(|noun| self.matcher.event_words[e].contains(&noun)))
+            .collect();
+        // Of several, the one nearest the date written (a misdating is a near miss).
+        let nearest = || {
+            let MentionValue::Date(found) = mention.value else {
+                return None;
+            };
+            called
+                .iter()
+                .filter_map(|&e| {
+                    let date = book.events[e].date?;
+                    let gap = if date.overlaps(&found) {
+                        0
+                    } else {
+                        date.to
+                            .days_until(found.from)
+                            .abs()
+                            .min(found.to.days_until(date.from).abs())
+                    };
+                    Some((gap, e))
+                })
+                .min()
+                .map(|(_, e)| e)
+        };
+        let event = match called.as_slice() {
+            [one] => *one,
+            [] => topic.filter(|&t| noun_of(t).is_some())?,
+            _ => nearest()?,
+        };
+        if in_sentence
+            .iter()
+            .any(|h| other_place(book, event, mention, h))
+        {
+            return None;
+        }
+        Some((Subject::Event(event), Via::ReferBack))
+    }
+
     /// A claim on the article's topic: the sentence names no event, no person or group
     /// that owns the measure and no place of another; the figure or date agrees with
-    /// the topic event's (its value or a reported one). Weak evidence only
+    /// the topic event's (its value, a reported or a superseded one). Weak evidence only
     /// ever confirms, so a figure that disagrees stays unattributed.
     fn topic_claim(
         &self,
@@ -446,16 +728,20 @@ impl<'a> Reading<'a> {
         }
         if in_sentence.iter().any(|h| {
             !h.events.is_empty()
+                || other_place(book, event, mention, h)
                 || h.entity.is_some_and(|e| {
-                    let entity = &book.entities[e];
-                    entity.kind == EntityKind::Place && !book.events[event].places.contains(&e)
-                        || entity.kind != EntityKind::Place
-                            && mention
-                                .measure
-                                .as_deref()
-                                .is_some_and(|m| book.fact(Subject::Entity(e), m).is_some())
+                    book.entities[e].kind != EntityKind::Place
+                        && mention
+                            .measure
+                            .as_deref()
+                            .is_some_and(|m| book.fact(Subject::Entity(e), m).is_some())
                 })
         }) {
+            return None;
+        }
+        // "A house fire in the town killed two": a new event of some kind.
+        let text = &self.doc.prose[self.doc.sentences[mention.sentence].span.clone()];
+        if self.matcher.introduces_event(text) {
             return None;
         }
         let subject = Subject::Event(event);
@@ -466,16 +752,49 @@ impl<'a> Reading<'a> {
             MentionKind::Date if mention.occurrence => book.fact(subject, "date")?,
             _ => return None,
         };
-        let f = &book.facts[fact];
-        let fits = match (&f.expected, &mention.value) {
+        self.fitting(fact, mention).then_some((fact, Via::Topic))
+    }
+
+    /// A date beside one event's marker phrase ("crowned at Westminster Abbey on 2
+    /// June 1953") that fits that event's date: a confirmation, as a topic claim is.
+    fn marked_date(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+        if mention.kind != MentionKind::Date || mention.dateline {
+            return None;
+        }
+        let sentence = &self.doc.sentences[mention.sentence];
+        let clause = clause_of(&self.doc.prose, sentence.span.clone(), mention.span.clone());
+        let events: BTreeSet<usize> = in_sentence
+            .iter()
+            .filter(|h| h.span.start >= clause.start && h.span.end <= mention.span.start)
+            .filter(|h| lower_words(&self.doc.prose[h.span.end..mention.span.start]).len() <= 6)
+            .flat_map(|h| h.events.iter().copied())
+            .collect();
+        let [event] = events.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let fact = self.book.fact(Subject::Event(event), "date")?;
+        self.fitting(fact, mention).then_some((fact, Via::Topic))
+    }
+
+    /// Whether a mention's value agrees with a fact's: its value, a reported or a
+    /// superseded one; an open bound far below the value ("more than 3,000" of 50,000)
+    /// is no agreement.
+    fn fitting(&self, fact: usize, mention: &Mention) -> bool {
+        let f = &self.book.facts[fact];
+        match (&f.expected, &mention.value) {
             (Expected::Count(want), MentionValue::Number(found))
             | (Expected::Amount { value: want, .. }, MentionValue::Amount { value: found, .. }) => {
-                want.overlaps(found) || f.reported.iter().any(|r| r.value.overlaps(found))
+                // An open bound far below ("more than 3,000" of 50,000) fits anything.
+                let close = found.max.is_some() || found.min.saturating_mul(2) >= want.min;
+                close && want.overlaps(found)
+                    || f.reported
+                        .iter()
+                        .chain(&f.revised_from)
+                        .any(|r| r.value.overlaps(found))
             }
             (Expected::Date(want), MentionValue::Date(found)) => want.overlaps(found),
             _ => false,
-        };
-        fits.then_some((fact, Via::Topic))
+        }
     }
 
     /// Names and markers wholly inside a sentence.
@@ -556,6 +875,7 @@ impl<'a> Reading<'a> {
                 .iter()
                 .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
                 .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
+                .filter(|h| !compared_with(&doc.prose, sentence.span.start, h))
             {
                 let unique = hit.events.len() == 1;
                 for &e in &hit.events {
@@ -607,7 +927,22 @@ impl<'a> Reading<'a> {
         // When the previous sentence digresses to another event ("In 2017, two were
         // killed at the mine"), "the bombing" still means the story's own: of the two,
         // the one nearer the publication date.
+        // The noun that refers back, when only one of the two events is called by it
+        // in the rulebook ("the siege" after a sentence on a siege), decides.
+        let called = |e: usize| {
+            let words = lower_words(text);
+            matcher
+                .refers_back(text, e)
+                .is_some_and(|i| matcher.event_words[e].contains(words[i].as_str()))
+        };
         let lead = match (previous, lead) {
+            (Some(p), Some(l)) if p != l && called(p) != called(l) => {
+                if called(p) {
+                    p
+                } else {
+                    l
+                }
+            }
             (Some(p), Some(l)) if p != l => {
                 let distance = |e: usize| {
                     let published = doc.meta.published?;
@@ -622,19 +957,40 @@ impl<'a> Reading<'a> {
             }
             (p, l) => p.or(l)?,
         };
-        // A place that is not the lead event's says the sentence is about somewhere else.
-        if in_sentence.iter().any(|h| {
-            h.entity.is_some_and(|e| {
-                book.entities[e].kind == EntityKind::Place && !book.events[lead].places.contains(&e)
-            })
-        }) {
+        // A place that is not the lead event's says the sentence is about somewhere else
+        // (unless it is part of the figure's cue: "killed 50,783 in Turkey").
+        if in_sentence
+            .iter()
+            .any(|h| other_place(book, lead, mention, h))
+        {
             return None;
         }
-        if matcher.refer_back.is_match(text) && fits_dates(lead) && has_measure(lead) {
+        let to_its_place = !book.events[lead].places.is_empty() && matcher.refers_to_place(text);
+        if (matcher.refers_back(text, lead).is_some() || to_its_place)
+            && fits_dates(lead)
+            && has_measure(lead)
+        {
             return Some((Subject::Event(lead), Via::ReferBack));
         }
         None
     }
+}
+
+/// Whether an event is named as a point of comparison or of time ("the deadliest since
+/// the 1999 Izmit earthquake", "worse than the 2004 siege", "on a par with"): the
+/// sentence is not about it.
+fn compared_with(prose: &str, sentence_start: usize, hit: &Hit) -> bool {
+    let before = prose[sentence_start..hit.span.start].to_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = words.len();
+    // Up to three words between the comparing word and the name ("since the 1999").
+    (n.saturating_sub(4)..n).any(|i| {
+        matches!(words[i], "since" | "than")
+            || words[i] == "par" && words.get(i + 1) == Some(&"with")
+    })
 }
 
 /// Whether a name stands in a list of examples after a figure ("at least eight

@@ -109,6 +109,11 @@ impl Engine {
                     continue;
                 }
                 match self.against_rule(d, &docs[d], mention, fact, claim.on) {
+                    // Tied by the topic alone, a superseded figure may be one that stood
+                    // when the article was written: not enough to warn of.
+                    Some(finding)
+                        if finding.code == Code::RevisedFigure
+                            && claim.via == attribute::Via::Topic => {}
                     Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
                     Some(finding) => findings.push(finding),
                     None if mention.interval().is_none() => {}

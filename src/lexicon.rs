@@ -34,6 +34,7 @@ struct Raw {
     part_after: Vec<String>,
     part_before: Vec<String>,
     part_following: Vec<String>,
+    state_after: Vec<String>,
     increment_before: Vec<String>,
     increment_after: Vec<String>,
     forecast: Vec<String>,
@@ -47,8 +48,10 @@ struct Raw {
     not_cue_after: Vec<String>,
     honorifics: Vec<String>,
     generic_events: Vec<String>,
+    place_nouns: Vec<String>,
     kinds: BTreeMap<String, Kind>,
     happened: Vec<String>,
+    reporting: Vec<String>,
 }
 
 /// A list of words and phrases, looked up by their words.
@@ -115,6 +118,7 @@ pub struct Vocabulary {
     pub part_after: Phrases,
     pub part_before: Phrases,
     pub part_following: Phrases,
+    pub state_after: Phrases,
     pub increment_before: Phrases,
     pub increment_after: Phrases,
     pub forecast: Phrases,
@@ -128,7 +132,9 @@ pub struct Vocabulary {
     pub not_cue_after: Phrases,
     pub honorifics: Phrases,
     pub generic_events: Phrases,
+    pub place_nouns: Phrases,
     pub happened: Phrases,
+    pub reporting: Phrases,
     /// Kinds of event by name.
     pub kinds: BTreeMap<String, Kind>,
     /// Every kind's verbs, with the generic ones.
@@ -157,6 +163,7 @@ impl Vocabulary {
             &raw.part_after,
             &raw.part_before,
             &raw.part_following,
+            &raw.state_after,
             &raw.increment_before,
             &raw.increment_after,
             &raw.forecast,
@@ -170,7 +177,9 @@ impl Vocabulary {
             &raw.not_cue_after,
             &raw.honorifics,
             &raw.generic_events,
+            &raw.place_nouns,
             &raw.happened,
+            &raw.reporting,
         ] {
             all.extend(list);
         }
@@ -198,6 +207,7 @@ impl Vocabulary {
             part_after: Phrases::new(&raw.part_after),
             part_before: Phrases::new(&raw.part_before),
             part_following: Phrases::new(&raw.part_following),
+            state_after: Phrases::new(&raw.state_after),
             increment_before: Phrases::new(&raw.increment_before),
             increment_after: Phrases::new(&raw.increment_after),
             forecast: Phrases::new(&raw.forecast),
@@ -211,13 +221,30 @@ impl Vocabulary {
             not_cue_after: Phrases::new(&raw.not_cue_after),
             honorifics: Phrases::new(&raw.honorifics),
             generic_events: Phrases::new(&raw.generic_events),
+            place_nouns: Phrases::new(&raw.place_nouns),
             happened: Phrases::new(&raw.happened),
+            reporting: Phrases::new(&raw.reporting),
             occurrence_verbs: Phrases::new(&verbs),
             kinds: raw.kinds,
         })
     }
 
-    /// The kinds an event's words give it: every kind with a word among them.
+    /// The kinds whose verbs open `phrase` ("crashed", "gave way"); empty for a verb of
+    /// any event ("occurred", "took place") or none.
+    pub fn kinds_of_verb<'a>(&'a self, phrase: &[&str]) -> Vec<&'a str> {
+        self.kinds
+            .iter()
+            .filter(|(_, k)| {
+                k.verbs.iter().any(|v| {
+                    let words: Vec<&str> = v.split(' ').collect();
+                    words.len() <= phrase.len() && words.iter().zip(phrase).all(|(a, b)| a == b)
+                })
+            })
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// The kinds a phrase gives an event: every kind with a word among its words.
     pub fn kinds_of<'a>(&'a self, text: &str) -> Vec<&'a str> {
         let words: HashSet<String> = text
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -229,6 +256,20 @@ impl Vocabulary {
             .filter(|(_, k)| k.words.iter().any(|w| words.contains(w)))
             .map(|(name, _)| name.as_str())
             .collect()
+    }
+
+    /// The kind a description gives an event: that of its first word of any kind ("the
+    /// day of national mourning declared after the crash" is a day of mourning).
+    pub fn first_kind<'a>(&'a self, text: &str) -> Option<&'a str> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .find_map(|word| {
+                self.kinds
+                    .iter()
+                    .find(|(_, k)| k.words.contains(&word))
+                    .map(|(name, _)| name.as_str())
+            })
     }
 }
 

@@ -377,9 +377,15 @@ impl People {
                 }
                 first -= 1;
             }
+            // Honorifics before the name are no part of it ("Dr", "Sir", "Capt.").
+            while first < i && is_honorific(&prose[words[first].clone()]) {
+                first += 1;
+            }
+            // Nor is a possessive after it ("Churchill's").
+            let end = span.start + strip_possessive(word).len();
             // The longest run of given names that makes a variant of one person.
             for from in &words[first..i] {
-                let range = from.start..span.end;
+                let range = from.start..end;
                 if full
                     .iter()
                     .any(|f| f.start < range.end && range.start < f.end)
@@ -860,6 +866,15 @@ fn post_of(title: &str) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a word is an honorific or a rank written before a name: the lexicon's
+/// list, with or without its full stop.
+fn is_honorific(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    let honorifics = &crate::lexicon::english().honorifics;
+    HONORIFICS.contains(&bare) || honorifics.has(&lower) || honorifics.has(bare)
 }
 
 fn strip_possessive(word: &str) -> &str {

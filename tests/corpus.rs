@@ -232,6 +232,9 @@ fn corpus_matches_the_answer_key() {
         recall * 100.0,
         expected.len()
     );
+    for problem in &problems {
+        println!("corpus: {problem}");
+    }
     score_claims(&docs, &report);
     assert!(
         problems.is_empty(),

@@ -190,7 +190,8 @@ fn weekday_date(
         _ => return None,
     }
     let range = match prev {
-        Some("next" | "coming") => None,
+        // "through Thursday", "until Friday": a day ahead, not the last one.
+        Some("next" | "coming" | "until" | "till" | "through") => None,
         Some("last" | "past") => {
             published.map(|p| DayRange::day(p.add_days(-1).previous_or_same(weekday)))
         }

@@ -89,6 +89,10 @@ pub struct Mention {
     pub from_weekday: bool,
     /// For dates: the words around it say something happened then ("killed on").
     pub occurrence: bool,
+    /// For dates: the kinds of event the verb that says so belongs to ("crashed on":
+    /// crash); empty when the word fits any event ("occurred", "killed").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occurrence_kinds: Vec<String>,
     /// For dates: part of a dateline ("KABUL, Dec 12 (Wire) —").
     pub dateline: bool,
     /// Set when a rule's explicit pattern matched this mention.
@@ -120,6 +124,7 @@ impl Mention {
             weekday: None,
             from_weekday: false,
             occurrence: false,
+            occurrence_kinds: Vec::new(),
             dateline: false,
             pattern_fact: None,
             figure: None,
@@ -268,6 +273,8 @@ pub struct Lexicon {
     cues: HashMap<String, Vec<Cue>>,
     /// Each rule pattern: its fact, the fact's measure and the expression.
     patterns: Vec<(usize, std::sync::Arc<str>, regex::Regex)>,
+    /// The words of every measure's name ("structures", "destroyed").
+    measure_words: Vec<String>,
     pub tolerance: f64,
 }
 
@@ -438,11 +445,29 @@ impl Lexicon {
                 (p.fact, measure, p.regex.clone())
             })
             .collect();
+        let mut measure_words: Vec<String> = book
+            .measures
+            .iter()
+            .flat_map(|m| m.name.split(['_', '-', ' ']).map(str::to_lowercase))
+            .filter(|w| w.len() > 2)
+            .collect();
+        measure_words.sort();
+        measure_words.dedup();
         Lexicon {
             cues,
+            measure_words,
             patterns,
             tolerance,
         }
+    }
+
+    /// Whether a word (a plural noun) names a measure: a word of a measure's name
+    /// ("structures" of `structures_destroyed`), singular or plural.
+    fn names_measure(&self, word: &str) -> bool {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        self.measure_words
+            .iter()
+            .any(|m| m == word || m == singular || m.strip_suffix('s') == Some(singular))
     }
 
     /// Cue found at word `i`: its length in words and measure.
@@ -473,12 +498,29 @@ impl Lexicon {
 
 /// Finds every mention in a document.
 pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
-    let mut mentions = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
     for (index, sentence) in doc.sentences.iter().enumerate() {
         let w = Words::new(&doc.prose, sentence.span.clone());
         let first = mentions.len();
+        // The measure of the previous sentence's last figure, for "That number later
+        // rose to 53,537".
+        let before = mentions[..first]
+            .iter()
+            .rev()
+            .take_while(|m| m.sentence + 1 >= index)
+            .find(|m| m.sentence + 1 == index && m.measure.is_some())
+            .and_then(|m| m.measure.clone());
         scan_sentence(&w, index, doc.meta.published, lexicon, &mut mentions);
         apply_patterns(doc, index, lexicon, &mut mentions, first);
+        let anaphora = matches!(w.lower(0), "that" | "this" | "the")
+            && matches!(w.lower(1), "number" | "figure" | "toll" | "count" | "tally");
+        if anaphora && let Some(measure) = before {
+            for m in &mut mentions[first..] {
+                if m.kind == MentionKind::Count && m.measure.is_none() && !m.vague {
+                    m.measure = Some(measure.clone());
+                }
+            }
+        }
     }
     mentions
 }
@@ -503,7 +545,7 @@ fn scan_sentence(
                     Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
                 m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
                 m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
-                m.occurrence = describes_occurrence(w, date.start, date.end);
+                (m.occurrence, m.occurrence_kinds) = describes_occurrence(w, date.start, date.end);
                 m.dateline = is_dateline(w, date.start, date.end);
                 out.push(m);
             } else if let Some((day, at)) = date.weekday {
@@ -515,7 +557,7 @@ fn scan_sentence(
                 );
                 m.weekday = Some((day, w.span(at)));
                 m.from_weekday = true;
-                m.occurrence = describes_occurrence(w, date.start, date.end);
+                (m.occurrence, m.occurrence_kinds) = describes_occurrence(w, date.start, date.end);
                 out.push(m);
             }
             taken.push((date.start, date.end));
@@ -758,9 +800,19 @@ fn bind_measure(
         if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
             break;
         }
+        // "more than 330 people, about half of them children, were killed": an aside
+        // set off by commas holds no cue of the figure's.
+        if w.lower(k) == ","
+            && let Some(close) = (k + 1..(k + 9).min(w.len())).find(|&j| w.lower(j) == ",")
+            && !(k + 1..close).any(|j| CLAUSE_END.contains(&w.lower(j)) || inside_other(j))
+        {
+            k = close + 1;
+            steps += 1;
+            continue;
+        }
         // "raising the toll to 11 and dimming hopes of finding survivors": past a
         // conjunction that opens another verb phrase, a cue is that phrase's.
-        if k > end
+        if k >= end
             && matches!(w.lower(k), "and" | "but" | "while" | "whereas")
             && lexicon.cue_at(w, k + 1).is_none()
             && w.number_word(k + 1).is_none()
@@ -855,6 +907,18 @@ fn bind_measure(
     let Some(measure) = measure else {
         return;
     };
+    // "In Turkey, the agency put the national toll at 50,783": a sentence that opens
+    // with a place scopes its figures there, so a measure cued by "in Turkey" wins.
+    if w.lower(0) == "in"
+        && let Some(comma) = (1..start.min(6)).find(|&k| w.lower(k) == ",")
+        && let Some((len, Some(scoped))) = lexicon.cue_at(w, 0)
+        && len == comma
+        && scoped.as_ref() != measure.as_ref()
+    {
+        mention.measure = Some(scoped.clone());
+        mention.cue = Some(w.span_of(0, len));
+        return;
+    }
     mention.measure = Some(measure.clone());
     mention.cue = Some(w.span_of(at, at + len));
     if mention.kind == MentionKind::Count
@@ -917,6 +981,8 @@ enum Role {
     Increment,
     /// A forecast or a possibility ("could exceed 200"), not a claim of fact.
     Forecast,
+    /// A count of something else, named by its own noun ("60 ambulances").
+    Other,
 }
 
 /// How the words around a count say what it counts. A count of a narrower group
@@ -937,7 +1003,8 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         k -= 1;
         steps += 1;
         let word = w.lower(k);
-        if CLAUSE_END.contains(&word) || word == "," {
+        // "could rise eightfold, to as many as 20,000": a comma inside the clause.
+        if CLAUSE_END.contains(&word) || matches!(word, "and" | "but" | "while") {
             break;
         }
         // "May" capitalised is the month.
@@ -953,6 +1020,19 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         .is_some_and(|a| matches!(*a, "feared" | "expected" | "likely"))
     {
         return Role::Forecast;
+    }
+    // "18,000 to 20,000 people may have died": a modal between the figure and its cue.
+    for k in end..(end + 5).min(w.len()) {
+        let word = w.lower(k);
+        if lexicon.cue_at(w, k).is_some() || w.is_punct(k) {
+            break;
+        }
+        let capital = w
+            .original(k)
+            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+        if v.forecast.has(word) && !(word == "may" && capital) {
+            return Role::Forecast;
+        }
     }
     if v.increment_before.ends(&before).is_some()
         || after.first().is_some_and(|a| v.increment_after.has(a))
@@ -981,6 +1061,14 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         }
         if v.group_nouns.starts(&rest[..len]).is_some() {
             noun = Some(Role::Part);
+        } else if w.is_word(k)
+            && looks_plural(word)
+            && !TRANSPARENT.contains(&word)
+            && !lexicon.names_measure(word)
+        {
+            // "60 ambulances", "12 families": a count of its own noun, which is no
+            // measure's cue, no measure's name and no word for everyone.
+            noun = Some(Role::Other);
         }
         break;
     }
@@ -997,7 +1085,12 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     let of_the_group = w.lower(0) == "of"
         && matches!(w.lower(1), "the" | "those" | "these")
         && (1..start).any(|k| w.lower(k) == ",");
-    let part_before = of_the_group || v.part_before.ends(&before).is_some();
+    // "Eighty people injured in the attack … remain in hospital": those still so.
+    let still = (end..w.len()).any(|k| {
+        let (rest, n) = w.ahead::<4>(k);
+        v.state_after.starts(&rest[..n]).is_some()
+    });
+    let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
     // "nine of the dead", "141 of the 179", "38 of us"; not "dozens of people".
     let part_after = after.first().is_some_and(|a| v.part_after.has(a))
         && after.get(1).is_some_and(|b| {
@@ -1024,6 +1117,17 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         Some(role) => role,
         None => Role::Whole,
     }
+}
+
+/// Whether a lower-case word looks like a plural noun ("ambulances", "families").
+fn looks_plural(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !word.ends_with("'s")
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
 }
 
 /// A number that is a designator, not a figure: after a designator noun ("flight
@@ -1094,15 +1198,22 @@ fn is_weekday_word(word: &str) -> bool {
 }
 
 /// Whether the words around a date say something happened on it.
-fn describes_occurrence(w: &Words, start: usize, end: usize) -> bool {
+fn describes_occurrence(w: &Words, start: usize, end: usize) -> (bool, Vec<String>) {
+    let v = crate::lexicon::english();
     // Nearest distance, in words, to a word of each kind on either side.
     let mut occurrence: Option<usize> = None;
     let mut reporting: Option<usize> = None;
-    let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize| {
+    let mut kinds: Vec<String> = Vec::new();
+    let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize, forward: bool| {
         let mut distance = 0;
         for k in indices {
             let word = w.lower(k);
             if CLAUSE_END.contains(&word) || distance >= reach {
+                break;
+            }
+            // "in Derna on Tuesday after two dams burst": what follows "after" is
+            // another, earlier happening.
+            if forward && matches!(word, "after" | "before" | "since" | "following" | "until") {
                 break;
             }
             if w.is_punct(k) {
@@ -1111,22 +1222,58 @@ fn describes_occurrence(w: &Words, start: usize, end: usize) -> bool {
             let word = word.strip_suffix("'s").unwrap_or(word);
             // "the death toll Monday": a date of the figure, not of the event.
             let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
-            if OCCURRENCE.contains(&word) && !figure_noun {
+            let (phrase, n) = w.ahead::<3>(k);
+            let verb = v.occurrence_verbs.starts(&phrase[..n]).is_some();
+            if (OCCURRENCE.contains(&word) || verb) && !figure_noun {
+                if occurrence.is_none_or(|o| distance < o) {
+                    kinds = if OCCURRENCE.contains(&word)
+                        || v.happened.starts(&phrase[..n]).is_some()
+                    {
+                        Vec::new()
+                    } else {
+                        v.kinds_of_verb(&phrase[..n])
+                            .into_iter()
+                            .map(String::from)
+                            .collect()
+                    };
+                }
                 occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
             }
-            if REPORTING.contains(&word) {
+            if REPORTING.contains(&word) || v.reporting.has(word) {
                 reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
             }
             distance += 1;
         }
     };
-    look(&mut (end..w.len()), 8);
-    look(&mut (0..start).rev(), 10);
-    match (occurrence, reporting) {
+    look(&mut (end..w.len()), 8, true);
+    look(&mut (0..start).rev(), 10, false);
+    // "the toll on Monday increased to 278": the day of the change, not of the event;
+    // "as of Sunday", "by Monday": the day a figure stood.
+    if v.change_verbs.has(w.lower(end))
+        || start >= 2 && (w.lower(start - 2), w.lower(start - 1)) == ("as", "of")
+    {
+        return (false, Vec::new());
+    }
+    // A kind's noun written with the date: "the crash on Sunday", "the quake of 6
+    // February", "Friday's attack".
+    let is_kind_noun = |word: &str| {
+        v.kinds
+            .values()
+            .any(|kind| kind.nouns.iter().any(|n| n == word))
+    };
+    let noun_before =
+        start >= 2 && matches!(w.lower(start - 1), "on" | "of") && is_kind_noun(w.lower(start - 2));
+    let noun_after = w.lower(end - 1).ends_with("'s")
+        && (end..(end + 3).min(w.len())).any(|k| is_kind_noun(w.lower(k)));
+    if (noun_before || noun_after) && reporting.is_none_or(|r| r > 1) {
+        return (true, Vec::new());
+    }
+    let happened = match (occurrence, reporting) {
         (Some(o), Some(r)) => o < r,
         (Some(_), None) => true,
         _ => false,
-    }
+    };
+    (happened, if happened { kinds } else { Vec::new() })
 }
 
 /// "KABUL, Dec 12 (Wire) —": a date after a capitalised place at the very start of a
