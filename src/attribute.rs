@@ -449,7 +449,8 @@ pub fn attribute(
         let claim = claim
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
-            .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention));
+            .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
+            .and_then(|(fact, via)| reading.another_events_value(fact, via, mention));
         if let Some((fact, via)) = claim {
             let on = (mention.kind == MentionKind::Age)
                 .then(|| reading.event_of(mention, &in_sentence, None))
@@ -709,6 +710,57 @@ impl<'a> Reading<'a> {
             return None;
         }
         Some((Subject::Event(event), Via::ReferBack))
+    }
+
+    /// A date that does not fit the event it was tied to but is exactly the date of
+    /// another event of its verb's kind is that event's, never a misdating: "elected on
+    /// November 2, 1976" in a sentence about the presidency is the election's day. A figure reached only
+    /// by a reference back that fits another event the article names (the two fires
+    /// together) is left untied.
+    fn another_events_value(
+        &self,
+        fact: usize,
+        via: Via,
+        mention: &Mention,
+    ) -> Option<(usize, Via)> {
+        let book = self.book;
+        let f = &book.facts[fact];
+        if !matches!(f.subject, Subject::Event(_)) || self.fitting(fact, mention) {
+            return Some((fact, via));
+        }
+        match (&f.expected, &mention.value) {
+            (Expected::Date(_), MentionValue::Date(found)) if found.is_day() => {
+                let other = (0..book.events.len()).find(|&e| {
+                    Subject::Event(e) != f.subject
+                        && book.events[e]
+                            .date
+                            .is_some_and(|d| d.is_day() && d == *found)
+                        && mention
+                            .occurrence_kinds
+                            .iter()
+                            .any(|k| self.matcher.event_kinds[e].contains(k))
+                });
+                match other.and_then(|e| book.fact(Subject::Event(e), "date")) {
+                    Some(other) => Some((other, via)),
+                    None => Some((fact, via)),
+                }
+            }
+            (Expected::Count(_) | Expected::Amount { .. }, _) if via == Via::ReferBack => {
+                let named: BTreeSet<usize> = self
+                    .hits
+                    .iter()
+                    .flat_map(|h| h.events.iter().copied())
+                    .collect();
+                let fits_another = named.iter().any(|&e| {
+                    Subject::Event(e) != f.subject
+                        && book
+                            .fact(Subject::Event(e), &f.measure)
+                            .is_some_and(|other| self.fitting(other, mention))
+                });
+                (!fits_another).then_some((fact, via))
+            }
+            _ => Some((fact, via)),
+        }
     }
 
     /// A claim on the article's topic: the sentence names no event, no person or group
