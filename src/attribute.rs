@@ -807,18 +807,33 @@ impl<'a> Reading<'a> {
         self.fitting(fact, mention).then_some((fact, Via::Topic))
     }
 
-    /// A date beside one event's marker phrase ("crowned at Westminster Abbey on 2
-    /// June 1953") that fits that event's date: a confirmation, as a topic claim is.
+    /// A date beside one event's marker ("crowned at Westminster Abbey on 2 June
+    /// 1953", "declared March 24 a day of mourning") that fits that event's date: a
+    /// confirmation, as a topic claim is.
     fn marked_date(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
         if mention.kind != MentionKind::Date || mention.dateline {
             return None;
         }
         let sentence = &self.doc.sentences[mention.sentence];
         let clause = clause_of(&self.doc.prose, sentence.span.clone(), mention.span.clone());
+        // Within six words before or after the date, in its clause: "crowned at
+        // Westminster Abbey on 2 June 1953", "declaring March 24 a day of mourning".
+        let near = |h: &&&Hit| {
+            if h.span.start < clause.start || h.span.end > clause.end {
+                return false;
+            }
+            let between = if h.span.end <= mention.span.start {
+                &self.doc.prose[h.span.end..mention.span.start]
+            } else if h.span.start >= mention.span.end {
+                &self.doc.prose[mention.span.end..h.span.start]
+            } else {
+                return false;
+            };
+            lower_words(between).len() <= 6
+        };
         let events: BTreeSet<usize> = in_sentence
             .iter()
-            .filter(|h| h.span.start >= clause.start && h.span.end <= mention.span.start)
-            .filter(|h| lower_words(&self.doc.prose[h.span.end..mention.span.start]).len() <= 6)
+            .filter(near)
             .flat_map(|h| h.events.iter().copied())
             .collect();
         let [event] = events.into_iter().collect::<Vec<_>>()[..] else {

@@ -273,6 +273,19 @@ fn after_weekday(w: &Words, at: usize) -> bool {
 /// "Dec 11, a Wednesday," / "December 11 (Wednesday)".
 fn calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     let mut date = bare_calendar(w, at, published)?;
+    // "until May 22", "through January 4": a day ahead, when no year is written.
+    let yearless = (date.start..date.end).all(|k| year_number(w.lower(k)).is_none());
+    if at > 0
+        && matches!(w.lower(at - 1), "until" | "till" | "through" | "by")
+        && yearless
+        && let (Some(p), Some(range)) = (published, date.range)
+        && range.to < p
+    {
+        date.range = Some(DayRange {
+            from: range.from.add_years(1),
+            to: range.to.add_years(1),
+        });
+    }
     let e = date.end;
     let apposition = match (w.lower(e), w.lower(e + 1)) {
         (",", "a") => Some(e + 2),
