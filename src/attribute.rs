@@ -774,7 +774,22 @@ impl<'a> Reading<'a> {
         topic: Option<usize>,
     ) -> Option<(usize, Via)> {
         let book = self.book;
-        let event = topic?;
+        // When the lead cannot take the figure (a day of mourning has no toll), the
+        // event the article names most that can.
+        let measure = match mention.kind {
+            MentionKind::Date => "date",
+            _ => mention.measure.as_deref()?,
+        };
+        let lead_takes = self
+            .lead
+            .is_some_and(|l| book.has_measure(Subject::Event(l), measure));
+        let event = match topic {
+            Some(t) if book.has_measure(Subject::Event(t), measure) => t,
+            _ if !lead_takes && topic == self.lead => {
+                self.main_event(|e| book.has_measure(Subject::Event(e), measure))?
+            }
+            _ => return None,
+        };
         if mention.dateline || mention.vague {
             return None;
         }
@@ -852,12 +867,18 @@ impl<'a> Reading<'a> {
             (Expected::Count(want), MentionValue::Number(found))
             | (Expected::Amount { value: want, .. }, MentionValue::Amount { value: found, .. }) => {
                 // An open bound far below ("more than 3,000" of 50,000) fits anything.
-                let close = found.max.is_some() || found.min.saturating_mul(2) >= want.min;
-                close && want.overlaps(found)
+                // Nor does a figure far above an open rulebook bound ("over 60" of "at
+                // least 3") say it is the same count.
+                let agrees = |want: &crate::interval::Interval| {
+                    (found.max.is_some() || found.min.saturating_mul(2) >= want.min)
+                        && (want.max.is_some() || found.min <= want.min.saturating_mul(2))
+                        && want.overlaps(found)
+                };
+                agrees(want)
                     || f.reported
                         .iter()
                         .chain(&f.revised_from)
-                        .any(|r| r.value.overlaps(found))
+                        .any(|r| agrees(&r.value))
             }
             (Expected::Date(want), MentionValue::Date(found)) => want.overlaps(found),
             _ => false,
@@ -1039,7 +1060,39 @@ impl<'a> Reading<'a> {
         {
             return Some((Subject::Event(lead), Via::ReferBack));
         }
+        // The lead does not take this figure (a day of mourning has no toll): the
+        // event the article names most that the noun can mean and that has it.
+        if !has_measure(lead) || matcher.refers_back(text, lead).is_none() {
+            let main = self.main_event(|e| {
+                matcher.refers_back(text, e).is_some() && fits_dates(e) && has_measure(e)
+            });
+            if let Some(e) = main {
+                return Some((Subject::Event(e), Via::ReferBack));
+            }
+        }
         None
+    }
+
+    /// Of the events the article names that pass `fits`, the one it names most (on a
+    /// tie, the one nearer publication); `None` when none is named.
+    fn main_event(&self, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for hit in self.hits {
+            if let [e] = hit.events[..] {
+                *counts.entry(e).or_default() += 1;
+            }
+        }
+        let published = self.doc.meta.published;
+        counts
+            .into_iter()
+            .filter(|&(e, _)| fits(e))
+            .max_by_key(|&(e, n)| {
+                let distance = published
+                    .zip(self.book.events[e].date)
+                    .map(|(p, d)| d.to.days_until(p).abs());
+                (n, std::cmp::Reverse(distance), std::cmp::Reverse(e))
+            })
+            .map(|(e, _)| e)
     }
 }
 
