@@ -257,6 +257,36 @@ impl Engine {
                     }
                     return Some(f);
                 }
+                // Every source of the rulebook's figure came out after the article: the
+                // figure was not known when it was written, so it may have been right
+                // then (a toll that rose).
+                let established = fact
+                    .sources
+                    .iter()
+                    .map(|&s| self.book.sources[s].published)
+                    .collect::<Option<Vec<Day>>>()
+                    .and_then(|days| days.into_iter().min());
+                if let (Some(published), Some(established)) = (doc.meta.published, established)
+                    && !fact.sources.is_empty()
+                    && published < established
+                {
+                    let mut f = self.finding(
+                        Code::RevisedFigure,
+                        fact,
+                        here(format!("{what}: {found}, before the rulebook's figure was known")),
+                        format!(
+                            "the number {what} in the {} is {} in the rulebook, from sources published from {}; the article, published {}, says {}",
+                            self.subject_phrase(fact),
+                            expected,
+                            established.long(),
+                            published.long(),
+                            found
+                        ),
+                    );
+                    f.expected = Some(expected.describe());
+                    f.found = Some(found.describe());
+                    return Some(f);
+                }
                 let mut f = self.finding(
                     Code::Conflict,
                     fact,

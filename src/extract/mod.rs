@@ -843,7 +843,7 @@ fn bind_measure(
                 ("along" | "together", "with")
             )
         || start >= 1 && w.lower(start - 1) == "alongside";
-    let reach = if companion { 30 } else { 8 };
+    let mut reach = if companion { 30 } else { 8 };
     // "deported from the two neighbouring countries", "rose from 61": a figure right
     // after these says where from, not how many the cue before it measures.
     let origin = {
@@ -874,12 +874,17 @@ fn bind_measure(
                 .filter(|(len, _)| k - back + len == k + 1)
                 .map(|(len, m)| (k - back, len, m))
         });
-        // "rose to 131": the level of what rose; the verb names no measure.
-        let found = found.filter(|&(at, len, _)| {
-            !(len == 1
-                && crate::lexicon::english().change_verbs.has(w.lower(at))
-                && matches!(w.lower(at + 1), "to" | "from" | "by"))
-        });
+        // "rose to 131": the level of what rose; the verb names no measure, and what
+        // rose may stand far back ("the death toll from Friday's massive earthquake
+        // surged to 2,886"): the search goes on to the start of the clause.
+        let change = |at: usize| {
+            crate::lexicon::english().change_verbs.has(w.lower(at))
+                && matches!(w.lower(at + 1), "to" | "from" | "by" | "at")
+        };
+        if change(k) && k + 2 >= start {
+            reach = reach.max(steps + 24);
+        }
+        let found = found.filter(|&(at, len, _)| !(len == 1 && change(at)));
         if let Some((at, len, measure)) = found {
             if best.as_ref().is_none_or(|b| distance < b.distance) {
                 best = Some(CueFound {
@@ -1091,8 +1096,17 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         v.state_after.starts(&rest[..n]).is_some()
     });
     let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
-    // "nine of the dead", "141 of the 179", "38 of us"; not "dozens of people".
-    let part_after = after.first().is_some_and(|a| v.part_after.has(a))
+    // "nine of the dead", "38 of us"; not "dozens of people", and not "killing 129 of
+    // the 167 passengers", where the figure is the killed and the whole another count.
+    let of_another_count = after.first().is_some_and(|a| *a == "of")
+        && after.get(1) == Some(&"the")
+        && after
+            .get(2)
+            .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit()))
+        && start > 0
+        && lexicon.cue_at(w, start - 1).is_some();
+    let part_after = !of_another_count
+        && after.first().is_some_and(|a| v.part_after.has(a))
         && after.get(1).is_some_and(|b| {
             matches!(
                 *b,

@@ -201,6 +201,8 @@ pub const BUILTIN_MEASURES: [(&str, &[&str]); 2] = [
             "die",
             "dies",
             "deaths",
+            "death of",
+            "deaths of",
             "death toll",
             "toll",
             "lost their lives",
