@@ -438,6 +438,7 @@ pub fn attribute(
                 })
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)
+                .or_else(|| reading.pronoun_person(mention, &in_sentence))
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
                 .map(|f| (f, Via::Name)),
             MentionKind::Name | MentionKind::Title => mention
@@ -760,6 +761,32 @@ impl<'a> Reading<'a> {
                 (!fits_another).then_some((fact, via))
             }
             _ => Some((fact, via)),
+        }
+    }
+
+    /// "He died at the age of 100": an age in a sentence that opens with a personal
+    /// pronoun and names nobody belongs to the one person the previous sentence names.
+    fn pronoun_person(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<usize> {
+        let book = self.book;
+        let is_person = |e: usize| book.entities[e].kind == EntityKind::Person;
+        if mention.subject.is_some() || in_sentence.iter().any(|h| h.entity.is_some_and(is_person))
+        {
+            return None;
+        }
+        let text = &self.doc.prose[self.doc.sentences[mention.sentence].span.clone()];
+        let first = lower_words(text).into_iter().next()?;
+        if !matches!(first.as_str(), "he" | "she") {
+            return None;
+        }
+        let previous = mention.sentence.checked_sub(1)?;
+        let people: BTreeSet<usize> = self
+            .hits_in(previous)
+            .filter_map(|h| h.entity)
+            .filter(|&e| is_person(e))
+            .collect();
+        match people.into_iter().collect::<Vec<_>>()[..] {
+            [one] => Some(one),
+            _ => None,
         }
     }
 

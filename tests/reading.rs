@@ -197,3 +197,53 @@ fn a_place_alone_names_no_event() {
     assert_eq!(tied(s, "two people"), None);
     assert_eq!(errors(s), 0);
 }
+
+#[test]
+fn a_reference_back_by_the_events_kind_ties_the_toll() {
+    // "the crash" refers back to the lead event, a ferry crash; a wrong toll there is a
+    // conflict.
+    let s = "The Northern Star sank off Varna Bay on Sunday. The crash killed 39 people.";
+    assert_eq!(tied(s, "39").as_deref(), Some("ferry-crash-2025.killed"));
+    assert_eq!(errors(s), 1);
+    // An earthquake is no crash: "the quake" does not refer to it.
+    let s = "The Northern Star sank off Varna Bay on Sunday. The quake killed 39 people.";
+    assert_eq!(tied(s, "39"), None);
+}
+
+#[test]
+fn a_figure_in_a_sentence_naming_no_event_only_confirms() {
+    let s = "The Northern Star sank off Varna Bay on Sunday. Rescuers said 41 people died.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    let s = "The Northern Star sank off Varna Bay on Sunday. Rescuers said 12 people died.";
+    assert_eq!(tied(s, "12"), None);
+    assert_eq!(errors(s), 0);
+}
+
+#[test]
+fn a_date_with_the_events_noun_is_its_date() {
+    // A day something else was done: no claim on the crash's date.
+    let s = "Divers returned on 7 March to search the wreck of the Northern Star.";
+    assert_eq!(errors(s), 0, "{:?}", claims(s));
+    let s = "Families gathered a day after the crash on 7 March off Varna Bay.";
+    assert_eq!(tied(s, "7 March").as_deref(), Some("ferry-crash-2025.date"));
+    assert_eq!(errors(s), 1);
+}
+
+#[test]
+fn an_age_at_death_and_a_pronoun() {
+    let s = "Lena Ostrova was a passenger on the Northern Star. She died at 78.";
+    assert_eq!(tied(s, "78").as_deref(), Some("lena-ostrova.age"));
+    let s = "Lena Ostrova was a passenger on the Northern Star. She died at 71.";
+    assert_eq!(errors(s), 1);
+}
+
+#[test]
+fn an_honorific_is_no_part_of_a_name() {
+    let dir = fixture("Dr Lena Ostrova and Mrs Lena Ostrova's son were aboard the Northern Star.");
+    let run = factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "short", "a.md"],
+        None,
+    );
+    assert!(!run.stdout.contains("FL009"), "{}", run.stdout);
+}

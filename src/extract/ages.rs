@@ -85,6 +85,21 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             });
         }
     }
+    // "died at 100", "dead at 100", "dies at 96 years": the age at death.
+    if matches!(word, "died" | "dies" | "dead")
+        && w.lower(at + 1) == "at"
+        && let Some(n) = age_number(w.lower(at + 2))
+        && (!w.is_word(at + 3)
+            || matches!(w.lower(at + 3), "years" | "year" | "after" | "on" | "in"))
+    {
+        let years = usize::from(matches!(w.lower(at + 3), "years" | "year"));
+        return Some(AgeMatch {
+            start: at + 2,
+            end: at + 3 + years,
+            years: n,
+            subject: None,
+        });
+    }
     // "a man of age 87"
     if word == "age"
         && w.lower(at.wrapping_sub(1)) != "the"
@@ -199,10 +214,21 @@ fn name_in_phrase(w: &Words, start: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// "his wife, aged 68": the common noun the age is set off from.
+/// "his wife, aged 68", "the boy, aged 5": the common noun, after a determiner, that
+/// the age is set off from.
 fn noun_before_comma(w: &Words, at: usize) -> Option<(usize, usize)> {
-    (at >= 2 && w.lower(at - 1) == "," && w.is_word(at - 2) && !is_name_word(w, at - 2))
-        .then_some((at - 2, at - 1))
+    let determiner = |k: usize| {
+        matches!(
+            w.lower(k),
+            "his" | "her" | "their" | "its" | "our" | "my" | "the" | "a" | "an"
+        )
+    };
+    (at >= 3
+        && w.lower(at - 1) == ","
+        && w.is_word(at - 2)
+        && !is_name_word(w, at - 2)
+        && (determiner(at - 3) || at >= 4 && determiner(at - 4)))
+    .then_some((at - 2, at - 1))
 }
 
 /// "Khalil Haqqani, aged 58" / "Haqqani, a 58-year-old".
