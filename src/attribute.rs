@@ -764,6 +764,20 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The one entity that has a measure, when no event has it and no other entity.
+    fn sole_owner(&self, measure: &str) -> Option<usize> {
+        let mut owners = self
+            .book
+            .facts
+            .iter()
+            .filter(|f| f.measure == measure)
+            .map(|f| f.subject);
+        match (owners.next(), owners.next()) {
+            (Some(Subject::Entity(e)), None) => Some(e),
+            _ => None,
+        }
+    }
+
     /// "He died at the age of 100": an age in a sentence that opens with a personal
     /// pronoun and names nobody belongs to the one person the previous sentence names.
     fn pronoun_person(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<usize> {
@@ -807,6 +821,16 @@ impl<'a> Reading<'a> {
             MentionKind::Date => "date",
             _ => mention.measure.as_deref()?,
         };
+        // A measure that only one entity has ("grandchildren" of the man an obituary is
+        // about), in an article that names that entity: theirs.
+        if mention.kind != MentionKind::Date
+            && let Some(owner) = self.sole_owner(measure)
+            && self.hits.iter().any(|h| h.entity == Some(owner))
+            && !in_sentence.iter().any(|h| !h.events.is_empty())
+            && let Some(fact) = book.fact(Subject::Entity(owner), measure)
+        {
+            return self.fitting(fact, mention).then_some((fact, Via::Topic));
+        }
         let lead_takes = self
             .lead
             .is_some_and(|l| book.has_measure(Subject::Event(l), measure));

@@ -90,7 +90,9 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
         && w.lower(at + 1) == "at"
         && let Some(n) = age_number(w.lower(at + 2))
         && (!w.is_word(at + 3)
-            || matches!(w.lower(at + 3), "years" | "year" | "after" | "on" | "in"))
+            || matches!(w.lower(at + 3), "years" | "year" | "after" | "on" | "in")
+            || w.original(at + 3)
+                .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase())))
     {
         let years = usize::from(matches!(w.lower(at + 3), "years" | "year"));
         return Some(AgeMatch {
