@@ -61,6 +61,10 @@ pub struct Phrases {
     entries: Vec<Vec<String>>,
     /// One-word entries, for a quick test.
     single: HashSet<String>,
+    /// First word → indices of the entries that start with it; last word → those that
+    /// end with it.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_last: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl Phrases {
@@ -74,7 +78,20 @@ impl Phrases {
             .filter(|e| e.len() == 1)
             .map(|e| e[0].clone())
             .collect();
-        Phrases { entries, single }
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_last: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, e) in entries.iter().enumerate() {
+            if let (Some(first), Some(last)) = (e.first(), e.last()) {
+                by_first.entry(first.clone()).or_default().push(i);
+                by_last.entry(last.clone()).or_default().push(i);
+            }
+        }
+        Phrases {
+            entries,
+            single,
+            by_first,
+            by_last,
+        }
     }
 
     /// Whether one word is a one-word entry.
@@ -84,8 +101,10 @@ impl Phrases {
 
     /// The length, in words, of the longest entry that starts at `words[0]`.
     pub fn starts(&self, words: &[&str]) -> Option<usize> {
-        self.entries
+        self.by_first
+            .get(*words.first()?)?
             .iter()
+            .map(|&i| &self.entries[i])
             .filter(|e| e.len() <= words.len() && e.iter().zip(words).all(|(a, b)| a == b))
             .map(Vec::len)
             .max()
@@ -93,8 +112,10 @@ impl Phrases {
 
     /// The length of the longest entry that ends exactly at the end of `words`.
     pub fn ends(&self, words: &[&str]) -> Option<usize> {
-        self.entries
+        self.by_last
+            .get(*words.last()?)?
             .iter()
+            .map(|&i| &self.entries[i])
             .filter(|e| {
                 e.len() <= words.len()
                     && e.iter().rev().zip(words.iter().rev()).all(|(a, b)| a == b)
