@@ -88,6 +88,8 @@ pub struct Matcher {
     event_words: Vec<HashSet<String>>,
     /// Event → the kinds its words give it (empty when none does).
     event_kinds: Vec<Vec<String>>,
+    /// The reading vocabulary, with the rulebook's additions.
+    vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
 }
 
 impl Matcher {
@@ -139,7 +141,7 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&texts)
             .expect("literal names always build an automaton");
-        let vocabulary = crate::lexicon::english();
+        let vocabulary = crate::lexicon::Vocabulary::with(&book.lexicon);
         let mut event_kinds: Vec<Vec<String>> = Vec::new();
         let event_nouns = book
             .events
@@ -195,6 +197,7 @@ impl Matcher {
             event_nouns,
             event_words,
             event_kinds,
+            vocabulary,
         }
     }
 
@@ -308,7 +311,7 @@ impl Matcher {
     /// Whether a text refers back to a place by a common noun: "killed in the city",
     /// "the town's hospital".
     pub fn refers_to_place(&self, text: &str) -> bool {
-        let nouns = &crate::lexicon::english().place_nouns;
+        let nouns = &self.vocabulary.place_nouns;
         let words = lower_words(text);
         words.windows(2).any(|pair| {
             matches!(pair[0].as_str(), "the" | "this" | "that")
@@ -319,7 +322,7 @@ impl Matcher {
     /// Whether a text introduces an event of its own: "a house fire", "another
     /// earthquake", "an explosion".
     pub fn introduces_event(&self, text: &str) -> bool {
-        let vocabulary = crate::lexicon::english();
+        let vocabulary = &self.vocabulary;
         let words = lower_words(text);
         (0..words.len()).any(|i| {
             matches!(words[i].as_str(), "a" | "an" | "another")

@@ -176,6 +176,11 @@ impl Vocabulary {
     /// Parses and checks a vocabulary file.
     pub fn parse(text: &str) -> Result<Vocabulary, LexiconError> {
         let raw: Raw = serde_yaml::from_str(text).map_err(|e| LexiconError(e.to_string()))?;
+        Vocabulary::check(&raw)?;
+        Ok(Vocabulary::from_raw(raw))
+    }
+
+    fn check(raw: &Raw) -> Result<(), LexiconError> {
         let mut all: Vec<&String> = Vec::new();
         for list in [
             &raw.whole_nouns,
@@ -217,11 +222,15 @@ impl Vocabulary {
                 return Err(LexiconError(format!("`{entry}` is not lower case")));
             }
         }
+        Ok(())
+    }
+
+    fn from_raw(raw: Raw) -> Vocabulary {
         let mut verbs: Vec<String> = raw.happened.clone();
         for kind in raw.kinds.values() {
             verbs.extend(kind.verbs.iter().cloned());
         }
-        Ok(Vocabulary {
+        Vocabulary {
             whole_nouns: Phrases::new(&raw.whole_nouns),
             group_nouns: Phrases::new(&raw.group_nouns),
             modifiers: Phrases::new(&raw.modifiers),
@@ -247,7 +256,7 @@ impl Vocabulary {
             reporting: Phrases::new(&raw.reporting),
             occurrence_verbs: Phrases::new(&verbs),
             kinds: raw.kinds,
-        })
+        }
     }
 
     /// The kinds whose verbs open `phrase` ("crashed", "gave way"); empty for a verb of
@@ -291,6 +300,73 @@ impl Vocabulary {
                     .find(|(_, k)| k.words.contains(&word))
                     .map(|(name, _)| name.as_str())
             })
+    }
+}
+
+/// The lists a rulebook's `lexicon:` section may add to: the open vocabulary of a
+/// story (its groups of people, designators, names for places and events). The
+/// language's own words (qualifiers, units, reporting verbs) are not among them.
+pub const EXTENSIBLE: &[&str] = &[
+    "whole_nouns",
+    "group_nouns",
+    "designators",
+    "honorifics",
+    "generic_events",
+    "place_nouns",
+    "happened",
+    "reporting",
+];
+
+/// Words a rulebook adds to the vocabulary.
+#[derive(Clone, Debug, Default)]
+pub struct Extension {
+    /// List name (one of [`EXTENSIBLE`]) → words.
+    pub lists: BTreeMap<String, Vec<String>>,
+    /// Kinds of event, new or added to.
+    pub kinds: BTreeMap<String, Kind>,
+}
+
+impl Extension {
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty() && self.kinds.is_empty()
+    }
+}
+
+impl Vocabulary {
+    /// The embedded vocabulary with a rulebook's additions; the embedded one itself
+    /// when there are none.
+    pub fn with(extension: &Extension) -> std::sync::Arc<Vocabulary> {
+        static BASE: OnceLock<std::sync::Arc<Vocabulary>> = OnceLock::new();
+        let base = BASE.get_or_init(|| {
+            std::sync::Arc::new(
+                Vocabulary::parse(ENGLISH).expect("the embedded lexicon is checked by its tests"),
+            )
+        });
+        if extension.is_empty() {
+            return base.clone();
+        }
+        let mut raw: Raw = serde_yaml::from_str(ENGLISH).expect("the embedded lexicon parses");
+        for (name, words) in &extension.lists {
+            let list = match name.as_str() {
+                "whole_nouns" => &mut raw.whole_nouns,
+                "group_nouns" => &mut raw.group_nouns,
+                "designators" => &mut raw.designators,
+                "honorifics" => &mut raw.honorifics,
+                "generic_events" => &mut raw.generic_events,
+                "place_nouns" => &mut raw.place_nouns,
+                "happened" => &mut raw.happened,
+                "reporting" => &mut raw.reporting,
+                _ => continue,
+            };
+            list.extend(words.iter().cloned());
+        }
+        for (name, kind) in &extension.kinds {
+            let slot = raw.kinds.entry(name.clone()).or_default();
+            slot.words.extend(kind.words.iter().cloned());
+            slot.nouns.extend(kind.nouns.iter().cloned());
+            slot.verbs.extend(kind.verbs.iter().cloned());
+        }
+        std::sync::Arc::new(Vocabulary::from_raw(raw))
     }
 }
 

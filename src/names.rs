@@ -148,6 +148,8 @@ pub struct People {
     qualifiers: Vec<String>,
     /// A title as a bag of words → the entities that hold it.
     holders: HashMap<Vec<String>, Vec<usize>>,
+    /// The reading vocabulary, with the rulebook's additions (for honorifics).
+    vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
 }
 
 struct Person {
@@ -193,6 +195,7 @@ impl People {
             title_words: HashSet::new(),
             qualifiers: Vec::new(),
             holders: HashMap::new(),
+            vocabulary: crate::lexicon::Vocabulary::with(&book.lexicon),
         };
         for entity in &book.entities {
             for name in std::iter::once(&entity.name)
@@ -378,7 +381,7 @@ impl People {
                 first -= 1;
             }
             // Honorifics before the name are no part of it ("Dr", "Sir", "Capt.").
-            while first < i && is_honorific(&prose[words[first].clone()]) {
+            while first < i && is_honorific(&self.vocabulary, &prose[words[first].clone()]) {
                 first += 1;
             }
             // Nor is a possessive after it ("Churchill's").
@@ -870,10 +873,10 @@ fn post_of(title: &str) -> String {
 
 /// Whether a word is an honorific or a rank written before a name: the lexicon's
 /// list, with or without its full stop.
-fn is_honorific(word: &str) -> bool {
+fn is_honorific(vocabulary: &crate::lexicon::Vocabulary, word: &str) -> bool {
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches('.');
-    let honorifics = &crate::lexicon::english().honorifics;
+    let honorifics = &vocabulary.honorifics;
     HONORIFICS.contains(&bare) || honorifics.has(&lower) || honorifics.has(bare)
 }
 

@@ -247,3 +247,75 @@ fn an_honorific_is_no_part_of_a_name() {
     );
     assert!(!run.stdout.contains("FL009"), "{}", run.stdout);
 }
+
+const REGATTA: &str = r#"
+lexicon:
+  kinds:
+    regatta:
+      words: [regatta]
+      nouns: [regatta, race]
+      verbs: [capsized]
+  group_nouns: [helmsmen]
+events:
+  varna-regatta-2025:
+    summary: the Varna Bay regatta, where a squall overturned the fleet
+    date: 2025-03-09
+    about: [Varna Bay regatta]
+    facts:
+      killed: {value: 7}
+"#;
+
+fn regatta_run(rules: &str, article: &str, verb: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules/story.yaml", rules);
+    write(
+        dir.path(),
+        "a.md",
+        format!("---\ndate: 2025-03-10\n---\n{article}\n"),
+    );
+    let format = if verb == "check" { "short" } else { "human" };
+    let run = factlint(
+        dir.path(),
+        &[verb, "--rules", "rules", "--format", format, "a.md"],
+        None,
+    );
+    assert!(run.code <= 1, "{}", run.stderr);
+    run.stdout.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn a_rulebook_extends_the_lexicon() {
+    let without = format!("events:{}", REGATTA.split("events:").nth(1).unwrap());
+    // "The race" refers back to the regatta only once the rulebook says a regatta is a
+    // race: then a wrong toll is an error; without, the sentence names nothing.
+    let article = "The Varna Bay regatta ended in grief. The race killed 9 people.";
+    let with = regatta_run(REGATTA, article, "check");
+    assert!(with.iter().any(|l| l.contains("error[FL001]")), "{with:?}");
+    assert!(regatta_run(&without, article, "check").is_empty());
+    // "Four helmsmen" is a part of the toll once helmsmen are a group.
+    let article = "Four helmsmen died in the Varna Bay regatta.";
+    let with = regatta_run(REGATTA, article, "claims");
+    assert!(with.iter().any(|l| l.contains("\"Four\" -> -")), "{with:?}");
+    let plain = regatta_run(&without, article, "claims");
+    assert!(
+        plain
+            .iter()
+            .any(|l| l.contains("\"Four\" -> varna-regatta-2025.killed")),
+        "{plain:?}"
+    );
+}
+
+#[test]
+fn a_bad_lexicon_word_is_a_rule_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules/story.yaml",
+        "lexicon:\n  group_nouns: [Helmsmen]\n  colours: [red]\n",
+    );
+    write(dir.path(), "a.md", "Nothing.\n");
+    let run = factlint(dir.path(), &["check", "--rules", "rules", "a.md"], None);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("lower case"), "{}", run.stderr);
+    assert!(run.stderr.contains("colours"), "{}", run.stderr);
+}

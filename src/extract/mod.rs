@@ -275,6 +275,8 @@ pub struct Lexicon {
     patterns: Vec<(usize, std::sync::Arc<str>, regex::Regex)>,
     /// The words of every measure's name ("structures", "destroyed").
     measure_words: Vec<String>,
+    /// The reading vocabulary, with the rulebook's additions.
+    pub vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
     pub tolerance: f64,
 }
 
@@ -456,6 +458,7 @@ impl Lexicon {
         Lexicon {
             cues,
             measure_words,
+            vocabulary: crate::lexicon::Vocabulary::with(&book.lexicon),
             patterns,
             tolerance,
         }
@@ -545,7 +548,8 @@ fn scan_sentence(
                     Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
                 m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
                 m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
-                (m.occurrence, m.occurrence_kinds) = describes_occurrence(w, date.start, date.end);
+                (m.occurrence, m.occurrence_kinds) =
+                    describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
                 m.dateline = is_dateline(w, date.start, date.end);
                 out.push(m);
             } else if let Some((day, at)) = date.weekday {
@@ -557,7 +561,8 @@ fn scan_sentence(
                 );
                 m.weekday = Some((day, w.span(at)));
                 m.from_weekday = true;
-                (m.occurrence, m.occurrence_kinds) = describes_occurrence(w, date.start, date.end);
+                (m.occurrence, m.occurrence_kinds) =
+                    describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
                 out.push(m);
             }
             taken.push((date.start, date.end));
@@ -588,7 +593,7 @@ fn scan_sentence(
             i += used;
             continue;
         }
-        if let Some(skip) = designator_at(w, i) {
+        if let Some(skip) = designator_at(w, i, &lexicon.vocabulary) {
             i = skip;
             continue;
         }
@@ -995,7 +1000,7 @@ enum Role {
 /// as is one said to be among or of others; only a count with no noun, a noun for
 /// everyone ("people", "victims") or a measure's own cue word is the measure's figure.
 fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
-    let v = crate::lexicon::english();
+    let v = &*lexicon.vocabulary;
     let before: Vec<&str> = (start.saturating_sub(4)..start)
         .map(|k| w.lower(k))
         .collect();
@@ -1149,9 +1154,8 @@ fn looks_plural(word: &str) -> bool {
 /// capitalised word that is not the sentence's first ("Boeing 737-800", "Airbus
 /// 320"), and one that comes right before a capitalised name ("4 Chloe Childress").
 /// Returns the word after the designator's last part.
-fn designator_at(w: &Words, i: usize) -> Option<usize> {
+fn designator_at(w: &Words, i: usize, v: &crate::lexicon::Vocabulary) -> Option<usize> {
     w.number_word(i)?;
-    let v = crate::lexicon::english();
     let capital = |k: usize| {
         w.is_word(k)
             && w.original(k)
@@ -1212,8 +1216,12 @@ fn is_weekday_word(word: &str) -> bool {
 }
 
 /// Whether the words around a date say something happened on it.
-fn describes_occurrence(w: &Words, start: usize, end: usize) -> (bool, Vec<String>) {
-    let v = crate::lexicon::english();
+fn describes_occurrence(
+    w: &Words,
+    start: usize,
+    end: usize,
+    v: &crate::lexicon::Vocabulary,
+) -> (bool, Vec<String>) {
     // Nearest distance, in words, to a word of each kind on either side.
     let mut occurrence: Option<usize> = None;
     let mut reporting: Option<usize> = None;

@@ -227,6 +227,11 @@ pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
         loader.top_level(*file, root);
     }
     for (file, root) in &roots {
+        if let Some(section) = section(root, "lexicon") {
+            loader.lexicon(*file, section);
+        }
+    }
+    for (file, root) in &roots {
         if let Some(section) = section(root, "sources") {
             loader.sources(*file, section);
         }
@@ -280,7 +285,7 @@ struct Loader {
     stated: std::collections::HashSet<(Subject, String)>,
 }
 
-const TOP_KEYS: &[&str] = &["sources", "entities", "events"];
+const TOP_KEYS: &[&str] = &["sources", "entities", "events", "lexicon"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "publisher", "published", "note"];
 const ENTITY_KEYS: &[&str] = &[
     "name", "kind", "aliases", "short", "died", "born", "note", "facts",
@@ -428,6 +433,80 @@ impl Loader {
             );
         }
         parsed
+    }
+
+    /// A `lexicon:` section: words added to the reading vocabulary's open lists and
+    /// kinds of event, each lower case.
+    fn lexicon(&mut self, file: usize, node: &Node) {
+        use crate::lexicon::EXTENSIBLE;
+        let Some(entries) = self
+            .map(file, node, "`lexicon`", &[EXTENSIBLE, &["kinds"]].concat())
+            .map(<[Entry]>::to_vec)
+        else {
+            return;
+        };
+        for entry in &entries {
+            if !EXTENSIBLE.contains(&entry.key.as_str()) {
+                continue;
+            }
+            let words = self.lower_words(file, &entry.value, &entry.key);
+            self.book
+                .lexicon
+                .lists
+                .entry(entry.key.clone())
+                .or_default()
+                .extend(words);
+        }
+        for entry in entries.iter().filter(|e| e.key == "kinds") {
+            let Some(kinds) = entry.value.as_map().map(<[Entry]>::to_vec) else {
+                self.map(file, &entry.value, "`kinds`", &[]);
+                continue;
+            };
+            for kind in &kinds {
+                if !self.check_id(file, kind, "kind") {
+                    continue;
+                }
+                let Some(fields) = self
+                    .map(file, &kind.value, "a kind", &["words", "nouns", "verbs"])
+                    .map(<[Entry]>::to_vec)
+                else {
+                    continue;
+                };
+                let mut added = crate::lexicon::Kind::default();
+                for field in &fields {
+                    let words = self.lower_words(file, &field.value, &field.key);
+                    match field.key.as_str() {
+                        "words" => added.words = words,
+                        "nouns" => added.nouns = words,
+                        _ => added.verbs = words,
+                    }
+                }
+                let slot = self.book.lexicon.kinds.entry(kind.key.clone()).or_default();
+                slot.words.extend(added.words);
+                slot.nouns.extend(added.nouns);
+                slot.verbs.extend(added.verbs);
+            }
+        }
+    }
+
+    /// A list of words for the lexicon: strings, lower case, not empty.
+    fn lower_words(&mut self, file: usize, node: &Node, what: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (word, span) in self.strings(file, node, &format!("a `{what}` word")) {
+            let trimmed = word.split_whitespace().collect::<Vec<_>>().join(" ");
+            if trimmed.is_empty() || trimmed.to_lowercase() != trimmed {
+                self.error(
+                    file,
+                    span,
+                    format!("lexicon words are lower case and not empty: `{word}`"),
+                    "not a lexicon word",
+                    Some("write the word as it is compared, in lower case".into()),
+                );
+                continue;
+            }
+            out.push(trimmed);
+        }
+        out
     }
 
     fn top_level(&mut self, file: usize, root: &Node) {

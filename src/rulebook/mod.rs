@@ -241,6 +241,8 @@ pub struct Rulebook {
     pub facts: Vec<Fact>,
     pub measures: Vec<Measure>,
     pub patterns: Vec<Pattern>,
+    /// Words the rulebook adds to the reading vocabulary (its `lexicon:` sections).
+    pub lexicon: crate::lexicon::Extension,
     fact_index: HashMap<(Subject, String), usize>,
 }
 
