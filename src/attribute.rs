@@ -119,6 +119,16 @@ impl Matcher {
                 add(s, Target::Short);
                 short.entry(s.to_lowercase()).or_default().push(i);
             }
+            for s in titled_names(book, i) {
+                if !entity
+                    .short_names
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(&s))
+                {
+                    add(&s, Target::Short);
+                    short.entry(s.to_lowercase()).or_default().push(i);
+                }
+            }
         }
         for (i, event) in book.events.iter().enumerate() {
             for marker in &event.markers {
@@ -375,6 +385,60 @@ fn lower_words(text: &str) -> Vec<String> {
     }
     if !word.is_empty() {
         out.push(word);
+    }
+    out
+}
+
+/// A person named by a title and one name: "President Carter", "Pope Francis", "King
+/// Charles". The title is a word of the person's rulebook title or the honorific their
+/// house name opens with, and one the lexicon knows as a title before names; the name
+/// is their surname or their first given name.
+fn titled_names(book: &Rulebook, entity: usize) -> Vec<String> {
+    let person = &book.entities[entity];
+    if person.kind != EntityKind::Person {
+        return Vec::new();
+    }
+    let honorifics = &crate::lexicon::Vocabulary::with(&book.lexicon).honorifics;
+    let is_title =
+        |w: &str| w.starts_with(|c: char| c.is_uppercase()) && honorifics.has(&w.to_lowercase());
+    let words: Vec<&str> = person.name.split_whitespace().collect();
+    let regnal = |w: &str| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    // (title, whether it goes with the first name too): "King Charles" for a house
+    // name that opens with the title; "President Carter" from a rulebook title, with
+    // the surname only, so that "Defence Minister Khawaja Asif" stays a full name.
+    let mut heads: Vec<(String, bool)> = words
+        .iter()
+        .take_while(|w| is_title(w))
+        .map(|w| (w.to_string(), true))
+        .collect();
+    if let Some(fact) = book.fact(Subject::Entity(entity), "title")
+        && let Expected::Title { value, .. } = &book.facts[fact].expected
+    {
+        heads.extend(
+            value
+                .split_whitespace()
+                .filter(|w| is_title(w))
+                .map(|w| (w.to_string(), false)),
+        );
+    }
+    let name: Vec<&str> = words
+        .iter()
+        .copied()
+        .skip_while(|w| is_title(w))
+        .filter(|w| !regnal(w))
+        .collect();
+    let (Some(first), Some(last)) = (name.first(), name.last()) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (head, with_first) in &heads {
+        let parts: &[&&str] = if *with_first { &[first, last] } else { &[last] };
+        for part in parts {
+            let s = format!("{head} {part}");
+            if !out.contains(&s) && s != person.name {
+                out.push(s);
+            }
+        }
     }
     out
 }
