@@ -319,3 +319,23 @@ fn a_bad_lexicon_word_is_a_rule_error() {
     assert!(run.stderr.contains("lower case"), "{}", run.stderr);
     assert!(run.stderr.contains("colours"), "{}", run.stderr);
 }
+
+#[test]
+fn the_example_rulebooks_load() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stories = 0;
+    for entry in std::fs::read_dir(root.join("examples/rulebooks")).unwrap() {
+        let rules = entry.unwrap().path().join("rules");
+        if !rules.is_dir() {
+            continue;
+        }
+        stories += 1;
+        let run = factlint(
+            root,
+            &["rules", "check", "--rules", rules.to_str().unwrap()],
+            None,
+        );
+        assert_eq!(run.code, 0, "{}: {}", rules.display(), run.stderr);
+    }
+    assert!(stories >= 5, "found {stories} example rulebooks");
+}

@@ -599,7 +599,7 @@ fn scan_sentence(
         }
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
-            || matches!(w.lower(i), "$" | "€" | "£");
+            || matches!(w.lower(i), "$" | "€" | "£" | "₹" | "¥" | "₩" | "฿" | "₺");
         // ".08": a decimal written without its zero.
         let leading_point = w.lower(i) == "."
             && w.number_word(i + 1).is_some()

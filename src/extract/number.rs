@@ -248,7 +248,11 @@ pub fn digits(word: &str) -> Option<f64> {
         }
         let rest: Vec<&str> = groups.collect();
         let (last, middle) = rest.split_last()?;
-        if middle.iter().any(|g| g.len() != 3) {
+        // Thousands ("1,250,000") or the Indian lakh grouping ("12,50,000"): twos
+        // between the head and the last three.
+        let thousands = middle.iter().all(|g| g.len() == 3);
+        let indian = !middle.is_empty() && head.len() <= 2 && middle.iter().all(|g| g.len() == 2);
+        if !thousands && !indian {
             return None;
         }
         let (last_int, frac) = last.split_once('.').unwrap_or((last, ""));
@@ -260,13 +264,16 @@ pub fn digits(word: &str) -> Option<f64> {
             middle.concat(),
             if frac.is_empty() { "" } else { "." }
         );
-        return joined.parse().ok();
+        return joined.parse().ok().filter(|v: &f64| *v < TOO_LARGE);
     }
     if word.matches('.').count() > 1 {
         return None;
     }
-    word.parse().ok()
+    word.parse().ok().filter(|v: &f64| *v < TOO_LARGE)
 }
+
+/// Figures from 2^64 up are refused, never rounded down to the largest one.
+pub const TOO_LARGE: f64 = 18_446_744_073_709_551_616.0;
 
 fn scale(word: &str) -> Option<f64> {
     Some(match word {

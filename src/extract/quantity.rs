@@ -116,22 +116,52 @@ pub const VAGUE: &[(&[&str], u64, Option<u64>)] = &[
     (&["millions"], 2_000_000, Some(999_999_999)),
 ];
 
+// Rupees written "Rs" or "rupees" are not assumed to be any one country's; "₹" and
+// "INR" are India's.
 const CURRENCY_BEFORE: &[(&[&str], &str)] = &[
     (&["us", "$"], "USD"),
     (&["$"], "USD"),
     (&["usd"], "USD"),
     (&["€"], "EUR"),
+    (&["eur"], "EUR"),
     (&["£"], "GBP"),
-    (&["rs"], "PKR"),
-    (&["rs", "."], "PKR"),
+    (&["gbp"], "GBP"),
+    (&["₹"], "INR"),
+    (&["inr"], "INR"),
+    (&["rs"], "RUPEE"),
+    (&["rs", "."], "RUPEE"),
+    (&["pkr"], "PKR"),
+    (&["¥"], "YEN-YUAN"),
+    (&["jpy"], "JPY"),
+    (&["cny"], "CNY"),
+    (&["rmb"], "CNY"),
+    (&["krw"], "KRW"),
+    (&["₩"], "KRW"),
+    (&["thb"], "THB"),
+    (&["฿"], "THB"),
+    (&["try"], "TRY"),
+    (&["₺"], "TRY"),
 ];
 
 const CURRENCY_AFTER: &[(&str, &str)] = &[
     ("dollars", "USD"),
     ("euros", "EUR"),
+    ("euro", "EUR"),
     ("pounds", "GBP"),
-    ("rupees", "PKR"),
+    ("rupees", "RUPEE"),
+    ("rupee", "RUPEE"),
     ("afghanis", "AFN"),
+    ("yuan", "CNY"),
+    ("renminbi", "CNY"),
+    ("yen", "JPY"),
+    ("baht", "THB"),
+    ("won", "KRW"),
+    ("lira", "TRY"),
+    ("liras", "TRY"),
+    ("dinars", "DINAR"),
+    ("pesos", "PESO"),
+    ("naira", "NGN"),
+    ("rand", "ZAR"),
 ];
 
 fn starts_with(words: &[&str], at: usize, phrase: &[&str]) -> bool {
