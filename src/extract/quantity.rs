@@ -635,12 +635,19 @@ mod tests {
             parse_phrase("US$5m").unwrap().value,
             Interval::exact(5_000_000)
         );
+        // Rupees are not assumed to be any one country's; "₹" and "INR" are India's.
+        let currency = |text: &str| parse_phrase(text).unwrap().currency;
+        assert_eq!(currency("10 million rupees").as_deref(), Some("RUPEE"));
+        assert_eq!(currency("Rs 20 lakh").as_deref(), Some("RUPEE"));
+        assert_eq!(currency("₹500 crore").as_deref(), Some("INR"));
+        assert_eq!(currency("INR 3 crore").as_deref(), Some("INR"));
+        assert_eq!(currency("3 million won").as_deref(), Some("KRW"));
+        assert_eq!(currency("5,000 baht").as_deref(), Some("THB"));
         assert_eq!(
-            parse_phrase("10 million rupees")
-                .unwrap()
-                .currency
-                .as_deref(),
-            Some("PKR")
+            parse_phrase("1,25,000 rupees").unwrap().value,
+            Interval::exact(125_000)
         );
+        // Past 2^64 a figure is refused, never the largest one.
+        assert_eq!(parse_phrase("18446744073709551617"), None);
     }
 }
