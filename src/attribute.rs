@@ -518,7 +518,8 @@ pub fn attribute(
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
-            .and_then(|(fact, via)| reading.another_events_value(fact, via, mention));
+            .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
+            .map(|(fact, via)| reading.widest_scope(fact, via, mention));
         if let Some((fact, via)) = claim {
             let on = (mention.kind == MentionKind::Age)
                 .then(|| reading.event_of(mention, &in_sentence, None))
@@ -871,6 +872,49 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// "118 fatalities have been confirmed statewide": a figure with a word of the
+    /// whole scope, tied by a reference back or the topic, is of the event named in the
+    /// article whose figure for the measure is the largest (the whole holds its parts).
+    fn widest_scope(&self, fact: usize, via: Via, mention: &Mention) -> (usize, Via) {
+        let book = self.book;
+        let f = &book.facts[fact];
+        if !matches!(via, Via::ReferBack | Via::Topic) || !matches!(f.subject, Subject::Event(_)) {
+            return (fact, via);
+        }
+        let sentence = &self.doc.sentences[mention.sentence];
+        let words = lower_words(&self.doc.prose[sentence.span.clone()]);
+        let scope = &self.matcher.vocabulary.whole_scope;
+        let wide = (0..words.len()).any(|i| {
+            let rest: Vec<&str> = words[i..(i + 4).min(words.len())]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            scope.starts(&rest).is_some()
+        });
+        if !wide {
+            return (fact, via);
+        }
+        let size = |fact: usize| match &book.facts[fact].expected {
+            Expected::Count(v) | Expected::Amount { value: v, .. } => Some(v.min),
+            _ => None,
+        };
+        let named: BTreeSet<usize> = self
+            .hits
+            .iter()
+            .flat_map(|h| h.events.iter().copied())
+            .collect();
+        let widest = named
+            .iter()
+            .filter_map(|&e| book.fact(Subject::Event(e), &f.measure))
+            .filter(|&other| via != Via::Topic || self.fitting(other, mention))
+            .filter_map(|other| size(other).map(|n| (n, other)))
+            .max();
+        match widest {
+            Some((n, other)) if size(fact).is_none_or(|m| n > m) => (other, via),
+            _ => (fact, via),
+        }
+    }
+
     /// A claim on the article's topic: the sentence names no event, no person or group
     /// that owns the measure and no place of another; the figure or date agrees with
     /// the topic event's (its value, a reported or a superseded one). Weak evidence only
@@ -962,7 +1006,16 @@ impl<'a> Reading<'a> {
             } else {
                 return false;
             };
-            lower_words(between).len() <= 6
+            let words = lower_words(between);
+            // "Camp Mystic issued a statement Friday": the day it was said.
+            let said = words.iter().any(|w| {
+                self.matcher.vocabulary.reporting.has(w)
+                    || matches!(
+                        w.as_str(),
+                        "said" | "says" | "issued" | "announced" | "told"
+                    )
+            });
+            words.len() <= 6 && !said
         };
         let events: BTreeSet<usize> = in_sentence
             .iter()

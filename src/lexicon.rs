@@ -49,6 +49,7 @@ struct Raw {
     honorifics: Vec<String>,
     generic_events: Vec<String>,
     place_nouns: Vec<String>,
+    whole_scope: Vec<String>,
     kinds: BTreeMap<String, Kind>,
     happened: Vec<String>,
     reporting: Vec<String>,
@@ -154,6 +155,7 @@ pub struct Vocabulary {
     pub honorifics: Phrases,
     pub generic_events: Phrases,
     pub place_nouns: Phrases,
+    pub whole_scope: Phrases,
     pub happened: Phrases,
     pub reporting: Phrases,
     /// Kinds of event by name.
@@ -204,6 +206,7 @@ impl Vocabulary {
             &raw.honorifics,
             &raw.generic_events,
             &raw.place_nouns,
+            &raw.whole_scope,
             &raw.happened,
             &raw.reporting,
         ] {
@@ -252,6 +255,7 @@ impl Vocabulary {
             honorifics: Phrases::new(&raw.honorifics),
             generic_events: Phrases::new(&raw.generic_events),
             place_nouns: Phrases::new(&raw.place_nouns),
+            whole_scope: Phrases::new(&raw.whole_scope),
             happened: Phrases::new(&raw.happened),
             reporting: Phrases::new(&raw.reporting),
             occurrence_verbs: Phrases::new(&verbs),
