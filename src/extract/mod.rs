@@ -861,15 +861,29 @@ fn bind_measure(
     let mut distance = 0;
     let mut k = start;
     let mut steps = 0;
+    let mut past_aside = false;
     while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
+        // "The death toll for both fires, which have destroyed hundreds of homes, has
+        // risen to 16": a relative clause between the subject and its verb is skipped
+        // on the way back to the subject.
+        if reach > 8
+            && w.lower(k) == ","
+            && let Some(open) = (k.saturating_sub(24)..k).rev().find(|&j| w.lower(j) == ",")
+            && matches!(w.lower(open + 1), "which" | "who" | "that" | "where")
+        {
+            k = open;
+            past_aside = true;
+            continue;
+        }
         if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) || origin {
             break;
         }
         // "238 have been accounted for and 11 are still missing": the cue before the
         // conjunction is the earlier figure's.
-        if figure_before && matches!(w.lower(k), "and" | "but" | "while" | "whereas") {
+        if figure_before && !past_aside && matches!(w.lower(k), "and" | "but" | "while" | "whereas")
+        {
             break;
         }
         // A cue ending here (multi-word cues are found from their first word).
