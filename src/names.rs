@@ -23,117 +23,6 @@ use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};
 use crate::rulebook::{EntityKind, Expected, Rulebook, Subject};
 
-/// Particles inside names; they join words and carry nothing of who is meant.
-const PARTICLES: &[&str] = &[
-    "ur", "ul", "al", "el", "ud", "ad", "ar", "as", "ash", "an", "ibn", "bin", "bint", "e", "i",
-    "u", "ut", "ed",
-];
-
-/// Honorifics written as part of a name.
-const HONORIFICS: &[&str] = &[
-    "mullah", "mulla", "maulvi", "maulana", "sheikh", "shaikh", "sardar", "haji", "hajji", "mr",
-    "mrs", "ms", "dr", "sayed", "syed", "qari", "mawlawi",
-];
-
-/// Endings of a word that are a particle written onto it ("Khalilur").
-const GLUED: &[&str] = &["ur", "ul", "ud"];
-
-/// Words that make a phrase a title: the post itself.
-const HEADS: &[&str] = &[
-    "minister",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "president",
-    "chief",
-    "governor",
-    "commander",
-    "leader",
-    "ambassador",
-    "envoy",
-    "secretary",
-    "director",
-    "representative",
-    "emir",
-    "premier",
-    "mayor",
-    "chairman",
-    "adviser",
-    "advisor",
-    "deputy",
-    "head",
-    "prince",
-    "king",
-];
-
-/// Military and police ranks, written before a name.
-const RANKS: &[&str] = &[
-    "general",
-    "gen",
-    "lieutenant",
-    "lt",
-    "major",
-    "maj",
-    "colonel",
-    "col",
-    "brigadier",
-    "brig",
-    "admiral",
-    "adm",
-    "marshal",
-    "field",
-    "captain",
-    "capt",
-    "commodore",
-    "retired",
-    "retd",
-];
-
-/// Function words of titles, set aside when titles are compared.
-const CONNECTORS: &[&str] = &["of", "for", "and", "the", "a", "an", "to", "in", "on", "at"];
-
-/// Words that are no part of the post: the state of holding it now.
-const CURRENT: &[&str] = &[
-    "late",
-    "acting",
-    "serving",
-    "current",
-    "incumbent",
-    "caretaker",
-];
-
-/// Words that say the title is not held now: such a title is history, not a claim
-/// about the post today.
-const PAST: &[&str] = &[
-    "former",
-    "then",
-    "ex",
-    "onetime",
-    "one-time",
-    "erstwhile",
-    "outgoing",
-    "incoming",
-    "previous",
-    "future",
-    "designate",
-    "would-be",
-];
-
-/// Words before a name, in its clause, that say the name is cited, not used ("also
-/// known as", "spelled").
-const CITED: &[&str] = &[
-    "known",
-    "spelled",
-    "spelt",
-    "spelling",
-    "spellings",
-    "a.k.a",
-    "aka",
-    "transliterated",
-    "rendered",
-    "alias",
-];
-
 /// The people of a rulebook, compiled for reading names and titles.
 pub struct People {
     /// By entity index; `None` for entities that are not people.
@@ -232,7 +121,10 @@ impl People {
             {
                 for form in std::iter::once(value).chain(accept) {
                     for word in words_of(form) {
-                        if !CONNECTORS.contains(&word.as_str()) {
+                        if !crate::lexicon::english()
+                            .title_connectors
+                            .has(word.as_str())
+                        {
                             people.title_words.insert(stem(&word));
                         }
                     }
@@ -374,7 +266,9 @@ impl People {
                 let joined = matches!(gap, " " | "-" | "\u{a0}" | "\u{2011}");
                 let prev_word = &prose[prev.clone()];
                 let name_like = prev_word.starts_with(|c: char| c.is_uppercase())
-                    || PARTICLES.contains(&prev_word.to_lowercase().as_str());
+                    || crate::lexicon::english()
+                        .name_particles
+                        .has(&prev_word.to_lowercase());
                 if !joined || !name_like {
                     break;
                 }
@@ -456,7 +350,10 @@ impl People {
         // General Asim Munir"), not of the post.
         while let Some((span, false)) = word_before(pos, false) {
             let word = prose[span.clone()].to_lowercase();
-            if !RANKS.contains(&word.trim_end_matches('.')) {
+            if !crate::lexicon::english()
+                .ranks
+                .has(word.trim_end_matches('.'))
+            {
                 break;
             }
             pos = span.start;
@@ -595,18 +492,24 @@ impl People {
         let lower = stem(strip_possessive(&word.to_lowercase()));
         word.starts_with(|c: char| c.is_uppercase())
             || self.post_word(&lower)
-            || CURRENT.contains(&lower.as_str())
+            || crate::lexicon::english().title_current.has(lower.as_str())
             || matches!(lower.as_str(), "of" | "for" | "and")
     }
 
     /// Whether a word (lowercase, stemmed) names a post or when it was held: a word of
     /// a rulebook title, a head word, "former".
     fn post_word(&self, lower: &str) -> bool {
-        self.title_words.contains(lower) || HEADS.contains(&lower) || PAST.contains(&lower)
+        self.title_words.contains(lower)
+            || crate::lexicon::english().title_heads.has(lower)
+            || crate::lexicon::english().title_past.has(lower)
     }
 
     fn has_head<'w>(&self, mut words: impl Iterator<Item = &'w str>) -> bool {
-        words.any(|w| HEADS.contains(&stem(&w.to_lowercase()).as_str()))
+        words.any(|w| {
+            crate::lexicon::english()
+                .title_heads
+                .has(&stem(&w.to_lowercase()))
+        })
     }
 
     fn is_qualifier(&self, lower: &str) -> bool {
@@ -624,8 +527,8 @@ impl People {
             .into_iter()
             .map(|w| stem(&w))
             .filter(|w| {
-                !CONNECTORS.contains(&w.as_str())
-                    && !CURRENT.contains(&w.as_str())
+                !crate::lexicon::english().title_connectors.has(w)
+                    && !crate::lexicon::english().title_current.has(w)
                     && !self.is_qualifier(w)
             })
             .collect();
@@ -639,7 +542,10 @@ impl People {
         let Some(person) = self.person(entity) else {
             return TitleVerdict::Unknown;
         };
-        if words_of(found).iter().any(|w| PAST.contains(&w.as_str())) {
+        if words_of(found)
+            .iter()
+            .any(|w| crate::lexicon::english().title_past.has(w))
+        {
             return TitleVerdict::Unknown;
         }
         let bag = self.bag(found);
@@ -745,7 +651,7 @@ fn cited(before: &str) -> bool {
         .map(|w| w.trim_end_matches('.'))
         .filter(|w| !w.is_empty())
         .collect();
-    words.iter().any(|w| CITED.contains(w))
+    words.iter().any(|w| crate::lexicon::english().cited.has(w))
         || words.windows(2).any(|p| {
             matches!(
                 p,
@@ -763,7 +669,9 @@ fn name_words(name: &str) -> Vec<String> {
                 .to_string()
         })
         .filter(|w| {
-            !w.is_empty() && !PARTICLES.contains(&w.as_str()) && !HONORIFICS.contains(&w.as_str())
+            !w.is_empty()
+                && !crate::lexicon::english().name_particles.has(w)
+                && !crate::lexicon::english().name_honorifics.has(w)
         })
         .collect()
 }
@@ -801,8 +709,8 @@ fn same_word(a: &str, b: &str) -> bool {
         return true;
     }
     same_skeleton(a, b)
-        || GLUED.iter().any(|g| {
-            a.strip_suffix(g)
+        || crate::lexicon::english().glued_particles.iter().any(|g| {
+            a.strip_suffix(g.as_str())
                 .is_some_and(|stem| stem.len() >= 3 && (stem == b || same_skeleton(stem, b)))
         })
 }
@@ -877,7 +785,9 @@ fn is_honorific(vocabulary: &crate::lexicon::Vocabulary, word: &str) -> bool {
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches('.');
     let honorifics = &vocabulary.honorifics;
-    HONORIFICS.contains(&bare) || honorifics.has(&lower) || honorifics.has(bare)
+    crate::lexicon::english().name_honorifics.has(bare)
+        || honorifics.has(&lower)
+        || honorifics.has(bare)
 }
 
 fn strip_possessive(word: &str) -> &str {

@@ -280,139 +280,6 @@ pub struct Lexicon {
     pub tolerance: f64,
 }
 
-/// Words that neither mark a measure nor count against how close a cue is.
-const TRANSPARENT: &[&str] = &[
-    "people",
-    "persons",
-    "person",
-    "others",
-    "other",
-    "were",
-    "was",
-    "are",
-    "is",
-    "have",
-    "has",
-    "had",
-    "been",
-    "being",
-    "reportedly",
-    "also",
-    "all",
-    "more",
-    "civilians",
-    "soldiers",
-    "staff",
-    "members",
-    "the",
-    "of",
-    "his",
-    "her",
-    "their",
-    "its",
-    "a",
-    "an",
-    "who",
-    "which",
-    "that",
-    "as",
-    "police",
-    "personnel",
-    "worshippers",
-    "officials",
-    "troops",
-    "security",
-    "guards",
-    "bodyguards",
-    "employees",
-    "children",
-    "women",
-    "men",
-    "in",
-    "total",
-    "reported",
-    "confirmed",
-    "later",
-    "initially",
-    "already",
-    "now",
-];
-
-/// Words after which a date says when something happened.
-const OCCURRENCE: &[&str] = &[
-    "killed",
-    "died",
-    "attack",
-    "attacks",
-    "attacked",
-    "bombing",
-    "bombed",
-    "bomb",
-    "blast",
-    "explosion",
-    "exploded",
-    "struck",
-    "assassinated",
-    "assassination",
-    "killing",
-    "targeted",
-    "happened",
-    "occurred",
-    "detonated",
-    "strike",
-    "raid",
-    "ambush",
-    "shot",
-    "death",
-    "slain",
-    "suicide",
-    "bomber",
-    "murdered",
-    "massacre",
-];
-
-/// Words that make a nearby date the date of something said or done about an event.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "condemned",
-    "condemns",
-    "condemn",
-    "told",
-    "announced",
-    "claimed",
-    "claims",
-    "reported",
-    "added",
-    "confirmed",
-    "called",
-    "calls",
-    "denounced",
-    "visited",
-    "met",
-    "issued",
-    "published",
-    "spoke",
-    "held",
-    "attended",
-    "released",
-    "statement",
-    "wrote",
-    "revised",
-    "updated",
-    "buried",
-    "funeral",
-    "mourned",
-    "vowed",
-    "urged",
-    "identified",
-    "recovered",
-    "found",
-    "named",
-    "arrested",
-    "charged",
-];
-
 /// Punctuation that ends a clause for the purpose of finding a figure's cue.
 const CLAUSE_END: &[&str] = &[
     ";", ":", "\u{2014}", "\u{2013}", "(", ")", "\"", "\u{201c}", "\u{201d}",
@@ -608,7 +475,7 @@ fn scan_sentence(
         if (starts_value || leading_point)
             && let Some(found) = quantity::read(&words, i, lexicon.tolerance)
             && !is_clock_minutes(w, i)
-            && !is_pronoun(w, &found)
+            && !is_pronoun(w, &found, &lexicon.vocabulary)
         {
             let mut end = found.end;
             // "burned 14,117 acres": a measurement, unless the rulebook measures in acres.
@@ -695,12 +562,12 @@ fn is_clock_minutes(w: &Words, i: usize) -> bool {
 
 /// "The one you mentioned", "this one", "the first one", "one of them": a pronoun, not
 /// a number, unless a person noun follows ("the one soldier who survived").
-fn is_pronoun(w: &Words, found: &quantity::QuantityMatch) -> bool {
+fn is_pronoun(w: &Words, found: &quantity::QuantityMatch, v: &crate::lexicon::Vocabulary) -> bool {
     if found.end != found.start + 1 || w.lower(found.start) != "one" {
         return false;
     }
     let next = w.lower(found.end);
-    if PERSON_NOUNS.contains(&next) {
+    if v.person_nouns.has(next) {
         return false;
     }
     let before = found.start.checked_sub(1).map_or("", |p| w.lower(p));
@@ -733,37 +600,11 @@ fn is_pronoun_one(w: &Words, lexicon: &Lexicon, found: &quantity::QuantityMatch)
         return false;
     }
     let next = w.lower(found.end);
-    let counted = PERSON_NOUNS.contains(&next)
+    let counted = lexicon.vocabulary.person_nouns.has(next)
         || lexicon.cue_at(w, found.end).is_some()
         || (found.start > 0 && lexicon.cue_at(w, found.start - 1).is_some());
     !counted
 }
-
-/// Nouns for the people a toll counts.
-const PERSON_NOUNS: &[&str] = &[
-    "person",
-    "people",
-    "other",
-    "others",
-    "man",
-    "woman",
-    "child",
-    "soldier",
-    "civilian",
-    "officer",
-    "policeman",
-    "guard",
-    "bodyguard",
-    "worshipper",
-    "staff",
-    "employee",
-    "member",
-    "official",
-    "passer-by",
-    "bystander",
-    "militant",
-    "fighter",
-];
 
 /// A cue found near a figure: how far (in words that count), where, how long, the
 /// measure it marks, and whether it follows the figure.
@@ -790,7 +631,7 @@ fn bind_measure(
     }
     let cost = |k: usize| -> usize {
         let word = w.lower(k);
-        if TRANSPARENT.contains(&word) || w.is_punct(k) && word == "," {
+        if lexicon.vocabulary.transparent.has(word) || w.is_punct(k) && word == "," {
             0
         } else {
             1
@@ -947,7 +788,7 @@ fn bind_measure(
     mention.cue = Some(w.span_of(at, at + len));
     if mention.kind == MentionKind::Count
         && !figure_before
-        && names_another_victim(w, start, end, forward)
+        && names_another_victim(w, start, end, forward, &lexicon.vocabulary)
     {
         if let MentionValue::Number(v) = &mut mention.value {
             *v = v.plus(1);
@@ -965,7 +806,13 @@ fn bind_measure(
 /// others", "X and two others were killed", "claimed the lives of two others". Never
 /// after another figure in the clause: "killed 12 and injured 30 others" and
 /// "destroyed 6,837 structures and damaged 1,017 others" reckon "others" from it.
-fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> bool {
+fn names_another_victim(
+    w: &Words,
+    start: usize,
+    end: usize,
+    forward: bool,
+    v: &crate::lexicon::Vocabulary,
+) -> bool {
     let before = |n: usize| start.checked_sub(n).map_or("", |i| w.lower(i));
     if matches!(
         (before(2), before(1)),
@@ -984,8 +831,8 @@ fn names_another_victim(w: &Words, start: usize, end: usize, forward: bool) -> b
         let back = if before(2) == "," { 3 } else { 2 };
         let name = before(back);
         return !name.is_empty()
-            && !OCCURRENCE.contains(&name)
-            && !TRANSPARENT.contains(&name)
+            && !v.occurrence_words.has(name)
+            && !v.transparent.has(name)
             && start >= back
             && !w.is_punct(start - back);
     }
@@ -1087,7 +934,7 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
             noun = Some(Role::Part);
         } else if w.is_word(k)
             && looks_plural(word)
-            && !TRANSPARENT.contains(&word)
+            && !v.transparent.has(word)
             && !lexicon.names_measure(word)
         {
             // "60 ambulances", "12 families": a count of its own noun, which is no
@@ -1260,9 +1107,9 @@ fn describes_occurrence(
             let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
             let (phrase, n) = w.ahead::<3>(k);
             let verb = v.occurrence_verbs.starts(&phrase[..n]).is_some();
-            if (OCCURRENCE.contains(&word) || verb) && !figure_noun {
+            if (v.occurrence_words.has(word) || verb) && !figure_noun {
                 if occurrence.is_none_or(|o| distance < o) {
-                    kinds = if OCCURRENCE.contains(&word)
+                    kinds = if v.occurrence_words.has(word)
                         || v.happened.starts(&phrase[..n]).is_some()
                     {
                         Vec::new()
@@ -1275,7 +1122,7 @@ fn describes_occurrence(
                 }
                 occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
             }
-            if REPORTING.contains(&word) || v.reporting.has(word) {
+            if v.reporting.has(word) {
                 reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
             }
             distance += 1;
