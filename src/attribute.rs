@@ -517,6 +517,7 @@ pub fn attribute(
         let claim = claim
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
+            .or_else(|| reading.kind_dated(mention))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention));
@@ -1027,6 +1028,40 @@ impl<'a> Reading<'a> {
         };
         let fact = self.book.fact(Subject::Event(event), "date")?;
         self.fitting(fact, mention).then_some((fact, Via::Topic))
+    }
+
+    /// "The 2025 flood", "the July 4 floods", "a flood in 1987", "the 1999 Izmit quake":
+    /// a date written with a kind's noun is the date of the one event of that kind it
+    /// fits, as a confirmation.
+    fn kind_dated(&self, mention: &Mention) -> Option<(usize, Via)> {
+        if mention.kind != MentionKind::Date || mention.dateline {
+            return None;
+        }
+        let sentence = &self.doc.sentences[mention.sentence];
+        let before = lower_words(&self.doc.prose[sentence.span.start..mention.span.start]);
+        let after = lower_words(&self.doc.prose[mention.span.end..sentence.span.end]);
+        let mut nouns: Vec<&str> = after.iter().take(3).map(String::as_str).collect();
+        if let [.., noun, prep] = &before[..]
+            && matches!(prep.as_str(), "in" | "of" | "on" | "from")
+        {
+            nouns.push(noun.as_str());
+        }
+        let events: Vec<usize> = (0..self.book.events.len())
+            .filter(|&e| {
+                nouns
+                    .iter()
+                    .any(|n| *n != "," && self.matcher.event_nouns[e].contains(*n))
+            })
+            .filter(|&e| {
+                self.book
+                    .fact(Subject::Event(e), "date")
+                    .is_some_and(|f| self.fitting(f, mention))
+            })
+            .collect();
+        let [event] = events[..] else {
+            return None;
+        };
+        Some((self.book.fact(Subject::Event(event), "date")?, Via::Topic))
     }
 
     /// Whether a mention's value agrees with a fact's: its value, a reported or a
