@@ -228,8 +228,13 @@ impl Engine {
                 if found.overlaps(expected) {
                     return None;
                 }
-                // "Several", "dozens", "hundreds": an impression, never a contradiction.
-                if mention.vague {
+                // "Several", "dozens", "hundreds": an impression, never an error; one that
+                // misses by ten times or more ("hundreds of homes" of 16,000) is worth a
+                // warning.
+                let far = |a: &Interval, b: &Interval| {
+                    b.max.is_some_and(|max| a.min > max.saturating_mul(10))
+                };
+                if mention.vague && !(far(expected, found) || far(found, expected)) {
                     return None;
                 }
                 let what = measure_words(&fact.measure);
@@ -301,6 +306,10 @@ impl Engine {
                 f.expected = Some(expected.describe());
                 f.found = Some(found.describe());
                 self.add_reports(fact, &mut f);
+                if mention.vague {
+                    f.severity = Severity::Warning;
+                    f.notes.push("a vague figure, ten times or more off the rulebook's".into());
+                }
                 Some(f)
             }
             (Expected::Date(expected), MentionValue::Date(found)) => {

@@ -339,3 +339,22 @@ fn the_example_rulebooks_load() {
     }
     assert!(stories >= 5, "found {stories} example rulebooks");
 }
+
+#[test]
+fn a_vague_figure_far_off_is_a_warning() {
+    let dir = fixture("The Northern Star crash killed thousands.");
+    let run = factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "short", "a.md"],
+        None,
+    );
+    assert!(run.stdout.contains("warning[FL001]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("error["), "{}", run.stdout);
+}
+
+#[test]
+fn an_age_with_a_name_in_apposition() {
+    let s = "An 81-year-old woman, Lena Ostrova, was aboard the Northern Star.";
+    assert_eq!(tied(s, "81-year-old").as_deref(), Some("lena-ostrova.age"));
+    assert_eq!(errors(s), 1);
+}

@@ -202,6 +202,10 @@ fn name_in_phrase(w: &Words, start: usize) -> Option<(usize, usize)> {
     let naming = &crate::lexicon::english().naming;
     let mut k = start;
     while k < w.len() && k < start + 5 {
+        // "an 83-year-old man, Rodney Nickerson,": the name in apposition.
+        if w.lower(k) == "," && k > start && is_name_word(w, k + 1) {
+            return name_after(w, k + 1);
+        }
         if w.is_punct(k) {
             return None;
         }
