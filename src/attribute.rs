@@ -1170,6 +1170,7 @@ impl<'a> Reading<'a> {
                 .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
                 .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
                 .filter(|h| !compared_with(&doc.prose, sentence.span.start, h))
+                .filter(|h| !describes_another(&doc.prose, in_sentence, h))
             {
                 let unique = hit.events.len() == 1;
                 for &e in &hit.events {
@@ -1316,6 +1317,27 @@ fn compared_with(prose: &str, sentence_start: usize, hit: &Hit) -> bool {
     (n.saturating_sub(4)..n).any(|i| {
         matches!(words[i], "since" | "than")
             || words[i] == "par" && words.get(i + 1) == Some(&"with")
+    })
+}
+
+/// Whether a marker stands in an apposition that describes another marker before it
+/// ("from Camp Mystic, a camp at the center of the floods that swept the Hill Country"):
+/// it says what the first is, not what the sentence is about.
+fn describes_another(prose: &str, hits: &[&Hit], hit: &Hit) -> bool {
+    hits.iter().any(|other| {
+        other.span.end < hit.span.start
+            && other.events != hit.events
+            && !other.events.is_empty()
+            && prose
+                .get(other.span.end..hit.span.start)
+                .is_some_and(|between| {
+                    let lower = between.to_lowercase();
+                    let rest = lower.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+                    between.trim_start().starts_with(',')
+                        && ["a ", "an ", "the "].iter().any(|w| rest.starts_with(w))
+                        && !rest.contains(',')
+                        && !rest.contains(". ")
+                })
     })
 }
 

@@ -358,3 +358,39 @@ fn an_age_with_a_name_in_apposition() {
     assert_eq!(tied(s, "81-year-old").as_deref(), Some("lena-ostrova.age"));
     assert_eq!(errors(s), 1);
 }
+
+#[test]
+fn a_marker_in_an_apposition_describes_the_one_before() {
+    let rules = r#"
+events:
+  camp-flood-2025:
+    summary: the flood at Camp Lark on the river
+    date: 2025-03-09
+    about: [Camp Lark]
+    facts:
+      missing: {value: 10, cues: [missing]}
+  valley-floods-2025:
+    summary: the floods across the Ash Valley
+    date: 2025-03-09
+    about: [Ash Valley]
+    facts:
+      missing: {value: 40, cues: [missing]}
+"#;
+    let article = "Searchers looked for 10 missing girls from Camp Lark, a camp at the heart of \
+                   the floods that swept the Ash Valley.";
+    let claims = regatta_run(rules, article, "claims");
+    assert!(
+        claims
+            .iter()
+            .any(|l| l.contains("\"10\" -> camp-flood-2025.missing")),
+        "{claims:?}"
+    );
+    // A clause of its own ("which …") is not an apposition.
+    let article = "Searchers looked for 10 missing girls from Camp Lark, which the floods of \
+                   the Ash Valley swept away.";
+    let claims = regatta_run(rules, article, "claims");
+    assert!(
+        claims.iter().any(|l| l.contains("\"10\" -> -")),
+        "{claims:?}"
+    );
+}
