@@ -394,3 +394,15 @@ events:
         "{claims:?}"
     );
 }
+
+#[test]
+fn a_far_subject_reaches_its_figure() {
+    let s = "The death toll from the Northern Star crash on Sunday (March 9) off Varna Bay, \
+             which stunned the coast, has risen to 41.";
+    assert_eq!(
+        tied(s, "41").as_deref(),
+        Some("ferry-crash-2025.killed"),
+        "{:?}",
+        claims(s)
+    );
+}

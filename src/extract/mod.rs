@@ -718,7 +718,17 @@ fn bind_measure(
             past_aside = true;
             continue;
         }
-        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) || origin {
+        // "… on Friday (March 22) night in Russia has risen to 133": so is a parenthesis.
+        if reach > 8
+            && w.lower(k) == ")"
+            && let Some(open) = (k.saturating_sub(12)..k).rev().find(|&j| w.lower(j) == "(")
+        {
+            k = open;
+            continue;
+        }
+        // Back to a far subject, a date on the way ("on Friday (March 22) night") is
+        // passed over.
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) && reach <= 8 || origin {
             break;
         }
         // "238 have been accounted for and 11 are still missing": the cue before the
