@@ -518,6 +518,7 @@ pub fn attribute(
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
             .or_else(|| reading.kind_dated(mention))
+            .or_else(|| reading.verb_dated(mention))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention));
@@ -1051,6 +1052,31 @@ impl<'a> Reading<'a> {
                 nouns
                     .iter()
                     .any(|n| *n != "," && self.matcher.event_nouns[e].contains(*n))
+            })
+            .filter(|&e| {
+                self.book
+                    .fact(Subject::Event(e), "date")
+                    .is_some_and(|f| self.fitting(f, mention))
+            })
+            .collect();
+        let [event] = events[..] else {
+            return None;
+        };
+        Some((self.book.fact(Subject::Event(event), "date")?, Via::Topic))
+    }
+
+    /// "He married Rosalynn Smith on July 7, 1946": a date whose verb belongs to a kind
+    /// of event is the date of the one event of that kind it fits, as a confirmation.
+    fn verb_dated(&self, mention: &Mention) -> Option<(usize, Via)> {
+        if mention.kind != MentionKind::Date || mention.occurrence_kinds.is_empty() {
+            return None;
+        }
+        let events: Vec<usize> = (0..self.book.events.len())
+            .filter(|&e| {
+                mention
+                    .occurrence_kinds
+                    .iter()
+                    .any(|k| self.matcher.event_kinds[e].contains(k))
             })
             .filter(|&e| {
                 self.book

@@ -406,3 +406,38 @@ fn a_far_subject_reaches_its_figure() {
         claims(s)
     );
 }
+
+#[test]
+fn a_date_by_its_verbs_kind() {
+    let rules = r#"
+entities:
+  ana-vell: {name: Ana Vell, kind: person, born: 1931-05-02, died: 2025-03-09}
+events:
+  vell-wedding-1956:
+    summary: the wedding of Ana Vell and Tomas Vell
+    date: 1956-06-30
+    about: [ana-vell]
+  vell-death-2025:
+    summary: death of Ana Vell at her home
+    date: 2025-03-09
+    about: [ana-vell]
+"#;
+    let claims = regatta_run(
+        rules,
+        "Ana Vell married Tomas Vell on June 30, 1956.",
+        "claims",
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|l| l.contains("-> vell-wedding-1956.date")),
+        "{claims:?}"
+    );
+    // A date that fits no wedding stays untied: no error.
+    let check = regatta_run(
+        rules,
+        "Ana Vell married Tomas Vell on June 30, 1957.",
+        "check",
+    );
+    assert!(!check.iter().any(|l| l.contains("error[")), "{check:?}");
+}

@@ -1106,7 +1106,12 @@ fn describes_occurrence(
             }
             // "in Derna on Tuesday after two dams burst": what follows "after" is
             // another, earlier happening.
-            if forward && matches!(word, "after" | "before" | "since" | "following" | "until") {
+            if forward
+                && matches!(
+                    word,
+                    "after" | "before" | "since" | "following" | "until" | "and" | "but"
+                )
+            {
                 break;
             }
             if w.is_punct(k) {
