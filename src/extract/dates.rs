@@ -114,7 +114,41 @@ pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     if let Some((weekday, form)) = weekday_word(w, at) {
         return weekday_date(w, at, weekday, form, published);
     }
-    calendar(w, at, published)
+    calendar(w, at, published).or_else(|| day_of_month(w, at, published))
+}
+
+/// "On the 29th", "on the morning of the 29th": a day of the month alone, with digits,
+/// is that day in the month of publication, or in the month before when it is later
+/// than the publication day.
+fn day_of_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let published = published?;
+    if w.lower(at) != "the" || at == 0 || !matches!(w.lower(at - 1), "on" | "of") {
+        return None;
+    }
+    let word = w.lower(at + 1);
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || !matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let day: u32 = digits.parse().ok().filter(|d| (1..=31).contains(d))?;
+    // Not "the 29th of December" (a calendar date) nor "the 39th president".
+    let next = w.lower(at + 2);
+    if next == "of" || w.is_word(at + 2) && !matches!(next, "at" | "in" | "when" | "and") {
+        return None;
+    }
+    let (year, month, _) = published.ymd();
+    let this = Day::from_ymd(year, month, day).filter(|d| *d <= published);
+    let before = || {
+        let (y, m) = if month == 1 {
+            (year - 1, 12)
+        } else {
+            (year, month - 1)
+        };
+        Day::from_ymd(y, m, day)
+    };
+    let day = this.or_else(before)?;
+    Some(single(at, at + 2, Some(DayRange::day(day))))
 }
 
 /// How a weekday is written, which decides where it counts.
@@ -1510,5 +1544,35 @@ mod tests {
         for text in table {
             assert_eq!(found(text, p), None, "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod day_of_month_tests {
+    use super::super::Words;
+    use super::*;
+
+    fn date(text: &str, published: &str) -> Option<String> {
+        let w = Words::new(text, 0..text.len());
+        let p = Day::parse_iso(published);
+        (0..w.len()).find_map(|i| read(&w, i, p).and_then(|d| d.range).map(|r| r.to_string()))
+    }
+
+    #[test]
+    fn a_day_of_the_month_alone() {
+        assert_eq!(
+            date("It crashed on the 29th at 9:03 a.m.", "2024-12-29").as_deref(),
+            Some("2024-12-29")
+        );
+        assert_eq!(
+            date("on the morning of the 30th, it fell", "2025-01-02").as_deref(),
+            Some("2024-12-30")
+        );
+        // A rank, not a day.
+        assert_eq!(date("on the 39th president's farm", "2025-01-02"), None);
+        assert_eq!(
+            date("the 29th of December", "2025-01-02").as_deref(),
+            Some("2024-12-29")
+        );
     }
 }
