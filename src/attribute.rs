@@ -1047,22 +1047,29 @@ impl<'a> Reading<'a> {
         {
             nouns.push(noun.as_str());
         }
-        let events: Vec<usize> = (0..self.book.events.len())
-            .filter(|&e| {
-                nouns
-                    .iter()
-                    .any(|n| *n != "," && self.matcher.event_nouns[e].contains(*n))
-            })
-            .filter(|&e| {
-                self.book
-                    .fact(Subject::Event(e), "date")
-                    .is_some_and(|f| self.fitting(f, mention))
-            })
+        self.the_one_dated(mention, |e| {
+            nouns
+                .iter()
+                .any(|n| *n != "," && self.matcher.event_nouns[e].contains(*n))
+        })
+    }
+
+    /// The date fact of the one event that passes `fits` and whose date the mention
+    /// agrees with, as a confirmation.
+    fn the_one_dated(
+        &self,
+        mention: &Mention,
+        fits: impl Fn(usize) -> bool,
+    ) -> Option<(usize, Via)> {
+        let facts: Vec<usize> = (0..self.book.events.len())
+            .filter(|&e| fits(e))
+            .filter_map(|e| self.book.fact(Subject::Event(e), "date"))
+            .filter(|&f| self.fitting(f, mention))
             .collect();
-        let [event] = events[..] else {
-            return None;
-        };
-        Some((self.book.fact(Subject::Event(event), "date")?, Via::Topic))
+        match facts[..] {
+            [fact] => Some((fact, Via::Topic)),
+            _ => None,
+        }
     }
 
     /// "He married Rosalynn Smith on July 7, 1946": a date whose verb belongs to a kind
@@ -1071,23 +1078,12 @@ impl<'a> Reading<'a> {
         if mention.kind != MentionKind::Date || mention.occurrence_kinds.is_empty() {
             return None;
         }
-        let events: Vec<usize> = (0..self.book.events.len())
-            .filter(|&e| {
-                mention
-                    .occurrence_kinds
-                    .iter()
-                    .any(|k| self.matcher.event_kinds[e].contains(k))
-            })
-            .filter(|&e| {
-                self.book
-                    .fact(Subject::Event(e), "date")
-                    .is_some_and(|f| self.fitting(f, mention))
-            })
-            .collect();
-        let [event] = events[..] else {
-            return None;
-        };
-        Some((self.book.fact(Subject::Event(event), "date")?, Via::Topic))
+        self.the_one_dated(mention, |e| {
+            mention
+                .occurrence_kinds
+                .iter()
+                .any(|k| self.matcher.event_kinds[e].contains(k))
+        })
     }
 
     /// Whether a mention's value agrees with a fact's: its value, a reported or a
