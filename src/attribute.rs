@@ -151,7 +151,7 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&texts)
             .expect("literal names always build an automaton");
-        let vocabulary = crate::lexicon::Vocabulary::with(&book.lexicon);
+        let vocabulary = book.vocabulary().clone();
         let mut event_kinds: Vec<Vec<String>> = Vec::new();
         let event_nouns = book
             .events
@@ -398,7 +398,7 @@ fn titled_names(book: &Rulebook, entity: usize) -> Vec<String> {
     if person.kind != EntityKind::Person {
         return Vec::new();
     }
-    let honorifics = &crate::lexicon::Vocabulary::with(&book.lexicon).honorifics;
+    let honorifics = &book.vocabulary().honorifics;
     let is_title =
         |w: &str| w.starts_with(|c: char| c.is_uppercase()) && honorifics.has(&w.to_lowercase());
     let words: Vec<&str> = person.name.split_whitespace().collect();

@@ -388,14 +388,8 @@ impl Vocabulary {
     /// The embedded vocabulary with a rulebook's additions; the embedded one itself
     /// when there are none.
     pub fn with(extension: &Extension) -> std::sync::Arc<Vocabulary> {
-        static BASE: OnceLock<std::sync::Arc<Vocabulary>> = OnceLock::new();
-        let base = BASE.get_or_init(|| {
-            std::sync::Arc::new(
-                Vocabulary::parse(ENGLISH).expect("the embedded lexicon is checked by its tests"),
-            )
-        });
         if extension.is_empty() {
-            return base.clone();
+            return base().clone();
         }
         let mut raw: Raw = serde_yaml::from_str(ENGLISH).expect("the embedded lexicon parses");
         for (name, words) in &extension.lists {
@@ -424,9 +418,15 @@ impl Vocabulary {
 
 /// The embedded vocabulary, parsed once.
 pub fn english() -> &'static Vocabulary {
-    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-    VOCABULARY.get_or_init(|| {
-        Vocabulary::parse(ENGLISH).expect("the embedded lexicon is checked by its tests")
+    base()
+}
+
+fn base() -> &'static std::sync::Arc<Vocabulary> {
+    static BASE: OnceLock<std::sync::Arc<Vocabulary>> = OnceLock::new();
+    BASE.get_or_init(|| {
+        std::sync::Arc::new(
+            Vocabulary::parse(ENGLISH).expect("the embedded lexicon is checked by its tests"),
+        )
     })
 }
 

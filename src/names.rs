@@ -84,7 +84,7 @@ impl People {
             title_words: HashSet::new(),
             qualifiers: Vec::new(),
             holders: HashMap::new(),
-            vocabulary: crate::lexicon::Vocabulary::with(&book.lexicon),
+            vocabulary: book.vocabulary().clone(),
         };
         for entity in &book.entities {
             for name in std::iter::once(&entity.name)

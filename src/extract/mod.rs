@@ -325,7 +325,7 @@ impl Lexicon {
         Lexicon {
             cues,
             measure_words,
-            vocabulary: crate::lexicon::Vocabulary::with(&book.lexicon),
+            vocabulary: book.vocabulary().clone(),
             patterns,
             tolerance,
         }

@@ -244,6 +244,8 @@ pub struct Rulebook {
     /// Words the rulebook adds to the reading vocabulary (its `lexicon:` sections).
     pub lexicon: crate::lexicon::Extension,
     fact_index: HashMap<(Subject, String), usize>,
+    /// The embedded vocabulary with `lexicon`'s additions, made once when first asked.
+    vocabulary: std::sync::OnceLock<std::sync::Arc<crate::lexicon::Vocabulary>>,
 }
 
 impl Rulebook {
@@ -281,6 +283,13 @@ impl Rulebook {
             .iter()
             .map(|&s| self.sources[s].title.clone())
             .collect()
+    }
+
+    /// The reading vocabulary: the embedded one with this rulebook's `lexicon:`
+    /// additions.
+    pub fn vocabulary(&self) -> &std::sync::Arc<crate::lexicon::Vocabulary> {
+        self.vocabulary
+            .get_or_init(|| crate::lexicon::Vocabulary::with(&self.lexicon))
     }
 
     fn index(&mut self) {
