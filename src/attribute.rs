@@ -152,53 +152,41 @@ impl Matcher {
             .build(&texts)
             .expect("literal names always build an automaton");
         let vocabulary = book.vocabulary().clone();
-        let mut event_kinds: Vec<Vec<String>> = Vec::new();
-        let event_nouns = book
-            .events
-            .iter()
-            .map(|event| {
-                // The kind the summary opens with, and those its id and markers name.
-                let mut text = event.id.replace('-', " ");
-                for part in &event.markers {
-                    text.push(' ');
-                    text.push_str(part);
+        let mut event_nouns = Vec::new();
+        let mut event_words = Vec::new();
+        let mut event_kinds = Vec::new();
+        for event in &book.events {
+            // What the desk calls it: its id and marker phrases.
+            let mut called = event.id.replace('-', " ");
+            for part in &event.markers {
+                called.push(' ');
+                called.push_str(part);
+            }
+            // The kind the summary opens with, and those its id and markers name.
+            let mut kinds = vocabulary.kinds_of(&called);
+            if let Some(kind) = event
+                .summary
+                .as_deref()
+                .and_then(|s| vocabulary.first_kind(s))
+                && !kinds.contains(&kind)
+            {
+                kinds.push(kind);
+            }
+            event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
+            // An event whose words name no kind is read as the attacks the first
+            // rulebooks were written for.
+            if kinds.is_empty() {
+                kinds.push("attack");
+            }
+            let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
+            for kind in kinds {
+                for noun in &vocabulary.kinds[kind].nouns {
+                    nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
                 }
-                let mut kinds = vocabulary.kinds_of(&text);
-                if let Some(kind) = event
-                    .summary
-                    .as_deref()
-                    .and_then(|s| vocabulary.first_kind(s))
-                    && !kinds.contains(&kind)
-                {
-                    kinds.push(kind);
-                }
-                event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
-                // An event whose words name no kind is read as the attacks the first
-                // rulebooks were written for.
-                if kinds.is_empty() {
-                    kinds.push("attack");
-                }
-                let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
-                for kind in kinds {
-                    for noun in &vocabulary.kinds[kind].nouns {
-                        nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
-                    }
-                }
-                nouns
-            })
-            .collect();
-        let event_words = book
-            .events
-            .iter()
-            .map(|event| {
-                let mut text = event.id.replace('-', " ");
-                for part in &event.markers {
-                    text.push(' ');
-                    text.push_str(part);
-                }
-                lower_words(&text).into_iter().collect()
-            })
-            .collect();
+            }
+            event_nouns.push(nouns);
+            event_words.push(lower_words(&called).into_iter().collect());
+        }
         Matcher {
             automaton,
             patterns,
@@ -278,12 +266,11 @@ impl Matcher {
 }
 
 impl Matcher {
-    /// Where a text refers back to an event by a noun of its kind ("the crash", "this
-    /// incident", "Friday's attack", "her death"): the noun's word index, counting the
-    /// words of `text`.
-    pub fn refers_back(&self, text: &str, event: usize) -> Option<usize> {
+    /// Where words (a text's [`lower_words`]) refer back to an event by a noun of its
+    /// kind ("the crash", "this incident", "Friday's attack", "her death"): the noun's
+    /// index in `words`.
+    fn refers_back(&self, words: &[String], event: usize) -> Option<usize> {
         let nouns = &self.event_nouns[event];
-        let words = lower_words(text);
         (0..words.len()).find_map(|i| {
             let w = words[i].as_str();
             let determiner = matches!(
@@ -618,8 +605,9 @@ fn lead_by_kind(reading: &Reading) -> Option<usize> {
             .map(|s| doc.prose[s.span.clone()].to_string()),
     );
     opening.iter().find_map(|text| {
+        let words = lower_words(text);
         (0..reading.book.events.len())
-            .filter(|&e| matcher.refers_back(text, e).is_some())
+            .filter(|&e| matcher.refers_back(&words, e).is_some())
             .filter_map(|e| {
                 let date = reading.book.events[e].date?;
                 (date.from <= published).then_some((date.from.days_until(published), e))
@@ -720,24 +708,24 @@ impl<'a> Reading<'a> {
         let words = lower_words(&self.doc.prose[clause.start..mention.span.start]);
         // The noun within the eight words before the date, or the date's own
         // possessive ("Friday's attack") just after it.
-        let tail = words[words.len().saturating_sub(8)..].join(" ");
+        let tail = &words[words.len().saturating_sub(8)..];
         let own = self.doc.prose[mention.span.clone()].to_lowercase();
         let after_end = (mention.span.end + 40)
             .min(clause.end)
             .max(mention.span.end);
-        let after = format!(
+        let after = lower_words(&format!(
             "the {}",
             self.doc
                 .prose
                 .get(mention.span.end..after_end)
                 .unwrap_or("")
-        );
+        ));
         let possessive = own.ends_with("'s") || own.ends_with("\u{2019}s");
         let noun_of = |e: usize| {
-            if let Some(i) = self.matcher.refers_back(&tail, e) {
-                Some(lower_words(&tail)[i].clone())
+            if let Some(i) = self.matcher.refers_back(tail, e) {
+                Some(tail[i].clone())
             } else if possessive && self.matcher.refers_back(&after, e) == Some(1) {
-                Some(lower_words(&after)[1].clone())
+                Some(after[1].clone())
             } else {
                 None
             }
@@ -1246,10 +1234,10 @@ impl<'a> Reading<'a> {
         // the one nearer the publication date.
         // The noun that refers back, when only one of the two events is called by it
         // in the rulebook ("the siege" after a sentence on a siege), decides.
+        let words = lower_words(text);
         let called = |e: usize| {
-            let words = lower_words(text);
             matcher
-                .refers_back(text, e)
+                .refers_back(&words, e)
                 .is_some_and(|i| matcher.event_words[e].contains(words[i].as_str()))
         };
         let lead = match (previous, lead) {
@@ -1283,7 +1271,7 @@ impl<'a> Reading<'a> {
             return None;
         }
         let to_its_place = !book.events[lead].places.is_empty() && matcher.refers_to_place(text);
-        if (matcher.refers_back(text, lead).is_some() || to_its_place)
+        if (matcher.refers_back(&words, lead).is_some() || to_its_place)
             && fits_dates(lead)
             && has_measure(lead)
         {
@@ -1291,9 +1279,9 @@ impl<'a> Reading<'a> {
         }
         // The lead does not take this figure (a day of mourning has no toll): the
         // event the article names most that the noun can mean and that has it.
-        if !has_measure(lead) || matcher.refers_back(text, lead).is_none() {
+        if !has_measure(lead) || matcher.refers_back(&words, lead).is_none() {
             let main = self.main_event(|e| {
-                matcher.refers_back(text, e).is_some() && fits_dates(e) && has_measure(e)
+                matcher.refers_back(&words, e).is_some() && fits_dates(e) && has_measure(e)
             });
             if let Some(e) = main {
                 return Some((Subject::Event(e), Via::ReferBack));
