@@ -349,11 +349,7 @@ impl Lexicon {
             back -= 1;
         }
         let before: Vec<&str> = (back.saturating_sub(3)..back).map(|k| w.lower(k)).collect();
-        if crate::lexicon::english()
-            .not_cue_after
-            .ends(&before)
-            .is_some()
-        {
+        if self.vocabulary.not_cue_after.ends(&before).is_some() {
             return None;
         }
         candidates.iter().find_map(|(words, measure)| {
@@ -479,9 +475,7 @@ fn scan_sentence(
         {
             let mut end = found.end;
             // "burned 14,117 acres": a measurement, unless the rulebook measures in acres.
-            if crate::lexicon::english()
-                .measurement_units
-                .has(w.lower(found.end))
+            if lexicon.vocabulary.measurement_units.has(w.lower(found.end))
                 && lexicon.cue_at(w, found.end).is_none()
             {
                 taken.push((found.start, found.end + 1));
@@ -748,7 +742,7 @@ fn bind_measure(
         // rose may stand far back ("the death toll from Friday's massive earthquake
         // surged to 2,886"): the search goes on to the start of the clause.
         let change = |at: usize| {
-            crate::lexicon::english().change_verbs.has(w.lower(at))
+            lexicon.vocabulary.change_verbs.has(w.lower(at))
                 && matches!(w.lower(at + 1), "to" | "from" | "by" | "at")
         };
         if change(k) && k + 2 >= start {
@@ -877,6 +871,14 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         .collect();
     let (after, n) = w.ahead::<4>(end);
     let after = &after[..n];
+    // A forecast or modal word; "May" capitalised is the month.
+    let forecast_at = |k: usize| {
+        let word = w.lower(k);
+        let capital = w
+            .original(k)
+            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+        v.forecast.has(word) && !(word == "may" && capital)
+    };
     // Forecasts: a modal or forecast word earlier in the clause.
     let mut k = start;
     let mut steps = 0;
@@ -888,11 +890,7 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         if CLAUSE_END.contains(&word) || matches!(word, "and" | "but" | "while") {
             break;
         }
-        // "May" capitalised is the month.
-        let capital = w
-            .original(k)
-            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
-        if v.forecast.has(word) && !(word == "may" && capital) {
+        if forecast_at(k) {
             return Role::Forecast;
         }
     }
@@ -904,14 +902,10 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     }
     // "18,000 to 20,000 people may have died": a modal between the figure and its cue.
     for k in end..(end + 5).min(w.len()) {
-        let word = w.lower(k);
         if lexicon.cue_at(w, k).is_some() || w.is_punct(k) {
             break;
         }
-        let capital = w
-            .original(k)
-            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
-        if v.forecast.has(word) && !(word == "may" && capital) {
+        if forecast_at(k) {
             return Role::Forecast;
         }
     }
