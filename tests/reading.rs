@@ -23,8 +23,13 @@ events:
 
 /// A folder with the rulebook and one article, `a.md`, published 10 March 2025.
 fn fixture(article: &str) -> tempfile::TempDir {
+    fixture_with(RULES, article)
+}
+
+/// A folder with `rules` as its rulebook and one article, `a.md`, published 10 March 2025.
+fn fixture_with(rules: &str, article: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "rules/story.yaml", RULES);
+    write(dir.path(), "rules/story.yaml", rules);
     write(
         dir.path(),
         "a.md",
@@ -266,13 +271,7 @@ events:
 "#;
 
 fn regatta_run(rules: &str, article: &str, verb: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "rules/story.yaml", rules);
-    write(
-        dir.path(),
-        "a.md",
-        format!("---\ndate: 2025-03-10\n---\n{article}\n"),
-    );
+    let dir = fixture_with(rules, article);
     let format = if verb == "check" { "short" } else { "human" };
     let run = factlint(
         dir.path(),
