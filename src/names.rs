@@ -29,6 +29,10 @@ pub struct People {
     persons: Vec<Option<Person>>,
     /// Skeleton of a surname → the people (entities) who have it.
     by_surname: HashMap<String, Vec<usize>>,
+    /// A surname of five letters or more, and each form of it with one letter left out
+    /// (lowercase, doubled letters once) → the people who have it: where a surname
+    /// one typing slip away is looked up.
+    near_surname: HashMap<String, Vec<usize>>,
     /// Every known spelling of anyone, folded: such a spelling is a name, not a variant.
     known: HashSet<String>,
     /// The words of every title in the rulebook.
@@ -80,6 +84,7 @@ impl People {
         let mut people = People {
             persons: Vec::new(),
             by_surname: HashMap::new(),
+            near_surname: HashMap::new(),
             known: HashSet::new(),
             title_words: HashSet::new(),
             qualifiers: Vec::new(),
@@ -145,6 +150,22 @@ impl People {
             surnames.dedup();
             for s in surnames {
                 people.by_surname.entry(s).or_default().push(i);
+            }
+            let mut near: Vec<String> = forms
+                .iter()
+                .filter(|f| f.len() >= 2)
+                .filter_map(|f| f.last().map(|w| squeeze(w)))
+                .filter(|w| w.chars().count() >= 5)
+                .flat_map(|w| {
+                    deletions(&w)
+                        .chain(std::iter::once(w.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            near.sort();
+            near.dedup();
+            for key in near {
+                people.near_surname.entry(key).or_default().push(i);
             }
             people.persons.push(Some(Person { forms, titles }));
         }
@@ -249,6 +270,7 @@ impl People {
             }
             skeleton_into(strip_possessive(word), buf);
             let Some(owners) = self.by_surname.get(buf.as_str()) else {
+                self.slip(prose, words, i, (full, named), out);
                 continue;
             };
             if full
@@ -310,6 +332,58 @@ impl People {
                     break;
                 }
             }
+        }
+    }
+
+    /// "Sarah Marsj" for Sarah Marsh, "Anthony Malone" for Anthony Marrone: a person's
+    /// first given name, exactly, then a surname one letter away from theirs (a letter
+    /// added, dropped or changed, doubled letters counted once; five letters or more).
+    fn slip(
+        &self,
+        prose: &str,
+        words: &[Range<usize>],
+        i: usize,
+        (full, named): (&[Range<usize>], &[Range<usize>]),
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        let written = squeeze(strip_possessive(&prose[words[i].clone()]));
+        if written.chars().count() < 5 || i == 0 {
+            return;
+        }
+        let given = &prose[words[i - 1].clone()];
+        let end = words[i].start + strip_possessive(&prose[words[i].clone()]).len();
+        let range = words[i - 1].start..end;
+        let between = &prose[words[i - 1].end..words[i].start];
+        if between != " "
+            || !given.starts_with(|c: char| c.is_uppercase())
+            || self.known.contains(&fold(&prose[range.clone()]))
+            || full
+                .iter()
+                .chain(named)
+                .any(|f| f.start < range.end && range.start < f.end)
+        {
+            return;
+        }
+        let given = given.to_lowercase();
+        let mut matching: Vec<usize> = std::iter::once(written.clone())
+            .chain(deletions(&written))
+            .filter_map(|key| self.near_surname.get(&key))
+            .flatten()
+            .copied()
+            .filter(|&e| {
+                self.person(e).is_some_and(|p| {
+                    p.forms.iter().any(|form| {
+                        form.len() >= 2
+                            && form[0] == given
+                            && form.last().is_some_and(|s| one_slip(&written, &squeeze(s)))
+                    })
+                })
+            })
+            .collect();
+        matching.sort();
+        matching.dedup();
+        if let [entity] = matching[..] {
+            out.push((range, entity));
         }
     }
 
@@ -618,15 +692,31 @@ impl People {
 }
 
 /// How a name written for a person compares with the rulebook's spellings of them.
+///
+/// A desk that lists "Yoon Suk-yeol" as an alias of "Yoon Suk Yeol" tells the two apart by
+/// a hyphen, and "Choi Sang-Mok" from "Choi Sang-mok" by case: the written form is compared
+/// exactly first, then ignoring case, then ignoring hyphens, and at each step the house
+/// spelling before the aliases.
 pub fn spelling(house: &str, aliases: &[String], written: &str) -> Spelling {
-    let written = fold(written);
-    if fold(house) == written {
-        Spelling::House
-    } else if aliases.iter().any(|a| fold(a) == written) {
-        Spelling::Alias
-    } else {
-        Spelling::Unknown
+    let exact = |s: &str| {
+        s.replace(['\u{2011}'], "-")
+            .replace('\u{a0}', " ")
+            .replace('\u{2019}', "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let tiers: [&dyn Fn(&str) -> String; 3] = [&exact, &|s: &str| exact(s).to_lowercase(), &fold];
+    for form in tiers {
+        let written = form(written);
+        if form(house) == written {
+            return Spelling::House;
+        }
+        if aliases.iter().any(|a| form(a) == written) {
+            return Spelling::Alias;
+        }
     }
+    Spelling::Unknown
 }
 
 /// A name as one comparable string: lowercase, hyphens as spaces, single spaces,
@@ -674,6 +764,41 @@ fn name_words(name: &str) -> Vec<String> {
                 && !crate::lexicon::english().name_honorifics.has(w)
         })
         .collect()
+}
+
+/// A word in lower case with doubled letters written once ("Marrone" → "marone").
+fn squeeze(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The word with each one of its letters left out in turn.
+fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
+    word.char_indices()
+        .map(move |(i, c)| format!("{}{}", &word[..i], &word[i + c.len_utf8()..]))
+}
+
+/// Whether two different words are one letter apart: one added, dropped or changed.
+fn one_slip(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // What is left between the common start and the common end: at most one letter
+    // on each side.
+    a.len() - prefix - suffix <= 1 && b.len() - prefix - suffix <= 1
 }
 
 /// Whether a name written as `written` (words without particles) can be a spelling of
@@ -912,6 +1037,34 @@ mod tests {
             spelling("Khalil Haqqani", &aliases, "Khalil Haqqany"),
             Spelling::Unknown
         );
+    }
+
+    #[test]
+    fn one_letter_apart() {
+        assert!(one_slip(&squeeze("Marsj"), &squeeze("Marsh")));
+        assert!(one_slip(&squeeze("Malone"), &squeeze("Marrone")));
+        assert!(one_slip("carter", "carver"));
+        assert!(one_slip("marsh", "marsha"));
+        assert!(!one_slip("marsh", "marsh"));
+        assert!(!one_slip("mallory", "marrone"));
+        assert!(!one_slip("marsh", "march!!"));
+        assert!(!one_slip("abcde", "badce"));
+    }
+
+    #[test]
+    fn an_alias_that_differs_by_a_hyphen_or_case_is_the_alias() {
+        let aliases = vec!["Yoon Suk-yeol".to_string(), "Choi Sang-Mok".to_string()];
+        let cases = [
+            ("Yoon Suk Yeol", "Yoon Suk-yeol", Spelling::Alias),
+            ("Yoon Suk Yeol", "Yoon Suk Yeol", Spelling::House),
+            ("Yoon Suk Yeol", "YOON SUK YEOL", Spelling::House),
+            ("Choi Sang-mok", "Choi Sang-Mok", Spelling::Alias),
+            ("Choi Sang-mok", "CHOI SANG-MOK", Spelling::House),
+            ("Choi Sang-mok", "Choi Sang Mok", Spelling::House),
+        ];
+        for (house, written, want) in cases {
+            assert_eq!(spelling(house, &aliases, written), want, "{written}");
+        }
     }
 
     #[test]

@@ -69,6 +69,7 @@ const PLANTED: &[(&str, &str, &str)] = &[
     ("variants.md", "FL009", "Kalil Haqqani"),
     ("variants.md", "FL009", "Khalil-ul-Rahman Haqqani"),
     ("variants.md", "FL009", "Sirajuddin Haqany"),
+    ("variants.md", "FL009", "Zabiullah Mujahis"),
     (
         "titles.md",
         "FL008",
@@ -101,7 +102,9 @@ fn corpus(dir: &Path) {
          Kalil Haqqani had been warned. Mourners prayed for Khalil-ul-Rahman Haqqani.\n\n\
          His nephew Sirajuddin Haqany spoke at the funeral, and his brother Jalaluddin \
          Haqqani founded the network. Anas Haqqani and Khalid Haqqani are other men. \
-         The Haqqany network was blamed. He was also known as Khalil-ur-Rahman Haqqani.\n",
+         The Haqqany network was blamed. He was also known as Khalil-ur-Rahman Haqqani.\n\n\
+         Zabiullah Mujahis, the spokesman, spoke first; Karim Mujahis and Zabiullah \
+         Mujahideen did not.\n",
     );
     write(
         dir,
@@ -252,6 +255,7 @@ fn claims_list_names_and_titles() {
             ("Khalil-ul-Rahman Haqqani", "khalil-haqqani"),
             ("Sirajuddin Haqany", "sirajuddin-haqqani"),
             ("Jalaluddin Haqqani", "jalaluddin-haqqani"),
+            ("Zabiullah Mujahis", "zabiullah-mujahid"),
         ]
     );
 }
@@ -263,7 +267,7 @@ fn alias_warnings_can_be_turned_off_without_losing_unknown_spellings() {
     write(dir.path(), "factlint.yaml", "severity: {FL007: off}\n");
     let got = findings(dir.path(), &["alias.md", "variants.md"]);
     assert!(got.iter().all(|f| f.code != "FL007"), "{got:?}");
-    assert_eq!(got.iter().filter(|f| f.code == "FL009").count(), 4);
+    assert_eq!(got.iter().filter(|f| f.code == "FL009").count(), 5);
 }
 
 #[test]
