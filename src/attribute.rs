@@ -90,6 +90,9 @@ pub struct Matcher {
     event_kinds: Vec<Vec<String>>,
     /// The reading vocabulary, with the rulebook's additions.
     vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
+    /// Ranks inside titles ("39th President of the United States"): the ordinal, the
+    /// title's words after it (function words aside), and the title fact.
+    ordinal_titles: Vec<(u64, HashSet<String>, usize)>,
 }
 
 impl Matcher {
@@ -187,6 +190,28 @@ impl Matcher {
             event_nouns.push(nouns);
             event_words.push(lower_words(&called).into_iter().collect());
         }
+        let mut ordinal_titles = Vec::new();
+        for (fact, f) in book.facts.iter().enumerate() {
+            let Expected::Title { value, accept } = &f.expected else {
+                continue;
+            };
+            for form in std::iter::once(value).chain(accept) {
+                let words = lower_words(form);
+                for (k, word) in words.iter().enumerate() {
+                    let Some(n) = crate::extract::number::ordinal(word) else {
+                        continue;
+                    };
+                    let after: HashSet<String> = words[k + 1..]
+                        .iter()
+                        .filter(|w| !vocabulary.title_connectors.has(w))
+                        .cloned()
+                        .collect();
+                    if !after.is_empty() {
+                        ordinal_titles.push((n, after, fact));
+                    }
+                }
+            }
+        }
         Matcher {
             automaton,
             patterns,
@@ -196,6 +221,7 @@ impl Matcher {
             event_words,
             event_kinds,
             vocabulary,
+            ordinal_titles,
         }
     }
 
@@ -495,6 +521,7 @@ pub fn attribute(
                 .or_else(|| reading.pronoun_person(mention, &in_sentence))
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
                 .map(|f| (f, Via::Name)),
+            MentionKind::Ordinal => reading.title_rank(mention),
             MentionKind::Name | MentionKind::Title => mention
                 .entity
                 .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
@@ -1098,6 +1125,43 @@ impl<'a> Reading<'a> {
             }
             (Expected::Date(want), MentionValue::Date(found)) => want.overlaps(found),
             _ => false,
+        }
+    }
+
+    /// "The 39th president": a rank inside a person's title. Inside a title written
+    /// beside a name, it is that person's title, whatever its number (the title is
+    /// checked as a whole); elsewhere, the title of the one person whose title has this
+    /// rank before one of the words that follow it.
+    fn title_rank(&self, mention: &Mention) -> Option<(usize, Via)> {
+        let in_sentence = &self.mentions[self.mention_ranges[mention.sentence].clone()];
+        if let Some(title) = in_sentence.iter().find(|m| {
+            m.kind == MentionKind::Title
+                && m.span.start <= mention.span.start
+                && mention.span.end <= m.span.end
+        }) {
+            let fact = self.book.fact(Subject::Entity(title.entity?), "title")?;
+            return Some((fact, Via::Name));
+        }
+        let MentionValue::Number(found) = mention.value else {
+            return None;
+        };
+        let sentence_end = self.doc.sentences[mention.sentence].span.end;
+        let after = lower_words(&self.doc.prose[mention.span.end..sentence_end]);
+        let next: Vec<&String> = after.iter().take(3).collect();
+        let facts: BTreeSet<usize> = self
+            .matcher
+            .ordinal_titles
+            .iter()
+            .filter(|(n, _, _)| found.min == *n && found.max == Some(*n))
+            .filter(|(_, words, _)| {
+                next.iter()
+                    .any(|w| words.contains(w.strip_suffix("'s").unwrap_or(w)))
+            })
+            .map(|(_, _, fact)| *fact)
+            .collect();
+        match facts.into_iter().collect::<Vec<_>>()[..] {
+            [fact] => Some((fact, Via::Name)),
+            _ => None,
         }
     }
 

@@ -661,7 +661,11 @@ impl Engine {
             let mention = &read[d].0[m];
             // Ages depend on when they were written ("Ana Vell, 45," in 2015 and ", 50,"
             // in 2020 agree): they are checked against the rulebook only.
-            if mention.vague || mention.kind == crate::extract::MentionKind::Age {
+            // A rank inside a title ("the 39th president") is checked with the title.
+            if mention.vague
+                || mention.kind == crate::extract::MentionKind::Age
+                || matches!(fact_ref.expected, Expected::Title { .. })
+            {
                 return None;
             }
             match &mention.value {

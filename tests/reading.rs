@@ -440,3 +440,48 @@ events:
     );
     assert!(!check.iter().any(|l| l.contains("error[")), "{check:?}");
 }
+
+#[test]
+fn a_rank_in_a_title_is_the_title_of_its_holder() {
+    let rules = r#"
+entities:
+  ana-vell:
+    name: Ana Vell
+    kind: person
+    facts:
+      title: {value: 12th Mayor of Varna, accept: [12th mayor]}
+  ivo-dimov:
+    name: Ivo Dimov
+    kind: person
+    facts:
+      title: {value: 13th Mayor of Varna}
+"#;
+    let claims = regatta_run(
+        rules,
+        "The city's 12th mayor was buried on Sunday. The 13th Mayor's office closed. \
+         She came 12th in the race.",
+        "claims",
+    );
+    let tied: Vec<&String> = claims.iter().filter(|l| l.contains("->")).collect();
+    assert!(
+        tied.iter()
+            .any(|l| l.contains("\"12th\" -> ana-vell.title")),
+        "{claims:?}"
+    );
+    assert!(
+        tied.iter()
+            .any(|l| l.contains("\"13th\" -> ivo-dimov.title")),
+        "{claims:?}"
+    );
+    // A rank before no word of any title is no one's.
+    assert_eq!(
+        tied.iter()
+            .filter(|l| l.contains("-> ana-vell.title"))
+            .count(),
+        1,
+        "{claims:?}"
+    );
+    // A rank inside a title written beside a name is checked with the title, once.
+    let check = regatta_run(rules, "The 14th Mayor of Varna Ana Vell spoke.", "check");
+    assert!(!check.iter().any(|l| l.contains("FL002")), "{check:?}");
+}
