@@ -531,6 +531,7 @@ pub fn attribute(
         let claim = claim
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
+            .or_else(|| reading.named_date(mention, &in_sentence))
             .or_else(|| reading.kind_dated(mention))
             .or_else(|| reading.verb_dated(mention))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
@@ -1044,6 +1045,23 @@ impl<'a> Reading<'a> {
         };
         let fact = self.book.fact(Subject::Event(event), "date")?;
         self.fitting(fact, mention).then_some((fact, Via::Topic))
+    }
+
+    /// A date of a happening ("died on Sunday", not "said on Sunday") in a sentence that
+    /// names several events ("died" marks two deaths) that fits the date of exactly one
+    /// of them: a confirmation.
+    fn named_date(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+        if mention.kind != MentionKind::Date || mention.dateline || mention.said {
+            return None;
+        }
+        let start = self.doc.sentences[mention.sentence].span.start;
+        let named: BTreeSet<usize> = in_sentence
+            .iter()
+            .filter(|h| !compared_with(&self.doc.prose, start, h))
+            .filter(|h| !describes_another(&self.doc.prose, in_sentence, h))
+            .flat_map(|h| h.events.iter().copied())
+            .collect();
+        self.the_one_dated(mention, |e| named.contains(&e))
     }
 
     /// "The 2025 flood", "the July 4 floods", "a flood in 1987", "the 1999 Izmit quake":

@@ -485,3 +485,36 @@ entities:
     let check = regatta_run(rules, "The 14th Mayor of Varna Ana Vell spoke.", "check");
     assert!(!check.iter().any(|l| l.contains("FL002")), "{check:?}");
 }
+
+#[test]
+fn a_date_that_fits_one_of_the_events_named_is_its_date() {
+    let rules = r#"
+entities:
+  ana-vell: {name: Ana Vell, kind: person}
+  tomas-vell: {name: Tomas Vell, kind: person}
+events:
+  ana-vell-death-2025:
+    summary: death of Ana Vell
+    date: 2025-03-09
+    about: [ana-vell, died]
+  tomas-vell-death-2019:
+    summary: death of Tomas Vell
+    date: 2019-05-02
+    about: [tomas-vell, died]
+"#;
+    let run = |article: &str| regatta_run(rules, article, "claims");
+    // "Died" marks both deaths; Sunday 9 March fits only hers.
+    let claims = run("She died on Sunday, at home.");
+    assert!(
+        claims
+            .iter()
+            .any(|l| l.contains("\"Sunday\" -> ana-vell-death-2025.date")),
+        "{claims:?}"
+    );
+    // The day something was said is no date of the death.
+    let claims = run("Her family said on Sunday that she died.");
+    assert!(!claims.iter().any(|l| l.contains(".date")), "{claims:?}");
+    // A date that fits neither stays untied, and raises nothing.
+    let check = regatta_run(rules, "She died on 3 March 2025.", "check");
+    assert!(!check.iter().any(|l| l.contains("error")), "{check:?}");
+}

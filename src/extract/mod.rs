@@ -93,6 +93,10 @@ pub struct Mention {
     /// crash); empty when the word fits any event ("occurred", "killed").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub occurrence_kinds: Vec<String>,
+    /// For dates: the words around it give the day something was said or a figure
+    /// stood ("said on Friday", "as of Monday", "the toll Monday"), not a happening.
+    #[serde(default)]
+    pub said: bool,
     /// For dates: part of a dateline ("KABUL, Dec 12 (Wire) —").
     pub dateline: bool,
     /// Set when a rule's explicit pattern matched this mention.
@@ -125,6 +129,7 @@ impl Mention {
             from_weekday: false,
             occurrence: false,
             occurrence_kinds: Vec::new(),
+            said: false,
             dateline: false,
             pattern_fact: None,
             figure: None,
@@ -411,7 +416,7 @@ fn scan_sentence(
                     Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
                 m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
                 m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
-                (m.occurrence, m.occurrence_kinds) =
+                (m.occurrence, m.occurrence_kinds, m.said) =
                     describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
                 m.dateline = is_dateline(w, date.start, date.end);
                 out.push(m);
@@ -424,7 +429,7 @@ fn scan_sentence(
                 );
                 m.weekday = Some((day, w.span(at)));
                 m.from_weekday = true;
-                (m.occurrence, m.occurrence_kinds) =
+                (m.occurrence, m.occurrence_kinds, m.said) =
                     describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
                 out.push(m);
             }
@@ -1086,7 +1091,7 @@ fn describes_occurrence(
     start: usize,
     end: usize,
     v: &crate::lexicon::Vocabulary,
-) -> (bool, Vec<String>) {
+) -> (bool, Vec<String>, bool) {
     // Nearest distance, in words, to a word of each kind on either side.
     let mut occurrence: Option<usize> = None;
     let mut reporting: Option<usize> = None;
@@ -1144,7 +1149,7 @@ fn describes_occurrence(
     if v.change_verbs.has(w.lower(end))
         || start >= 2 && (w.lower(start - 2), w.lower(start - 1)) == ("as", "of")
     {
-        return (false, Vec::new());
+        return (false, Vec::new(), true);
     }
     // A kind's noun written with the date: "the crash on Sunday", "the quake of 6
     // February", "Friday's attack".
@@ -1158,19 +1163,27 @@ fn describes_occurrence(
     let noun_after = w.lower(end - 1).ends_with("'s")
         && (end..(end + 3).min(w.len())).any(|k| is_kind_noun(w.lower(k)));
     if (noun_before || noun_after) && reporting.is_none_or(|r| r > 1) {
-        return (true, Vec::new());
+        return (true, Vec::new(), false);
     }
     let happened = match (occurrence, reporting) {
         (Some(o), Some(r)) => o < r,
         (Some(_), None) => true,
         _ => false,
     };
-    (happened, if happened { kinds } else { Vec::new() })
+    let said = reporting.is_some() && !happened;
+    (happened, if happened { kinds } else { Vec::new() }, said)
 }
 
 /// "KABUL, Dec 12 (Wire) —": a date after a capitalised place at the very start of a
 /// sentence, followed by an agency or a dash.
 fn is_dateline(w: &Words, start: usize, end: usize) -> bool {
+    // "Published: 29 Dec. 2024, 10:21", "Updated: 30 December": the page's own stamp.
+    if start >= 2
+        && w.lower(start - 1) == ":"
+        && matches!(w.lower(start - 2), "published" | "updated" | "posted")
+    {
+        return true;
+    }
     if start == 0 || start > 5 || w.lower(start - 1) != "," {
         return false;
     }

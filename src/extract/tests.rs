@@ -270,3 +270,31 @@ fn datelines_are_marked() {
     assert!(!dates[1].dateline);
     assert!(dates[1].occurrence);
 }
+
+#[test]
+fn a_page_stamp_is_a_dateline_and_a_day_of_saying_is_said() {
+    let doc = Document::parse(
+        "t.txt",
+        "Three died in the crash\nPublished: 29 Dec. 2024, 10:21\n\nThe airline said on \
+         Monday that the crash on Sunday killed three."
+            .as_bytes()
+            .to_vec(),
+        Format::Text,
+        Day::parse_iso("2024-12-30"),
+    )
+    .expect("parses");
+    let mentions = extract(&doc, &lexicon());
+    let dates: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Date)
+        .map(|m| (&doc.prose[m.span.clone()], m.dateline, m.said, m.occurrence))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("29 Dec. 2024", true, false, false),
+            ("Monday", false, true, false),
+            ("Sunday", false, false, true),
+        ]
+    );
+}
