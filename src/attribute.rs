@@ -556,6 +556,47 @@ pub fn attribute(
     claims
 }
 
+/// For each mention, in words, why it was tied to its fact or left untied: what
+/// `factlint claims --why` prints. `claims` are those [`attribute`] made.
+pub fn why(
+    book: &Rulebook,
+    matcher: &Matcher,
+    doc: &Document,
+    mentions: &[Mention],
+    hits: &[Hit],
+    claims: &[Claim],
+) -> Vec<String> {
+    let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
+    let mention_ranges = per_sentence(
+        doc,
+        |i| mentions.get(i).map(|m| m.span.start),
+        mentions.len(),
+    );
+    let mut reading = Reading {
+        book,
+        matcher,
+        doc,
+        mentions,
+        hits,
+        hit_ranges: &hit_ranges,
+        mention_ranges: &mention_ranges,
+        lead: None,
+    };
+    reading.lead = lead_event(&reading);
+    let topics = reading.topics();
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(index, mention)| {
+            let claim = claims.iter().find(|c| c.mention == index);
+            match claim {
+                Some(claim) => reading.why_tied(mention, claim),
+                None => reading.why_untied(mention, topics[mention.sentence]),
+            }
+        })
+        .collect()
+}
+
 /// The article's lead event: the one its headline names, else the one named in the
 /// first sentence that names only one, else the one named most often; when no name
 /// decides, the one its headline or first sentence calls by a noun of its kind.
@@ -1183,6 +1224,240 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// The events a sentence names as its own (not as a point of comparison, not in an
+    /// apposition about another), with the words that name each.
+    fn named_events(&self, sentence: usize) -> BTreeMap<usize, String> {
+        let start = self.doc.sentences[sentence].span.start;
+        let in_sentence: Vec<&Hit> = self.hits_in(sentence).collect();
+        let mut named: BTreeMap<usize, String> = BTreeMap::new();
+        for h in &in_sentence {
+            if compared_with(&self.doc.prose, start, h)
+                || describes_another(&self.doc.prose, &in_sentence, h)
+            {
+                continue;
+            }
+            for &e in &h.events {
+                named
+                    .entry(e)
+                    .or_insert_with(|| self.doc.prose[h.span.clone()].to_string());
+            }
+        }
+        named
+    }
+
+    fn why_tied(&self, mention: &Mention, claim: &Claim) -> String {
+        let book = self.book;
+        let fact = &book.facts[claim.fact];
+        let subject = match fact.subject {
+            Subject::Event(e) => book.events[e].id.as_str(),
+            Subject::Entity(e) => book.entities[e].id.as_str(),
+        };
+        match claim.via {
+            Via::Pattern => format!("the pattern of `{}` matched", fact.id),
+            Via::Marker => match fact.subject {
+                Subject::Event(e) => {
+                    let named = self.named_events(mention.sentence);
+                    match named.get(&e) {
+                        Some(words) => format!("its sentence names {subject}: \"{words}\""),
+                        None => format!("its sentence names {subject}"),
+                    }
+                }
+                Subject::Entity(_) => {
+                    format!(
+                        "its sentence names {subject}, who alone has `{}`",
+                        fact.measure
+                    )
+                }
+            },
+            Via::ReferBack => {
+                let text = &self.doc.prose[self.doc.sentences[mention.sentence].span.clone()];
+                let words = lower_words(text);
+                let noun = match fact.subject {
+                    Subject::Event(e) => self.matcher.refers_back(&words, e).map(|i| &words[i]),
+                    Subject::Entity(_) => None,
+                };
+                match noun {
+                    Some(noun) => format!(
+                        "its sentence names no event and \"{noun}\" refers back to {subject}"
+                    ),
+                    None => format!(
+                        "its sentence names no event and refers back to {subject}, the event the article is on"
+                    ),
+                }
+            }
+            Via::Name => match mention.kind {
+                MentionKind::Ordinal => format!("a rank in the title of {subject}"),
+                MentionKind::Age => format!("an age written beside the name of {subject}"),
+                _ => format!("the name of {subject}"),
+            },
+            Via::Topic => format!(
+                "it agrees with `{}` ({}), with no stronger tie: a confirmation only, never compared",
+                fact.id,
+                fact.expected.describe()
+            ),
+        }
+    }
+
+    fn why_untied(&self, mention: &Mention, topic: Option<usize>) -> String {
+        let book = self.book;
+        let id = |e: usize| book.events[e].id.as_str();
+        let list = |events: &BTreeMap<usize, String>| {
+            events
+                .iter()
+                .map(|(e, words)| format!("{} (\"{words}\")", id(*e)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let named = self.named_events(mention.sentence);
+        match mention.kind {
+            MentionKind::Count | MentionKind::Amount => {
+                if mention.vague && mention.measure.is_none() {
+                    return "a vague word with no cue word of a measure in its clause".into();
+                }
+                let Some(measure) = mention.measure.as_deref() else {
+                    return "no cue word of a rulebook measure in its clause (a part, an addition, \
+                            a forecast, an identifier or a unit is no measure)"
+                        .into();
+                };
+                if named.len() > 1 {
+                    let with: Vec<usize> = named
+                        .keys()
+                        .copied()
+                        .filter(|&e| book.has_measure(Subject::Event(e), measure))
+                        .collect();
+                    return match with.len() {
+                        0 => format!(
+                            "its sentence names {}, and none has `{measure}`",
+                            list(&named)
+                        ),
+                        1 => format!(
+                            "its sentence names {}; only {} has `{measure}`, but another date or a closer name points away",
+                            list(&named),
+                            id(with[0])
+                        ),
+                        _ => format!(
+                            "its sentence names several events with `{measure}`: {}",
+                            list(&named)
+                        ),
+                    };
+                }
+                if let Some((&e, words)) = named.iter().next() {
+                    return if book.has_measure(Subject::Event(e), measure) {
+                        format!(
+                            "its sentence names {} (\"{words}\"), but another date in it does not fit that event",
+                            id(e)
+                        )
+                    } else {
+                        format!(
+                            "its sentence names {} (\"{words}\"), which has no `{measure}` in the rulebook",
+                            id(e)
+                        )
+                    };
+                }
+                let sentence = &self.doc.sentences[mention.sentence];
+                let words = lower_words(&self.doc.prose[sentence.span.clone()]);
+                let other_date = |e: usize| {
+                    let date = book.events[e].date?;
+                    self.mentions[self.mention_ranges[mention.sentence].clone()]
+                        .iter()
+                        .filter(|m| m.span != mention.span && !m.dateline && !m.from_weekday)
+                        .find_map(|m| match m.value {
+                            MentionValue::Date(r) if !r.overlaps(&date) => {
+                                Some(self.doc.prose[m.span.clone()].to_string())
+                            }
+                            _ => None,
+                        })
+                };
+                if let Some(lead) = self.lead
+                    && let Some(i) = self.matcher.refers_back(&words, lead)
+                    && let Some(date) = other_date(lead)
+                {
+                    return format!(
+                        "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
+                        words[i],
+                        id(lead)
+                    );
+                }
+                match (self.lead, topic) {
+                    (None, _) => format!(
+                        "its sentence names no event, and the article names no event of the rulebook to refer back to (measure `{measure}`)"
+                    ),
+                    (Some(lead), None) => format!(
+                        "its sentence names no event and no noun refers back to {}, and an earlier sentence moved on to another event",
+                        id(lead)
+                    ),
+                    (Some(_), Some(t)) => match book.fact(Subject::Event(t), measure) {
+                        Some(f) => format!(
+                            "its sentence names no event and no noun refers back to {}; a figure on the article's topic only confirms, and {} is not `{}` ({})",
+                            id(t),
+                            mention_value(mention),
+                            book.facts[f].id,
+                            book.facts[f].expected.describe()
+                        ),
+                        None => format!(
+                            "its sentence names no event, and {}, the article's topic, has no `{measure}`",
+                            id(t)
+                        ),
+                    },
+                }
+            }
+            MentionKind::Date => {
+                if mention.dateline {
+                    return "a dateline or the page's stamp".into();
+                }
+                if mention.said {
+                    return "the day something was said or a figure stood, not of a happening"
+                        .into();
+                }
+                if named.is_empty() {
+                    return if mention.occurrence {
+                        "its sentence names no event, and it fits no single event of its kind or noun".into()
+                    } else {
+                        "its sentence names no event, and no word of happening stands beside it"
+                            .into()
+                    };
+                }
+                let fits: Vec<usize> = named
+                    .keys()
+                    .copied()
+                    .filter(|&e| {
+                        book.fact(Subject::Event(e), "date")
+                            .is_some_and(|f| self.fitting(f, mention))
+                    })
+                    .collect();
+                match fits.len() {
+                    0 if named.len() == 1 => {
+                        let (&e, words) = named.iter().next().expect("one event");
+                        match book.events[e].date {
+                            Some(date) if !mention.occurrence => format!(
+                                "its sentence names {} (\"{words}\"), dated {date}, but no word of happening stands beside the date",
+                                id(e)
+                            ),
+                            Some(date) => format!(
+                                "its sentence names {} (\"{words}\"), dated {date}; a date this far from it, or of another kind of happening, is not taken for it",
+                                id(e)
+                            ),
+                            None => format!("{} has no date in the rulebook", id(e)),
+                        }
+                    }
+                    0 => format!(
+                        "its sentence names {}, and the date fits none of them",
+                        list(&named)
+                    ),
+                    _ => format!(
+                        "its sentence names {}, and the date fits more than one",
+                        list(&named)
+                    ),
+                }
+            }
+            MentionKind::Age => "no person of the rulebook is named beside it".into(),
+            MentionKind::Ordinal => "a rank before no word of a rulebook title".into(),
+            MentionKind::Name | MentionKind::Title => {
+                "of no person with that fact in the rulebook".into()
+            }
+        }
+    }
+
     /// Names and markers wholly inside a sentence.
     fn hits_in(&self, sentence: usize) -> impl Iterator<Item = &'a Hit> + use<'a> {
         let end = self.doc.sentences[sentence].span.end;
@@ -1392,6 +1667,17 @@ impl<'a> Reading<'a> {
                 (n, std::cmp::Reverse(distance), std::cmp::Reverse(e))
             })
             .map(|(e, _)| e)
+    }
+}
+
+/// A mention's value in words, as `claims` prints it.
+fn mention_value(mention: &Mention) -> String {
+    match &mention.value {
+        MentionValue::Number(v) => v.describe(),
+        MentionValue::Amount { value, currency } => format!("{currency} {value}"),
+        MentionValue::Date(r) => r.to_string(),
+        MentionValue::Weekday(d) => d.name().to_string(),
+        MentionValue::Name(n) | MentionValue::Title(n) => n.clone(),
     }
 }
 

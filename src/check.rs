@@ -54,6 +54,13 @@ impl Engine {
         (mentions, claims)
     }
 
+    /// For each of a document's mentions (as [`Engine::read`] gave them, with their
+    /// claims), why it was tied to its fact or left untied.
+    pub fn why(&self, doc: &Document, mentions: &[Mention], claims: &[Claim]) -> Vec<String> {
+        let hits = self.matcher.hits(doc);
+        attribute::why(&self.book, &self.matcher, doc, mentions, &hits, claims)
+    }
+
     /// Like [`Engine::read`], keeping only the mentions checking looks at: those tied
     /// to a fact and dates written with a weekday. Memory then grows with the number
     /// of claims, not with the length of the text.

@@ -164,6 +164,10 @@ struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ClaimsFormat::Human)]
     format: ClaimsFormat,
+    /// Say for each figure, date, age, name and title why it was tied to its fact or
+    /// left untied.
+    #[arg(long)]
+    why: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -283,13 +287,15 @@ struct Prepared {
     docs: Vec<Document>,
     /// Each document's mentions and claims, taken while it was whole.
     read: Vec<Read>,
+    /// With `why`: for each document, why each mention was tied or left untied.
+    why: Vec<Vec<String>>,
     /// Some input could not be read (already reported).
     input_failed: bool,
 }
 
 /// `for_check`: keep only what checking needs of each document (the claims inventory
 /// needs every mention and the text).
-fn prepare(common: &Common, for_check: bool) -> Result<Prepared, ExitCode> {
+fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, ExitCode> {
     if let Some(n) = common.threads {
         // Only fails if a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -341,8 +347,13 @@ fn prepare(common: &Common, for_check: bool) -> Result<Prepared, ExitCode> {
         } else {
             engine.read(&doc)
         };
+        let reasons = if why {
+            engine.why(&doc, &read.0, &read.1)
+        } else {
+            Vec::new()
+        };
         doc.shed(!for_check);
-        (doc, read)
+        (doc, (read, reasons))
     });
     for skipped in &inputs.skipped {
         eprintln!("factlint: note: {}: {}", skipped.path, skipped.reason);
@@ -351,12 +362,15 @@ fn prepare(common: &Common, for_check: bool) -> Result<Prepared, ExitCode> {
         eprintln!("factlint: error: {error}");
     }
     input_failed |= !inputs.errors.is_empty();
-    let (docs, read) = inputs.documents.into_iter().unzip();
+    let (docs, read): (Vec<Document>, Vec<(Read, Vec<String>)>) =
+        inputs.documents.into_iter().unzip();
+    let (read, why) = read.into_iter().unzip();
     Ok(Prepared {
         engine,
         config,
         docs,
         read,
+        why,
         input_failed,
     })
 }
@@ -424,7 +438,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         docs,
         read,
         input_failed,
-    } = match prepare(&args.common, true) {
+        ..
+    } = match prepare(&args.common, true, false) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
@@ -562,15 +577,17 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         engine,
         docs,
         read,
+        why,
         input_failed,
         ..
-    } = match prepare(&args.common, args.format == ClaimsFormat::Jsonl) {
+    } = match prepare(&args.common, args.format == ClaimsFormat::Jsonl, args.why) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
+    let why = args.why.then_some(why.as_slice());
     let text = match args.format {
-        ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read),
-        ClaimsFormat::Json => report::claims::render_json(&engine.book, &docs, &read),
+        ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read, why),
+        ClaimsFormat::Json => report::claims::render_json(&engine.book, &docs, &read, why),
         ClaimsFormat::Jsonl => docs
             .iter()
             .zip(&read)

@@ -292,6 +292,25 @@ fn claims_inventory_in_json() {
         "claims_human",
         factlint(dir.path(), &["claims", "a.md", "b.md"], None).stdout
     );
+    // With --why, each mention says why it was tied or left untied.
+    let why = factlint(dir.path(), &["claims", "--why", "a.md", "b.md"], None).stdout;
+    insta::assert_snapshot!("claims_why", why);
+    let json = factlint(
+        dir.path(),
+        &["claims", "--why", "--format", "json", "a.md"],
+        None,
+    );
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let mentions = value["mentions"].as_array().expect("mentions");
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m["why"].as_str().is_some_and(|w| !w.is_empty())),
+        "{}",
+        json.stdout
+    );
+    // Without it, no reasons are given.
+    assert!(!run.stdout.contains("\"why\""));
 }
 
 #[test]

@@ -23,6 +23,9 @@ struct JsonMention<'a> {
     fact: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     measure: Option<&'a str>,
+    /// Why it was tied or left untied, with `--why`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'a str>,
 }
 
 fn value_json(book: &Rulebook, mention: &Mention) -> Value {
@@ -56,14 +59,16 @@ fn fact_of<'a>(book: &'a Rulebook, claims: &[Claim], index: usize) -> Option<&'a
         .map(|c| book.facts[c.fact].id.as_str())
 }
 
-/// One line per mention: `path:line:col: kind value "text" -> fact`.
+/// One line per mention: `path:line:col: kind value "text" -> fact`; with `why` (one
+/// list per document, one reason per mention), the reason on the line below.
 pub fn render_human(
     book: &Rulebook,
     docs: &[Document],
     read: &[(Vec<Mention>, Vec<Claim>)],
+    why: Option<&[Vec<String>]>,
 ) -> String {
     let mut out = String::new();
-    for (doc, (mentions, claims)) in docs.iter().zip(read) {
+    for (d, (doc, (mentions, claims))) in docs.iter().zip(read).enumerate() {
         let mut cursor = Cursor::new(&doc.text);
         for (i, m) in in_order(mentions) {
             let (line, column) = cursor.locate(m.span.start);
@@ -89,6 +94,9 @@ pub fn render_human(
                 m.kind.name(),
                 &doc.text[m.span.clone()],
             ));
+            if let Some(reason) = why.and_then(|w| w.get(d)).and_then(|w| w.get(i)) {
+                out.push_str(&format!("    why: {reason}\n"));
+            }
         }
     }
     out
@@ -98,9 +106,10 @@ pub fn render_json(
     book: &Rulebook,
     docs: &[Document],
     read: &[(Vec<Mention>, Vec<Claim>)],
+    why: Option<&[Vec<String>]>,
 ) -> String {
     let mut mentions = Vec::new();
-    for (doc, (ms, claims)) in docs.iter().zip(read) {
+    for (d, (doc, (ms, claims))) in docs.iter().zip(read).enumerate() {
         let mut cursor = Cursor::new(&doc.text);
         for (i, m) in in_order(ms) {
             let (line, column) = cursor.locate(m.span.start);
@@ -115,6 +124,10 @@ pub fn render_json(
                 value: value_json(book, m),
                 fact: fact_of(book, claims, i),
                 measure: m.measure.as_deref(),
+                why: why
+                    .and_then(|w| w.get(d))
+                    .and_then(|w| w.get(i))
+                    .map(String::as_str),
             });
         }
     }
