@@ -518,3 +518,41 @@ events:
     let check = regatta_run(rules, "She died on 3 March 2025.", "check");
     assert!(!check.iter().any(|l| l.contains("error")), "{check:?}");
 }
+
+#[test]
+fn a_part_whose_noun_is_another_measures_cue_is_that_measure() {
+    let rules = r#"
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      killed: {value: 41}
+      children_killed: {value: 6, cues: [children]}
+"#;
+    let claims = regatta_run(
+        rules,
+        "The Northern Star crash killed 41, including six children and nine sailors.",
+        "claims",
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|l| l.contains("\"six\" -> ferry-crash-2025.children_killed")),
+        "{claims:?}"
+    );
+    assert!(
+        claims.iter().any(|l| l.contains("\"nine\" -> -")),
+        "{claims:?}"
+    );
+    let check = regatta_run(
+        rules,
+        "The Northern Star crash killed 41, including eight children.",
+        "check",
+    );
+    assert!(
+        check.iter().any(|l| l.contains("error[FL001]")),
+        "{check:?}"
+    );
+}

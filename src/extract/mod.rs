@@ -921,11 +921,13 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     }
     // The count's own noun, past modifiers and capitalised words ("two Thai nationals").
     let mut noun = None;
+    let mut own_cue = false;
     for k in end..(end + 4).min(w.len()) {
         let word = w.lower(k);
         // Its own noun is a measure's cue ("three children" where children are counted).
         if lexicon.cue_at(w, k).is_some() {
             noun = Some(Role::Whole);
+            own_cue = true;
             break;
         }
         let (rest, len) = w.ahead::<3>(k);
@@ -1001,7 +1003,11 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
             ) || b.starts_with(|c: char| c.is_ascii_digit())
         })
         || v.part_following.starts(after).is_some();
+    // "133 dead, including three children", where the rulebook counts the children: a
+    // part of the toll, and the whole of the measure its own noun cues.
+    let own_measure = own_cue && !of_the_group && !still && !part_after;
     match noun {
+        _ if own_measure => Role::Whole,
         _ if part_before || part_after => Role::Part,
         Some(role) => role,
         None => Role::Whole,
