@@ -315,6 +315,16 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// Whether words refer back to an event by a noun of a kind its own words give it
+    /// ("the attack" for an attack), not by a word for any event ("the incident") or by
+    /// the attack nouns an event of no known kind is given.
+    fn refers_back_by_kind(&self, words: &[String], event: usize) -> bool {
+        !self.event_kinds[event].is_empty()
+            && self
+                .refers_back(words, event)
+                .is_some_and(|i| !self.vocabulary.generic_events.has(&words[i]))
+    }
+
     /// Whether a date's verb fits the kind of event its fact is of: "crashed on" dates
     /// a crash, never a presidency or a day of mourning. Verbs of any event, and
     /// events of no known kind, fit.
@@ -1319,6 +1329,15 @@ impl<'a> Reading<'a> {
                             a forecast, an identifier or a unit is no measure)"
                         .into();
                 };
+                let any_figure = named
+                    .keys()
+                    .any(|&e| book.has_figure(Subject::Event(e), measure));
+                let prefix = if named.is_empty() || any_figure {
+                    String::new()
+                } else {
+                    format!("it names {}, with no `{measure}` figure; ", list(&named))
+                };
+                let named = if any_figure { named } else { BTreeMap::new() };
                 if named.len() > 1 {
                     let with: Vec<usize> = named
                         .keys()
@@ -1372,13 +1391,14 @@ impl<'a> Reading<'a> {
                     && let Some(i) = self.matcher.refers_back(&words, lead)
                     && let Some(date) = other_date(lead)
                 {
-                    return format!(
-                        "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
-                        words[i],
-                        id(lead)
-                    );
+                    return prefix
+                        + &format!(
+                            "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
+                            words[i],
+                            id(lead)
+                        );
                 }
-                match (self.lead, topic) {
+                let reason = match (self.lead, topic) {
                     (None, _) => format!(
                         "its sentence names no event, and the article names no event of the rulebook to refer back to (measure `{measure}`)"
                     ),
@@ -1399,7 +1419,8 @@ impl<'a> Reading<'a> {
                             id(t)
                         ),
                     },
-                }
+                };
+                prefix + &reason
             }
             MentionKind::Date => {
                 if mention.dateline {
@@ -1499,10 +1520,8 @@ impl<'a> Reading<'a> {
     ) -> Option<(Subject, Via)> {
         let Reading {
             book,
-            matcher,
             doc,
             mentions,
-            lead,
             ..
         } = *self;
         let sentence = &doc.sentences[mention.sentence];
@@ -1561,21 +1580,65 @@ impl<'a> Reading<'a> {
                 .copied()
                 .filter(|&e| fits_dates(e) && has_measure(e))
                 .collect();
-            return match fitting.as_slice() {
+            // Of the events named, only one has a figure for the measure ("a day of
+            // mourning for the attack, which killed 133"): the figure is its.
+            let has_figure =
+                |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
+            let with_figure: Vec<usize> =
+                fitting.iter().copied().filter(|&c| has_figure(c)).collect();
+            let only_figure = with_figure.len() == 1;
+            let fitting = if only_figure { with_figure } else { fitting };
+            let decided = match fitting.as_slice() {
                 [e] if candidates.len() == 1
-                    || candidates.iter().all(|c| *c == *e || !fits_dates(*c)) =>
+                    || candidates.iter().all(|c| {
+                        *c == *e
+                            || !fits_dates(*c)
+                            || !has_measure(*c)
+                            || only_figure && !has_figure(*c)
+                    }) =>
                 {
                     Some((Subject::Event(*e), Via::Marker))
                 }
                 _ => None,
             };
+            // None of them has one ("declared a day of mourning after the attack, which
+            // left 133 dead"): a reference back to an event that has one comes first.
+            if let Some(m) = measure
+                && !candidates.iter().any(|&c| has_figure(c))
+            {
+                return self
+                    .referred_back(mention, in_sentence, m, &fits_dates, true)
+                    .or(decided);
+            }
+            return decided;
         }
-        // No event named: a reference back ("the attack", "this incident") to the one
-        // event the previous sentence names, else to the article's lead event. Only
-        // figures ride on such a reference; a date beside "the attack" is as likely
-        // another event's.
+        self.referred_back(mention, in_sentence, measure?, &fits_dates, false)
+    }
+
+    /// A figure in a sentence that names no event (or only events with no figure for
+    /// its measure, `named`): a reference back ("the attack", "this incident") to the
+    /// one event the previous sentence names, else to the article's lead event. Only
+    /// figures ride on such a reference; a date beside "the attack" is as likely
+    /// another event's. After events were named, only an event with a figure is taken.
+    fn referred_back(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: &str,
+        fits_dates: &dyn Fn(usize) -> bool,
+        named: bool,
+    ) -> Option<(Subject, Via)> {
+        let Reading {
+            book,
+            matcher,
+            doc,
+            lead,
+            ..
+        } = *self;
+        let sentence = &doc.sentences[mention.sentence];
         let text = &doc.prose[sentence.span.clone()];
-        measure?;
+        let has_measure = |event: usize| book.has_measure(Subject::Event(event), measure);
+        let has_figure = |event: usize| book.has_figure(Subject::Event(event), measure);
         let previous = mention.sentence.checked_sub(1).and_then(|p| {
             let events: BTreeSet<usize> = self
                 .hits_in(p)
@@ -1628,15 +1691,31 @@ impl<'a> Reading<'a> {
             return None;
         }
         let to_its_place = !book.events[lead].places.is_empty() && matcher.refers_to_place(text);
-        if (matcher.refers_back(&words, lead).is_some() || to_its_place)
-            && fits_dates(lead)
-            && has_measure(lead)
-        {
+        let lead_fits =
+            (matcher.refers_back(&words, lead).is_some() || to_its_place) && fits_dates(lead);
+        if lead_fits && has_figure(lead) {
             return Some((Subject::Event(lead), Via::ReferBack));
         }
-        // The lead does not take this figure (a day of mourning has no toll): the
-        // event the article names most that the noun can mean and that has it.
-        if !has_measure(lead) || matcher.refers_back(&words, lead).is_none() {
+        // The lead has no figure for this and the noun is not of its kind (a day of
+        // mourning has no toll, and "the attack" is not it): the event the article names
+        // most that the noun can mean and that has one.
+        if !matcher.refers_back_by_kind(&words, lead) {
+            let main = self.main_event(|e| {
+                matcher.refers_back(&words, e).is_some() && fits_dates(e) && has_figure(e)
+            });
+            if let Some(e) = main {
+                return Some((Subject::Event(e), Via::ReferBack));
+            }
+        }
+        if named {
+            return None;
+        }
+        // No event has one: the lead's, when it has the measure at all (the rulebook
+        // is told it holds no figure).
+        if lead_fits && has_measure(lead) {
+            return Some((Subject::Event(lead), Via::ReferBack));
+        }
+        if matcher.refers_back(&words, lead).is_none() {
             let main = self.main_event(|e| {
                 matcher.refers_back(&words, e).is_some() && fits_dates(e) && has_measure(e)
             });

@@ -556,3 +556,40 @@ events:
         "{check:?}"
     );
 }
+
+#[test]
+fn of_the_events_named_the_one_with_the_measure_takes_the_figure() {
+    let rules = r#"
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      killed: {value: 41}
+  mourning-2025:
+    summary: national day of mourning for the ferry crash
+    date: 2025-03-10
+    about: [day of mourning]
+    facts:
+      towns: {value: 17, cues: [towns]}
+"#;
+    let claims = regatta_run(
+        rules,
+        "A day of mourning was declared for the Northern Star, which sank killing 41.",
+        "claims",
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|l| l.contains("\"41\" -> ferry-crash-2025.killed")),
+        "{claims:?}"
+    );
+    // "And 17 other towns" lists places, not someone besides them: 17, not 18.
+    let check = regatta_run(
+        rules,
+        "The day of mourning was kept in Varna, Burgas and 17 other towns.",
+        "check",
+    );
+    assert!(!check.iter().any(|l| l.contains("error")), "{check:?}");
+}

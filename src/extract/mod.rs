@@ -834,6 +834,19 @@ fn names_another_victim(
     if !others {
         return false;
     }
+    // "Seoul, Sejong and 17 other regions": others of a kind that is no one.
+    if w.lower(end - 1) == "other" {
+        let (noun, n) = w.ahead::<3>(end);
+        let someone = v.person_nouns.starts(&noun[..n]).is_some()
+            || v.group_nouns.starts(&noun[..n]).is_some()
+            || v.whole_nouns.starts(&noun[..n]).is_some()
+            || noun[..n]
+                .first()
+                .is_some_and(|w| v.person_nouns.has(w.strip_suffix('s').unwrap_or(w)));
+        if !someone {
+            return false;
+        }
+    }
     if matches!(before(1), "and" | "plus" | "with") {
         // "X and two others", "X, the minister, and two others": the word before "and"
         // must name someone, not be a verb.
@@ -1031,12 +1044,28 @@ fn looks_plural(word: &str) -> bool {
 /// 320"), and one that comes right before a capitalised name ("4 Chloe Childress").
 /// Returns the word after the designator's last part.
 fn designator_at(w: &Words, i: usize, v: &crate::lexicon::Vocabulary) -> Option<usize> {
-    w.number_word(i)?;
     let capital = |k: usize| {
         w.is_word(k)
             && w.original(k)
                 .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()))
     };
+    // "World War Two", "Apollo Eleven": a capitalised number word after a capitalised
+    // word inside the sentence is part of a name.
+    let title_case = || {
+        let words: Vec<usize> = (0..w.len()).filter(|&k| w.is_word(k)).collect();
+        words.len() >= 4 && words.iter().filter(|&&k| capital(k)).count() * 10 >= words.len() * 7
+    };
+    if w.number_word(i).is_none() {
+        let named = i > 1
+            && !title_case()
+            && capital(i)
+            && capital(i - 1)
+            && number::cardinal(&[w.lower(i)]).is_some()
+            && !v.not_designators.has(w.lower(i - 1))
+            && crate::date::month_from_name(w.lower(i - 1)).is_none()
+            && !is_weekday_word(w.lower(i - 1));
+        return named.then_some(i + 1);
+    }
     let prev = i.checked_sub(1);
     let glued_to_prev = prev.is_some_and(|p| w.span(p).end == w.span(i).start);
     let by_word = prev.is_some_and(|p| {
@@ -1048,11 +1077,7 @@ fn designator_at(w: &Words, i: usize, v: &crate::lexicon::Vocabulary) -> Option<
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && original.chars().any(|c| c.is_ascii_uppercase())
             && !v.not_designators.has(word);
-        let title_case = {
-            let words: Vec<usize> = (0..w.len()).filter(|&k| w.is_word(k)).collect();
-            words.len() >= 4
-                && words.iter().filter(|&&k| capital(k)).count() * 10 >= words.len() * 7
-        };
+        let title_case = title_case();
         !glued_to_prev
             && (v.designators.has(word)
                 || code

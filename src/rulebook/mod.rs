@@ -278,6 +278,13 @@ impl Rulebook {
         self.fact(subject, measure).is_some()
     }
 
+    /// Whether the rulebook gives a figure for the subject's measure (not merely the
+    /// built-in measure every event has, with no figure).
+    pub fn has_figure(&self, subject: Subject, measure: &str) -> bool {
+        self.fact(subject, measure)
+            .is_some_and(|f| self.facts[f].expected != Expected::Unknown)
+    }
+
     pub fn source_titles(&self, sources: &[usize]) -> Vec<String> {
         sources
             .iter()
