@@ -115,12 +115,20 @@ impl Engine {
                     names.push((claim.fact, claim.mention));
                     continue;
                 }
+                // The rulebook dates its figures and this one was superseded before the
+                // article was published: stale, however it was tied.
+                let stale = docs[d].meta.published.is_some_and(|p| {
+                    mention
+                        .interval()
+                        .is_some_and(|found| stale_on(fact, &found, p).is_some())
+                });
                 match self.against_rule(d, &docs[d], mention, fact, claim.on) {
                     // Tied by the topic alone, a superseded figure may be one that stood
                     // when the article was written: not enough to warn of.
                     Some(finding)
                         if finding.code == Code::RevisedFigure
-                            && claim.via == attribute::Via::Topic => {}
+                            && claim.via == attribute::Via::Topic
+                            && !stale => {}
                     Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
                     Some(finding) => findings.push(finding),
                     None if mention.interval().is_none() => {}
@@ -129,6 +137,12 @@ impl Engine {
                     None if claim.via == attribute::Via::Topic => {
                         current.insert(fact.id.clone());
                     }
+                    // A figure that stood when the article was written, since revised:
+                    // right then, and no measure of other articles.
+                    None if mention.interval().is_some_and(|found| {
+                        fact.is_dated()
+                            && !fact.expected.interval().is_some_and(|v| v.overlaps(&found))
+                    }) => {}
                     None => {
                         current.insert(fact.id.clone());
                         fitting
@@ -180,8 +194,16 @@ impl Engine {
         }
     }
 
+    /// The subject as the messages name it after "the": a summary's own "the" dropped.
     fn subject_phrase(&self, fact: &Fact) -> String {
-        self.book.subject_label(fact.subject)
+        let label = self.book.subject_label(fact.subject);
+        match label
+            .strip_prefix("the ")
+            .or_else(|| label.strip_prefix("The "))
+        {
+            Some(rest) => rest.to_string(),
+            None => label,
+        }
     }
 
     /// Compares one claim with the rulebook; `None` when it fits (or cannot be checked).
@@ -245,6 +267,43 @@ impl Engine {
                     return None;
                 }
                 let what = measure_words(&fact.measure);
+                // Figures dated `as_of`: the one that stood when the article was published
+                // is right then; one superseded by then is stale.
+                let published = doc.meta.published;
+                if let Some(p) = published
+                    && let Some(standing) = standing_on(fact, p)
+                {
+                    if standing.iter().any(|v| v.overlaps(found)) {
+                        return None;
+                    }
+                    if let Some((old, (next, to))) = stale_on(fact, found, p) {
+                        let mut f = self.finding(
+                            Code::RevisedFigure,
+                            fact,
+                            here(format!("{what}: {found}, a figure revised by {}", next.day.long())),
+                            format!(
+                                "superseded figure for the number {what} in the {}: {} was revised to {to} on {next}, before the article was published; the rulebook's figure is {}",
+                                self.subject_phrase(fact),
+                                old.value,
+                                expected
+                            ),
+                        );
+                        f.expected = Some(expected.describe());
+                        f.found = Some(found.describe());
+                        if let Some(note) = &old.note {
+                            f.notes.push(format!("earlier figure: {note}"));
+                        }
+                        return Some(f);
+                    }
+                    // A figure the rulebook dates after the article: not yet known then.
+                    if fact
+                        .revised_from
+                        .iter()
+                        .any(|r| r.value.overlaps(found) && r.as_of.is_some_and(|a| a.day > p))
+                    {
+                        return None;
+                    }
+                }
                 if let Some(old) = fact.revised_from.iter().find(|r| r.value.overlaps(found)) {
                     let mut f = self.finding(
                         Code::RevisedFigure,
@@ -272,14 +331,15 @@ impl Engine {
                 // Every source of the rulebook's figure came out after the article: the
                 // figure was not known when it was written, so it may have been right
                 // then (a toll that rose).
-                let established = fact
-                    .sources
-                    .iter()
-                    .map(|&s| self.book.sources[s].published)
-                    .collect::<Option<Vec<Day>>>()
-                    .and_then(|days| days.into_iter().min());
+                let established = fact.as_of.map(|a| a.day).or_else(|| {
+                    fact.sources
+                        .iter()
+                        .map(|&s| self.book.sources[s].published)
+                        .collect::<Option<Vec<Day>>>()
+                        .and_then(|days| days.into_iter().min())
+                        .filter(|_| !fact.sources.is_empty())
+                });
                 if let (Some(published), Some(established)) = (doc.meta.published, established)
-                    && !fact.sources.is_empty()
                     && published < established
                 {
                     let mut f = self.finding(
@@ -904,4 +964,68 @@ impl Report {
             .filter(|f| f.severity == severity)
             .count()
     }
+}
+
+/// The figures of a fact that may have stood on a day, when the rulebook dates them
+/// (`as_of`): the one dated last before the day, those dated that day (an article of
+/// that day may come before or after them), and the current value once it may have
+/// stood. `None` when no figure is dated.
+fn standing_on(fact: &Fact, day: Day) -> Option<Vec<Interval>> {
+    let current = fact.expected.interval()?;
+    let mut dated: Vec<(crate::rulebook::Stood, Interval)> = fact
+        .revised_from
+        .iter()
+        .filter_map(|r| r.as_of.map(|a| (a, r.value)))
+        .collect();
+    if dated.is_empty() && fact.as_of.is_none() {
+        return None;
+    }
+    let last_revision = dated.iter().map(|(a, _)| a.day).max();
+    if let Some(a) = fact.as_of {
+        dated.push((a, current));
+    }
+    let mut standing: Vec<Interval> = dated
+        .iter()
+        .filter(|(a, _)| a.day == day)
+        .map(|(_, v)| *v)
+        .collect();
+    if let Some((_, v)) = dated
+        .iter()
+        .filter(|(a, _)| a.day < day)
+        .max_by_key(|(a, _)| *a)
+    {
+        standing.push(*v);
+    }
+    // An undated current value came after every dated revision.
+    if fact.as_of.is_none() && last_revision.is_none_or(|last| day >= last) {
+        standing.push(current);
+    }
+    Some(standing)
+}
+
+/// A dated superseded figure the found one agrees with, and the moment it was revised
+/// (the next dated figure, or the current value's `as_of`), when that was before `day`.
+/// An undated superseded figure counts as revised before any day.
+fn stale_on<'f>(
+    fact: &'f Fact,
+    found: &Interval,
+    day: Day,
+) -> Option<(
+    &'f crate::rulebook::Report,
+    (crate::rulebook::Stood, Interval),
+)> {
+    let (report, since) = fact
+        .revised_from
+        .iter()
+        .filter(|r| r.value.overlaps(found))
+        .find_map(|r| r.as_of.map(|a| (r, a)))?;
+    let current = fact.expected.interval()?;
+    let next = fact
+        .revised_from
+        .iter()
+        .filter_map(|r| r.as_of.map(|a| (a, r.value)))
+        .chain(fact.as_of.map(|a| (a, current)))
+        .filter(|(a, _)| *a > since)
+        .min_by_key(|(a, _)| *a)?;
+    (next.0.day < day).then_some((report, next))
 }

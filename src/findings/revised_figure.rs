@@ -4,7 +4,11 @@ use super::Explanation;
 
 pub const EXPLANATION: Explanation = Explanation {
     what: "The article uses a figure that was reported at the time but has since been revised; \
-           the rulebook records both.",
+           the rulebook records both. When the rulebook dates its figures (`as_of`), a figure \
+           that stood on the article's publication day is right then and raises nothing; one \
+           revised before that day is stale, and the finding names the revision and its date. \
+           A figure in no record, given before the rulebook's current figure stood, is also \
+           reported here, as a warning.",
     why: "Early tolls are often wrong. Repeating a superseded figure spreads an error that has \
           already been corrected elsewhere.",
     example: "Police first said at least 100 were killed in the Peshawar mosque bombing and \

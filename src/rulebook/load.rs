@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::{
     BUILTIN_MEASURES, Entity, EntityKind, Event, Expected, Fact, Loc, Measure, Pattern, Report,
-    RuleFile, Rulebook, Source, Subject,
+    RuleFile, Rulebook, Source, Stood, Subject,
 };
 use crate::date::{Day, DayRange};
 use crate::extract::quantity;
@@ -309,10 +309,13 @@ const MEASURE_KEYS: &[&str] = &[
     "note",
     "reported",
     "revised_from",
+    "as_of",
     "cues",
     "patterns",
 ];
-const REPORT_KEYS: &[&str] = &["value", "at_least", "at_most", "source", "sources", "note"];
+const REPORT_KEYS: &[&str] = &[
+    "value", "at_least", "at_most", "source", "sources", "note", "as_of",
+];
 const AGE_KEYS: &[&str] = &["value", "as_of", "born", "source", "sources", "note"];
 const TITLE_KEYS: &[&str] = &["value", "accept", "source", "sources", "note"];
 const DATE_KEYS: &[&str] = &["value", "from", "to", "source", "sources", "note"];
@@ -897,6 +900,7 @@ impl Loader {
             note: None,
             reported: Vec::new(),
             revised_from: Vec::new(),
+            as_of: None,
             loc,
         });
         self.book.facts.len() - 1
@@ -1185,12 +1189,14 @@ impl Loader {
         let Some(expected) = expected else { return };
         let reported = self.reports(file, &fields, "reported");
         let revised_from = self.reports(file, &fields, "revised_from");
+        let as_of = self.stood(file, &fields);
         let fact = self.push_fact(subject, &entry.key, expected, loc);
         let f = &mut self.book.facts[fact];
         f.sources = sources;
         f.note = note;
         f.reported = reported;
         f.revised_from = revised_from;
+        f.as_of = as_of;
         if !cues.is_empty() {
             match self.book.measures.iter_mut().find(|m| m.name == entry.key) {
                 Some(m) => {
@@ -1255,10 +1261,25 @@ impl Loader {
                 None => continue,
             };
             let (sources, note) = self.provenance(file, &fields);
+            let as_of = self.stood(file, &fields);
+            if as_of.is_some() && key != "revised_from" {
+                let field = fields
+                    .iter()
+                    .find(|f| f.key == "as_of")
+                    .expect("as_of given");
+                self.error(
+                    file,
+                    field.key_span.clone(),
+                    format!("`as_of` dates a superseded figure; a `{key}` figure has none"),
+                    "not allowed here",
+                    Some("move the figure to `revised_from`, or drop `as_of`".into()),
+                );
+            }
             out.push(Report {
                 value,
                 sources,
                 note,
+                as_of,
                 loc: Loc {
                     file,
                     span: item.span.clone(),
@@ -1266,6 +1287,29 @@ impl Loader {
             });
         }
         out
+    }
+
+    /// A figure's `as_of`: the day (and time) from which it stood.
+    fn stood(&mut self, file: usize, fields: &[Entry]) -> Option<Stood> {
+        let field = fields.iter().find(|f| f.key == "as_of")?;
+        let text = field.value.scalar_text();
+        let parsed = text.as_deref().and_then(Stood::parse);
+        if parsed.is_none() {
+            self.error(
+                file,
+                field.value.span.clone(),
+                format!(
+                    "`as_of` must be the day a figure came to stand, found `{}`",
+                    text.unwrap_or_default()
+                ),
+                "not a day",
+                Some(
+                    "write `as_of: 2024-12-29`, or with a time `as_of: \"2024-12-29 14:30\"`"
+                        .into(),
+                ),
+            );
+        }
+        parsed
     }
 
     /// Checks references that may point forwards, once everything is defined.

@@ -128,6 +128,14 @@ pub enum Expected {
 }
 
 impl Expected {
+    /// The figure of a count or an amount.
+    pub fn interval(&self) -> Option<Interval> {
+        match self {
+            Expected::Count(v) | Expected::Amount { value: v, .. } => Some(*v),
+            _ => None,
+        }
+    }
+
     /// The value in words: "at least 3", "2024-12-11", "born 1965-12-12..1966-12-11".
     pub fn describe(&self) -> String {
         match self {
@@ -152,7 +160,51 @@ pub struct Report {
     pub value: Interval,
     pub sources: Vec<usize>,
     pub note: Option<String>,
+    /// For a superseded figure: when it came to stand (`as_of`), if the rulebook says.
+    pub as_of: Option<Stood>,
     pub loc: Loc,
+}
+
+/// The moment a figure came to stand: a day, and the time of day when known (minutes
+/// after midnight). Figures of one day without a time order before those with one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stood {
+    pub day: crate::date::Day,
+    pub minute: Option<u16>,
+}
+
+impl Stood {
+    /// "2024-12-29" or "2024-12-29 14:30" (also with `T` between).
+    pub fn parse(text: &str) -> Option<Stood> {
+        let text = text.trim();
+        let (day, time) = match text.split_once([' ', 'T']) {
+            Some((day, time)) => (day, Some(time.trim())),
+            None => (text, None),
+        };
+        let day = crate::date::Day::parse_iso(day)?;
+        let minute = match time {
+            None => None,
+            Some(time) => {
+                let (h, m) = time.split_once(':')?;
+                let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+                if h > 23 || m > 59 || time.len() > 5 {
+                    return None;
+                }
+                Some(h * 60 + m)
+            }
+        };
+        Some(Stood { day, minute })
+    }
+}
+
+impl std::fmt::Display for Stood {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.day.long())?;
+        if let Some(m) = self.minute {
+            write!(f, " {:02}:{:02}", m / 60, m % 60)?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -168,7 +220,17 @@ pub struct Fact {
     pub reported: Vec<Report>,
     /// Figures given earlier and since superseded.
     pub revised_from: Vec<Report>,
+    /// When the value came to stand (`as_of`), if the rulebook says: before then, the
+    /// superseded figure dated last before it stood.
+    pub as_of: Option<Stood>,
     pub loc: Loc,
+}
+
+impl Fact {
+    /// Whether the rulebook dates any of its figures (`as_of`).
+    pub fn is_dated(&self) -> bool {
+        self.as_of.is_some() || self.revised_from.iter().any(|r| r.as_of.is_some())
+    }
 }
 
 /// A measure that counts are read against: its name and the words that cue it.
