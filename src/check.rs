@@ -1020,12 +1020,14 @@ fn stale_on<'f>(
         .filter(|r| r.value.overlaps(found))
         .find_map(|r| r.as_of.map(|a| (r, a)))?;
     let current = fact.expected.interval()?;
+    // The next dated figure; figures dated alike are not ordered among themselves, but
+    // the current value comes after every revision dated as it is.
     let next = fact
         .revised_from
         .iter()
         .filter_map(|r| r.as_of.map(|a| (a, r.value)))
-        .chain(fact.as_of.map(|a| (a, current)))
         .filter(|(a, _)| *a > since)
+        .chain(fact.as_of.filter(|a| *a >= since).map(|a| (a, current)))
         .min_by_key(|(a, _)| *a)?;
     (next.0.day < day).then_some((report, next))
 }
