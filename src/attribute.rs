@@ -1525,13 +1525,14 @@ impl<'a> Reading<'a> {
             ..
         } = *self;
         let sentence = &doc.sentences[mention.sentence];
-        // Other dates in the sentence (not the mention itself, not datelines).
+        // Other dates in the sentence (not the mention itself, not datelines, not the
+        // day something was said or a figure stood: "rose to 41,000 on Tuesday").
         // A weekday counted back from publication ("on Tuesday") is the sentence's own
         // event misdated at worst, so it does not point away.
         let dates: Vec<_> = mentions[self.mention_ranges[mention.sentence].clone()]
             .iter()
             .filter(|m| m.span != mention.span)
-            .filter(|m| !m.dateline && !m.from_weekday)
+            .filter(|m| !m.dateline && !m.from_weekday && !m.said)
             .filter_map(|m| match m.value {
                 MentionValue::Date(r) => Some(r),
                 _ => None,

@@ -1218,12 +1218,19 @@ fn is_dateline(w: &Words, start: usize, end: usize) -> bool {
     if start == 0 || start > 5 || w.lower(start - 1) != "," {
         return false;
     }
-    let place_in_capitals = (0..start - 1).all(|k| {
+    // "KABUL", "ANTAKYA, Turkey": a place in capitals, then perhaps its country.
+    let capitals = |k: usize| {
         w.original(k).is_some_and(|o| {
             o.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
                 && o.chars().any(char::is_alphabetic)
-        }) || w.lower(k) == ","
-    });
+        })
+    };
+    let place_in_capitals = capitals(0)
+        && (1..start - 1).all(|k| {
+            w.lower(k) == ","
+                || w.original(k)
+                    .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()))
+        });
     place_in_capitals && matches!(w.lower(end), "(" | "\u{2014}" | "\u{2013}" | "-" | "--")
 }
 
