@@ -1600,7 +1600,9 @@ impl<'a> Reading<'a> {
                 {
                     Some((Subject::Event(*e), Via::Marker))
                 }
-                _ => None,
+                _ => measure
+                    .and_then(|m| self.paired(mention, in_sentence, m))
+                    .map(|e| (Subject::Event(e), Via::Marker)),
             };
             // None of them has one ("declared a day of mourning after the attack, which
             // left 133 dead"): a reference back to an event that has one comes first.
@@ -1614,6 +1616,53 @@ impl<'a> Reading<'a> {
             return decided;
         }
         self.referred_back(mention, in_sentence, measure?, &fits_dates, false)
+    }
+
+    /// "The Palisades Fire has burned 17,000 acres, the Eaton Fire 10,600 and the Hurst
+    /// Fire 800": names of events and figures of one measure in turn, one name before
+    /// each figure and none after the last, each a different event that has the
+    /// measure. Each figure is then its name's.
+    fn paired(&self, mention: &Mention, in_sentence: &[&Hit], measure: &str) -> Option<usize> {
+        let prose = &self.doc.prose;
+        let start = self.doc.sentences[mention.sentence].span.start;
+        let figures: Vec<&Mention> = self.mentions[self.mention_ranges[mention.sentence].clone()]
+            .iter()
+            .filter(|m| m.measure.as_deref() == Some(measure))
+            .collect();
+        if figures.len() < 2 {
+            return None;
+        }
+        let names: Vec<(usize, usize)> = in_sentence
+            .iter()
+            .filter(|h| h.events.len() == 1)
+            .filter(|h| !compared_with(prose, start, h))
+            .filter(|h| !describes_another(prose, in_sentence, h))
+            .map(|h| (h.span.start, h.events[0]))
+            .collect();
+        let mut from = start;
+        let mut seen = BTreeSet::new();
+        let mut found = None;
+        for figure in figures {
+            let between: BTreeSet<usize> = names
+                .iter()
+                .filter(|(at, _)| *at >= from && *at < figure.span.start)
+                .map(|(_, e)| *e)
+                .collect();
+            let [event] = between.into_iter().collect::<Vec<_>>()[..] else {
+                return None;
+            };
+            if !seen.insert(event) || !self.book.has_measure(Subject::Event(event), measure) {
+                return None;
+            }
+            if figure.span == mention.span {
+                found = Some(event);
+            }
+            from = figure.span.end;
+        }
+        if names.iter().any(|(at, _)| *at >= from) {
+            return None;
+        }
+        found
     }
 
     /// A figure in a sentence that names no event (or only events with no figure for

@@ -593,3 +593,44 @@ events:
     );
     assert!(!check.iter().any(|l| l.contains("error")), "{check:?}");
 }
+
+#[test]
+fn names_and_figures_in_turn_pair_up() {
+    let rules = r#"
+events:
+  north-fire-2025:
+    summary: the North fire
+    date: 2025-03-07
+    about: [North fire]
+    facts:
+      acres: {value: 17000, cues: [acres]}
+  bay-fire-2025:
+    summary: the Bay fire
+    date: 2025-03-07
+    about: [Bay fire]
+    facts:
+      acres: {value: 10600, cues: [acres]}
+"#;
+    let claims = regatta_run(
+        rules,
+        "The North fire has burned 17,000 acres, and the Bay fire has burned 10,600 acres.",
+        "claims",
+    );
+    for want in [
+        "\"17,000\" -> north-fire-2025.acres",
+        "\"10,600\" -> bay-fire-2025.acres",
+    ] {
+        assert!(
+            claims.iter().any(|l| l.contains(want)),
+            "{want}: {claims:?}"
+        );
+    }
+    // A name after the last figure leaves the pairing in doubt: nothing is tied.
+    let claims = regatta_run(
+        rules,
+        "Crews held 17,000 acres of the North fire and 10,600 acres of the Bay fire.",
+        "claims",
+    );
+    assert!(!claims.iter().any(|l| l.contains("acres\"")), "{claims:?}");
+    assert!(!claims.iter().any(|l| l.contains("-> north")), "{claims:?}");
+}
