@@ -33,6 +33,8 @@ pub struct People {
     /// (lowercase, doubled letters once) → the people who have it: where a surname
     /// one typing slip away is looked up.
     near_surname: HashMap<String, Vec<usize>>,
+    /// The first given names (lowercase) of the people in `near_surname`.
+    near_given: HashSet<String>,
     /// Every known spelling of anyone, folded: such a spelling is a name, not a variant.
     known: HashSet<String>,
     /// The words of every title in the rulebook.
@@ -85,6 +87,7 @@ impl People {
             persons: Vec::new(),
             by_surname: HashMap::new(),
             near_surname: HashMap::new(),
+            near_given: HashSet::new(),
             known: HashSet::new(),
             title_words: HashSet::new(),
             qualifiers: Vec::new(),
@@ -162,6 +165,11 @@ impl People {
                         .collect::<Vec<_>>()
                 })
                 .collect();
+            if !near.is_empty() {
+                for form in forms.iter().filter(|f| f.len() >= 2) {
+                    people.near_given.insert(form[0].clone());
+                }
+            }
             near.sort();
             near.dedup();
             for key in near {
@@ -346,11 +354,17 @@ impl People {
         (full, named): (&[Range<usize>], &[Range<usize>]),
         out: &mut Vec<(Range<usize>, usize)>,
     ) {
-        let written = squeeze(strip_possessive(&prose[words[i].clone()]));
-        if written.chars().count() < 5 || i == 0 {
+        if i == 0 {
             return;
         }
         let given = &prose[words[i - 1].clone()];
+        if !self.near_given.contains(&given.to_lowercase()) {
+            return;
+        }
+        let written = squeeze(strip_possessive(&prose[words[i].clone()]));
+        if written.chars().count() < 5 {
+            return;
+        }
         let end = words[i].start + strip_possessive(&prose[words[i].clone()]).len();
         let range = words[i - 1].start..end;
         let between = &prose[words[i - 1].end..words[i].start];

@@ -1057,13 +1057,13 @@ fn designator_at(w: &Words, i: usize, v: &crate::lexicon::Vocabulary) -> Option<
     };
     if w.number_word(i).is_none() {
         let named = i > 1
-            && !title_case()
             && capital(i)
             && capital(i - 1)
             && number::cardinal(&[w.lower(i)]).is_some()
             && !v.not_designators.has(w.lower(i - 1))
             && crate::date::month_from_name(w.lower(i - 1)).is_none()
-            && !is_weekday_word(w.lower(i - 1));
+            && !is_weekday_word(w.lower(i - 1))
+            && !title_case();
         return named.then_some(i + 1);
     }
     let prev = i.checked_sub(1);
@@ -1077,16 +1077,15 @@ fn designator_at(w: &Words, i: usize, v: &crate::lexicon::Vocabulary) -> Option<
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && original.chars().any(|c| c.is_ascii_uppercase())
             && !v.not_designators.has(word);
-        let title_case = title_case();
         !glued_to_prev
             && (v.designators.has(word)
                 || code
                 || p > 0
                     && capital(p)
-                    && !title_case
                     && !v.not_designators.has(word)
                     && crate::date::month_from_name(word).is_none()
-                    && !is_weekday_word(word))
+                    && !is_weekday_word(word)
+                    && !title_case())
     });
     let before_name = i + 2 < w.len()
         && capital(i + 1)
