@@ -32,8 +32,9 @@ pub fn render(book: &Rulebook) -> String {
             Subject::Entity(_) => "entity",
             Subject::Event(_) => "event",
         };
+        let since = f.as_of.map(|a| format!(" as of {a}")).unwrap_or_default();
         out.push_str(&format!(
-            "  {}  {}  ({kind}, {}:{line}){}\n",
+            "  {}  {}{since}  ({kind}, {}:{line}){}\n",
             f.id,
             f.expected.describe(),
             book.files[f.loc.file].name,
@@ -43,6 +44,26 @@ pub fn render(book: &Rulebook) -> String {
                 format!("  sources: {}", sources.join("; "))
             }
         ));
+        for (label, list) in [("reported", &f.reported), ("revised from", &f.revised_from)] {
+            if list.is_empty() {
+                continue;
+            }
+            let figures: Vec<String> = list
+                .iter()
+                .map(|r| {
+                    let mut text = r.value.describe();
+                    if let Some(a) = r.as_of {
+                        text.push_str(&format!(" as of {a}"));
+                    }
+                    let by = book.source_titles(&r.sources);
+                    if !by.is_empty() {
+                        text.push_str(&format!(" ({})", by.join("; ")));
+                    }
+                    text
+                })
+                .collect();
+            out.push_str(&format!("      {label}: {}\n", figures.join("; ")));
+        }
     }
     out
 }
