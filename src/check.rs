@@ -437,9 +437,34 @@ impl Engine {
                     (None, None) => return None,
                 };
                 let expected = age_on(*birth, on)?;
-                if found.overlaps(&expected) {
+                // An age that fits only if a birthday fell in a sliver of the possible
+                // birth days (one day after "32 as of 24 March", saying 33): as good as
+                // wrong. A wider chance (a birth month known, a week in) is let pass.
+                let sliver = (found.max == Some(found.min)
+                    && expected.min != expected.max.unwrap_or(expected.min))
+                .then(|| {
+                    let span = birth.from.days_until(birth.to) + 1;
+                    let days: Vec<Day> = (0..span)
+                        .map(|k| birth.from.add_days(k))
+                        .filter(|&b| on.years_since(b) == found.min as i32)
+                        .collect();
+                    let (first, last) = (*days.first()?, *days.last()?);
+                    (days.len() as i32 * 50 <= span).then_some((first, last, days.len(), span))
+                })
+                .flatten();
+                if found.overlaps(&expected) && sliver.is_none() {
                     return None;
                 }
+                // What the rulebook makes of the age, the sliver set aside.
+                let expected = match sliver {
+                    Some(_) if expected.min == found.min => {
+                        Interval::between(found.min + 1, expected.max.unwrap_or(found.min + 1))
+                            .unwrap_or(expected)
+                    }
+                    Some(_) => Interval::between(expected.min, found.min.saturating_sub(1))
+                        .unwrap_or(expected),
+                    None => expected,
+                };
                 // An age told with an event ("X, 58, was killed in 2024") may be the age
                 // at that event rather than at publication.
                 if let Some(then) = event_date.filter(|d| d.from < on)
@@ -466,6 +491,16 @@ impl Engine {
                 );
                 f.expected = Some(expected.describe());
                 f.found = Some(found.describe());
+                if let Some((first, last, days, span)) = sliver {
+                    let when = if first == last {
+                        format!("born on {}", first.long())
+                    } else {
+                        format!("born between {} and {}", first.long(), last.long())
+                    };
+                    f.notes.push(format!(
+                        "{found} only if {when}: {days} of the {span} possible birth days"
+                    ));
+                }
                 Some(f)
             }
             (Expected::Title { value, .. }, MentionValue::Title(found)) => {

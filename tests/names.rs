@@ -357,3 +357,48 @@ fn a_name_under_facts_is_a_rule_error() {
     );
     assert!(run.stderr.contains("people.yaml:6"), "{}", run.stderr);
 }
+
+#[test]
+fn an_age_that_fits_only_a_sliver_of_birthdays_is_wrong() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // One more person, with the other entities before `events:`.
+    let (entities, events) = RULES.split_once("\nevents:").unwrap();
+    let rules = format!(
+        "{entities}\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      age: {{value: 32, as_of: 2024-12-10}}\nevents:{events}"
+    );
+    write(dir.path(), "rules/people.yaml", &rules);
+    let article = |date: &str, body: &str| format!("---\ndate: {date}\n---\n{body}\n");
+    // 32 on 10 December: 33 the next day only if born on 11 December.
+    write(
+        dir.path(),
+        "next-day.md",
+        article("2024-12-11", "Ana Vell, 33, spoke."),
+    );
+    write(
+        dir.path(),
+        "right.md",
+        article("2024-12-11", "Ana Vell, 32, spoke."),
+    );
+    // Half a year on, 33 is as likely as 32.
+    write(
+        dir.path(),
+        "later.md",
+        article("2025-06-10", "Ana Vell, 33, spoke."),
+    );
+    let got = findings(dir.path(), &["next-day.md", "right.md", "later.md"]);
+    let want: BTreeSet<Found> = [Found {
+        file: "next-day.md".into(),
+        code: "FL001".into(),
+        text: "33".into(),
+    }]
+    .into_iter()
+    .collect();
+    assert_eq!(got, want);
+    let run = factlint(dir.path(), &["check", "next-day.md"], None);
+    assert!(
+        run.stdout
+            .contains("33 only if born on Wednesday 11 December 1991"),
+        "{}",
+        run.stdout
+    );
+}
