@@ -688,6 +688,14 @@ impl People {
                     }
                 }
             }
+            // "Chief of Texas Department of Emergency Management" for the Division: one
+            // word of a long title replaced by another, the rest as accepted.
+            if pairs.is_empty() && found_only.len() == 1 && accepted.len() >= 4 {
+                pairs.push((
+                    written_form(found, found_only[0]),
+                    written_form(form, accepted_only[0]),
+                ));
+            }
             if pairs.is_empty() {
                 continue;
             }

@@ -402,3 +402,33 @@ fn an_age_that_fits_only_a_sliver_of_birthdays_is_wrong() {
         run.stdout
     );
 }
+
+#[test]
+fn one_word_of_a_long_title_replaced_is_a_misprinted_title() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/people.yaml",
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      title:\n        value: Chief of the Division of Emergency Management\n",
+    );
+    let article = |body: &str| format!("---\ndate: 2025-03-10\n---\n{body}\n");
+    write(
+        dir.path(),
+        "wrong.md",
+        article("Ana Vell, chief of the Department of Emergency Management, spoke."),
+    );
+    write(
+        dir.path(),
+        "right.md",
+        article("Ana Vell, chief of the Division of Emergency Management, spoke."),
+    );
+    let got = findings(dir.path(), &["wrong.md", "right.md"]);
+    let want: BTreeSet<Found> = [Found {
+        file: "wrong.md".into(),
+        code: "FL008".into(),
+        text: "chief of the Department of Emergency Management".into(),
+    }]
+    .into_iter()
+    .collect();
+    assert_eq!(got, want);
+}
