@@ -479,6 +479,21 @@ pub fn attribute(
     mentions: &[Mention],
     hits: &[Hit],
 ) -> Vec<Claim> {
+    with_reading(book, matcher, doc, mentions, hits, |reading, topics| {
+        claims_of(reading, topics)
+    })
+}
+
+/// Builds the reading of one document (its per-sentence indices, lead event and
+/// topics) and hands it to `f`.
+fn with_reading<R>(
+    book: &Rulebook,
+    matcher: &Matcher,
+    doc: &Document,
+    mentions: &[Mention],
+    hits: &[Hit],
+    f: impl FnOnce(&Reading, &[Option<usize>]) -> R,
+) -> R {
     let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
     let mention_ranges = per_sentence(
         doc,
@@ -497,6 +512,17 @@ pub fn attribute(
     };
     reading.lead = lead_event(&reading);
     let topics = reading.topics();
+    f(&reading, &topics)
+}
+
+fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
+    let Reading {
+        book,
+        matcher,
+        doc,
+        mentions,
+        ..
+    } = *reading;
     let mut claims = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
         if let Some(fact) = mention.pattern_fact {
@@ -541,7 +567,7 @@ pub fn attribute(
         let claim = claim
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
-            .or_else(|| reading.named_date(mention, &in_sentence))
+            .or_else(|| reading.named_date(mention))
             .or_else(|| reading.kind_dated(mention))
             .or_else(|| reading.verb_dated(mention))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
@@ -576,35 +602,19 @@ pub fn why(
     hits: &[Hit],
     claims: &[Claim],
 ) -> Vec<String> {
-    let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
-    let mention_ranges = per_sentence(
-        doc,
-        |i| mentions.get(i).map(|m| m.span.start),
-        mentions.len(),
-    );
-    let mut reading = Reading {
-        book,
-        matcher,
-        doc,
-        mentions,
-        hits,
-        hit_ranges: &hit_ranges,
-        mention_ranges: &mention_ranges,
-        lead: None,
-    };
-    reading.lead = lead_event(&reading);
-    let topics = reading.topics();
-    mentions
-        .iter()
-        .enumerate()
-        .map(|(index, mention)| {
-            let claim = claims.iter().find(|c| c.mention == index);
-            match claim {
-                Some(claim) => reading.why_tied(mention, claim),
-                None => reading.why_untied(mention, topics[mention.sentence]),
-            }
-        })
-        .collect()
+    with_reading(book, matcher, doc, mentions, hits, |reading, topics| {
+        mentions
+            .iter()
+            .enumerate()
+            .map(|(index, mention)| {
+                let claim = claims.iter().find(|c| c.mention == index);
+                match claim {
+                    Some(claim) => reading.why_tied(mention, claim),
+                    None => reading.why_untied(mention, topics[mention.sentence]),
+                }
+            })
+            .collect()
+    })
 }
 
 /// The article's lead event: the one its headline names, else the one named in the
@@ -1101,18 +1111,12 @@ impl<'a> Reading<'a> {
     /// A date of a happening ("died on Sunday", not "said on Sunday") in a sentence that
     /// names several events ("died" marks two deaths) that fits the date of exactly one
     /// of them: a confirmation.
-    fn named_date(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+    fn named_date(&self, mention: &Mention) -> Option<(usize, Via)> {
         if mention.kind != MentionKind::Date || mention.dateline || mention.said {
             return None;
         }
-        let start = self.doc.sentences[mention.sentence].span.start;
-        let named: BTreeSet<usize> = in_sentence
-            .iter()
-            .filter(|h| !compared_with(&self.doc.prose, start, h))
-            .filter(|h| !describes_another(&self.doc.prose, in_sentence, h))
-            .flat_map(|h| h.events.iter().copied())
-            .collect();
-        self.the_one_dated(mention, |e| named.contains(&e))
+        let named = self.named_events(mention.sentence);
+        self.the_one_dated(mention, |e| named.contains_key(&e))
     }
 
     /// "The 2025 flood", "the July 4 floods", "a flood in 1987", "the 1999 Izmit quake":

@@ -206,6 +206,25 @@ impl Engine {
         }
     }
 
+    /// FL005 for a figure the rulebook records as superseded (`old`), with the values
+    /// compared and the earlier figure's note.
+    fn superseded(
+        &self,
+        fact: &Fact,
+        old: &crate::rulebook::Report,
+        (expected, found): (&Interval, &Interval),
+        label: Label,
+        message: String,
+    ) -> Finding {
+        let mut f = self.finding(Code::RevisedFigure, fact, label, message);
+        f.expected = Some(expected.describe());
+        f.found = Some(found.describe());
+        if let Some(note) = &old.note {
+            f.notes.push(format!("earlier figure: {note}"));
+        }
+        f
+    }
+
     /// Compares one claim with the rulebook; `None` when it fits (or cannot be checked).
     fn against_rule(
         &self,
@@ -277,9 +296,10 @@ impl Engine {
                         return None;
                     }
                     if let Some((old, (next, to))) = stale_on(fact, found, p) {
-                        let mut f = self.finding(
-                            Code::RevisedFigure,
+                        return Some(self.superseded(
                             fact,
+                            old,
+                            (expected, found),
                             here(format!("{what}: {found}, a figure revised by {}", next.day.long())),
                             format!(
                                 "superseded figure for the number {what} in the {}: {} was revised to {to} on {next}, before the article was published; the rulebook's figure is {}",
@@ -287,13 +307,7 @@ impl Engine {
                                 old.value,
                                 expected
                             ),
-                        );
-                        f.expected = Some(expected.describe());
-                        f.found = Some(found.describe());
-                        if let Some(note) = &old.note {
-                            f.notes.push(format!("earlier figure: {note}"));
-                        }
-                        return Some(f);
+                        ));
                     }
                     // A figure the rulebook dates after the article: not yet known then.
                     if fact
@@ -305,9 +319,10 @@ impl Engine {
                     }
                 }
                 if let Some(old) = fact.revised_from.iter().find(|r| r.value.overlaps(found)) {
-                    let mut f = self.finding(
-                        Code::RevisedFigure,
+                    let mut f = self.superseded(
                         fact,
+                        old,
+                        (expected, found),
                         here(format!("{what}: {found}, a figure since revised to {expected}")),
                         format!(
                             "superseded figure for the number {what} in the {}: {} was revised to {}",
@@ -316,11 +331,6 @@ impl Engine {
                             expected
                         ),
                     );
-                    f.expected = Some(expected.describe());
-                    f.found = Some(found.describe());
-                    if let Some(note) = &old.note {
-                        f.notes.push(format!("earlier figure: {note}"));
-                    }
                     let by = self.book.source_titles(&old.sources);
                     if !by.is_empty() {
                         f.notes

@@ -270,6 +270,11 @@ events:
       killed: {value: 7}
 "#;
 
+/// Whether any line contains `part`.
+fn has_line<S: AsRef<str>>(lines: &[S], part: &str) -> bool {
+    lines.iter().any(|l| l.as_ref().contains(part))
+}
+
 fn regatta_run(rules: &str, article: &str, verb: &str) -> Vec<String> {
     let dir = fixture_with(rules, article);
     let format = if verb == "check" { "short" } else { "human" };
@@ -289,17 +294,15 @@ fn a_rulebook_extends_the_lexicon() {
     // race: then a wrong toll is an error; without, the sentence names nothing.
     let article = "The Varna Bay regatta ended in grief. The race killed 9 people.";
     let with = regatta_run(REGATTA, article, "check");
-    assert!(with.iter().any(|l| l.contains("error[FL001]")), "{with:?}");
+    assert!(has_line(&with, "error[FL001]"), "{with:?}");
     assert!(regatta_run(&without, article, "check").is_empty());
     // "Four helmsmen" is a part of the toll once helmsmen are a group.
     let article = "Four helmsmen died in the Varna Bay regatta.";
     let with = regatta_run(REGATTA, article, "claims");
-    assert!(with.iter().any(|l| l.contains("\"Four\" -> -")), "{with:?}");
+    assert!(has_line(&with, "\"Four\" -> -"), "{with:?}");
     let plain = regatta_run(&without, article, "claims");
     assert!(
-        plain
-            .iter()
-            .any(|l| l.contains("\"Four\" -> varna-regatta-2025.killed")),
+        has_line(&plain, "\"Four\" -> varna-regatta-2025.killed"),
         "{plain:?}"
     );
 }
@@ -379,19 +382,14 @@ events:
                    the floods that swept the Ash Valley.";
     let claims = regatta_run(rules, article, "claims");
     assert!(
-        claims
-            .iter()
-            .any(|l| l.contains("\"10\" -> camp-flood-2025.missing")),
+        has_line(&claims, "\"10\" -> camp-flood-2025.missing"),
         "{claims:?}"
     );
     // A clause of its own ("which …") is not an apposition.
     let article = "Searchers looked for 10 missing girls from Camp Lark, which the floods of \
                    the Ash Valley swept away.";
     let claims = regatta_run(rules, article, "claims");
-    assert!(
-        claims.iter().any(|l| l.contains("\"10\" -> -")),
-        "{claims:?}"
-    );
+    assert!(has_line(&claims, "\"10\" -> -"), "{claims:?}");
 }
 
 #[test]
@@ -426,19 +424,14 @@ events:
         "Ana Vell married Tomas Vell on June 30, 1956.",
         "claims",
     );
-    assert!(
-        claims
-            .iter()
-            .any(|l| l.contains("-> vell-wedding-1956.date")),
-        "{claims:?}"
-    );
+    assert!(has_line(&claims, "-> vell-wedding-1956.date"), "{claims:?}");
     // A date that fits no wedding stays untied: no error.
     let check = regatta_run(
         rules,
         "Ana Vell married Tomas Vell on June 30, 1957.",
         "check",
     );
-    assert!(!check.iter().any(|l| l.contains("error[")), "{check:?}");
+    assert!(!has_line(&check, "error["), "{check:?}");
 }
 
 #[test]
@@ -463,16 +456,8 @@ entities:
         "claims",
     );
     let tied: Vec<&String> = claims.iter().filter(|l| l.contains("->")).collect();
-    assert!(
-        tied.iter()
-            .any(|l| l.contains("\"12th\" -> ana-vell.title")),
-        "{claims:?}"
-    );
-    assert!(
-        tied.iter()
-            .any(|l| l.contains("\"13th\" -> ivo-dimov.title")),
-        "{claims:?}"
-    );
+    assert!(has_line(&tied, "\"12th\" -> ana-vell.title"), "{claims:?}");
+    assert!(has_line(&tied, "\"13th\" -> ivo-dimov.title"), "{claims:?}");
     // A rank before no word of any title is no one's.
     assert_eq!(
         tied.iter()
@@ -483,7 +468,7 @@ entities:
     );
     // A rank inside a title written beside a name is checked with the title, once.
     let check = regatta_run(rules, "The 14th Mayor of Varna Ana Vell spoke.", "check");
-    assert!(!check.iter().any(|l| l.contains("FL002")), "{check:?}");
+    assert!(!has_line(&check, "FL002"), "{check:?}");
 }
 
 #[test]
@@ -506,17 +491,15 @@ events:
     // "Died" marks both deaths; Sunday 9 March fits only hers.
     let claims = run("She died on Sunday, at home.");
     assert!(
-        claims
-            .iter()
-            .any(|l| l.contains("\"Sunday\" -> ana-vell-death-2025.date")),
+        has_line(&claims, "\"Sunday\" -> ana-vell-death-2025.date"),
         "{claims:?}"
     );
     // The day something was said is no date of the death.
     let claims = run("Her family said on Sunday that she died.");
-    assert!(!claims.iter().any(|l| l.contains(".date")), "{claims:?}");
+    assert!(!has_line(&claims, ".date"), "{claims:?}");
     // A date that fits neither stays untied, and raises nothing.
     let check = regatta_run(rules, "She died on 3 March 2025.", "check");
-    assert!(!check.iter().any(|l| l.contains("error")), "{check:?}");
+    assert!(!has_line(&check, "error"), "{check:?}");
 }
 
 #[test]
@@ -537,24 +520,16 @@ events:
         "claims",
     );
     assert!(
-        claims
-            .iter()
-            .any(|l| l.contains("\"six\" -> ferry-crash-2025.children_killed")),
+        has_line(&claims, "\"six\" -> ferry-crash-2025.children_killed"),
         "{claims:?}"
     );
-    assert!(
-        claims.iter().any(|l| l.contains("\"nine\" -> -")),
-        "{claims:?}"
-    );
+    assert!(has_line(&claims, "\"nine\" -> -"), "{claims:?}");
     let check = regatta_run(
         rules,
         "The Northern Star crash killed 41, including eight children.",
         "check",
     );
-    assert!(
-        check.iter().any(|l| l.contains("error[FL001]")),
-        "{check:?}"
-    );
+    assert!(has_line(&check, "error[FL001]"), "{check:?}");
 }
 
 #[test]
@@ -580,9 +555,7 @@ events:
         "claims",
     );
     assert!(
-        claims
-            .iter()
-            .any(|l| l.contains("\"41\" -> ferry-crash-2025.killed")),
+        has_line(&claims, "\"41\" -> ferry-crash-2025.killed"),
         "{claims:?}"
     );
     // "And 17 other towns" lists places, not someone besides them: 17, not 18.
@@ -591,7 +564,7 @@ events:
         "The day of mourning was kept in Varna, Burgas and 17 other towns.",
         "check",
     );
-    assert!(!check.iter().any(|l| l.contains("error")), "{check:?}");
+    assert!(!has_line(&check, "error"), "{check:?}");
 }
 
 #[test]
@@ -620,10 +593,7 @@ events:
         "\"17,000\" -> north-fire-2025.acres",
         "\"10,600\" -> bay-fire-2025.acres",
     ] {
-        assert!(
-            claims.iter().any(|l| l.contains(want)),
-            "{want}: {claims:?}"
-        );
+        assert!(has_line(&claims, want), "{want}: {claims:?}");
     }
     // A name after the last figure leaves the pairing in doubt: nothing is tied.
     let claims = regatta_run(
@@ -631,6 +601,6 @@ events:
         "Crews held 17,000 acres of the North fire and 10,600 acres of the Bay fire.",
         "claims",
     );
-    assert!(!claims.iter().any(|l| l.contains("acres\"")), "{claims:?}");
-    assert!(!claims.iter().any(|l| l.contains("-> north")), "{claims:?}");
+    assert!(!has_line(&claims, "acres\""), "{claims:?}");
+    assert!(!has_line(&claims, "-> north"), "{claims:?}");
 }
