@@ -72,11 +72,16 @@ pub struct Hit {
     pub events: Vec<usize>,
 }
 
+/// What one name or marker text finds: its targets and, for each of its characters,
+/// whether the article must write it as a capital.
+type Pattern = (Vec<Target>, Vec<bool>);
+
 /// Names and markers of a rulebook, compiled once.
 pub struct Matcher {
     automaton: AhoCorasick,
-    /// For each pattern: its targets and whether it must be matched capitalised.
-    patterns: Vec<(Vec<Target>, bool)>,
+    /// For each pattern: its targets and, for each of its characters, whether the
+    /// article must write it as a capital (where every phrase behind it has one).
+    patterns: Vec<Pattern>,
     /// Short name (lowercase) → entities that have it.
     short: BTreeMap<String, Vec<usize>>,
     /// Entity → events it marks.
@@ -97,20 +102,32 @@ pub struct Matcher {
 
 impl Matcher {
     pub fn new(book: &Rulebook) -> Matcher {
-        let mut by_text: BTreeMap<String, (Vec<Target>, bool)> = BTreeMap::new();
+        let mut by_text: BTreeMap<String, Pattern> = BTreeMap::new();
         let mut add = |text: &str, target: Target| {
-            let proper = text.chars().any(char::is_uppercase);
+            // "elected as President" needs its capital P, "76th Governor" its G.
+            let mut capitals: Vec<bool> = text.chars().map(char::is_uppercase).collect();
             // "police lines" and "police-lines" are one name.
             let key = text.to_lowercase();
+            if key.chars().count() != capitals.len() {
+                // A letter whose lower case is longer: only the first capital counts.
+                let first = capitals.first() == Some(&true);
+                capitals = key
+                    .chars()
+                    .enumerate()
+                    .map(|(i, _)| i == 0 && first)
+                    .collect();
+            }
             let variants = [key.clone(), key.replace(' ', "-"), key.replace('-', " ")];
             for variant in variants {
                 let slot = by_text
                     .entry(variant)
-                    .or_insert_with(|| (Vec::new(), proper));
+                    .or_insert_with(|| (Vec::new(), capitals.clone()));
                 if !slot.0.contains(&target) {
                     slot.0.push(target);
                 }
-                slot.1 &= proper;
+                for (have, new) in slot.1.iter_mut().zip(&capitals) {
+                    *have &= *new;
+                }
             }
         };
         let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -144,8 +161,7 @@ impl Matcher {
                 entity_events[e].push(i);
             }
         }
-        let (texts, patterns): (Vec<String>, Vec<(Vec<Target>, bool)>) =
-            by_text.into_iter().unzip();
+        let (texts, patterns): (Vec<String>, Vec<Pattern>) = by_text.into_iter().unzip();
         // A DFA: the most memory, the fastest search, and its speed does not fall as the
         // rulebook grows.
         let automaton = AhoCorasickBuilder::new()
@@ -239,8 +255,12 @@ impl Matcher {
             if !before_ok || !after_ok {
                 continue;
             }
-            let (targets, proper) = &self.patterns[m.pattern().as_usize()];
-            if *proper && !doc.prose[start..].starts_with(|c: char| c.is_uppercase()) {
+            let (targets, capitals) = &self.patterns[m.pattern().as_usize()];
+            if doc.prose[start..end]
+                .chars()
+                .zip(capitals)
+                .any(|(c, &capital)| capital && !c.is_uppercase())
+            {
                 continue;
             }
             let mut hit = Hit {
@@ -570,6 +590,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             .or_else(|| reading.named_date(mention))
             .or_else(|| reading.kind_dated(mention))
             .or_else(|| reading.verb_dated(mention))
+            .or_else(|| reading.agreeing_figure(mention, &in_sentence))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention));
@@ -1117,6 +1138,57 @@ impl<'a> Reading<'a> {
         }
         let named = self.named_events(mention.sentence);
         self.the_one_dated(mention, |e| named.contains_key(&e))
+            .or_else(|| {
+                // "Two crashes in 1992": a year or month that fits several is all of them.
+                matches!(mention.value, MentionValue::Date(d) if d.is_day())
+                    .then(|| self.nearest_dated(mention, &named))
+                    .flatten()
+            })
+    }
+
+    /// "Flash flooding hit the valley and Kerr County on Friday": a date that fits
+    /// several of the events its sentence names is the one's named nearest to it (none
+    /// on a tie), as a confirmation.
+    fn nearest_dated(
+        &self,
+        mention: &Mention,
+        named: &BTreeMap<usize, String>,
+    ) -> Option<(usize, Via)> {
+        let start = self.doc.sentences[mention.sentence].span.start;
+        let in_sentence: Vec<&Hit> = self.hits_in(mention.sentence).collect();
+        let gap = |h: &Hit| {
+            if h.span.end <= mention.span.start {
+                mention.span.start - h.span.end
+            } else {
+                h.span.start.saturating_sub(mention.span.end)
+            }
+        };
+        let mut by_gap: Vec<(usize, usize)> = Vec::new();
+        for &e in named.keys() {
+            let Some(fact) = self.book.fact(Subject::Event(e), "date") else {
+                continue;
+            };
+            if !self.fitting(fact, mention) {
+                continue;
+            }
+            let nearest = in_sentence
+                .iter()
+                .filter(|h| h.events.contains(&e))
+                .filter(|h| {
+                    !compared_with(&self.doc.prose, start, h)
+                        && !describes_another(&self.doc.prose, &in_sentence, h)
+                })
+                .map(|h| gap(h))
+                .min();
+            if let Some(g) = nearest {
+                by_gap.push((g, fact));
+            }
+        }
+        by_gap.sort_unstable();
+        match by_gap[..] {
+            [(g, fact), (h, _), ..] if g < h => Some((fact, Via::Topic)),
+            _ => None,
+        }
     }
 
     /// "The 2025 flood", "the July 4 floods", "a flood in 1987", "the 1999 Izmit quake":
@@ -1160,6 +1232,72 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// "Gunmen opened fire, killing 93 people" after a digression: a figure with the
+    /// cue of a measure that agrees with that measure's figure of exactly one event the
+    /// article names (or its lead) is that event's, as a confirmation. A sentence
+    /// that introduces an event, names a place of another or a person or group with
+    /// the measure of their own, ties nothing this way.
+    fn agreeing_figure(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+        let book = self.book;
+        if !matches!(mention.kind, MentionKind::Count | MentionKind::Amount)
+            || mention.dateline
+            || mention.vague
+        {
+            return None;
+        }
+        let measure = mention.measure.as_deref()?;
+        // Small counts agree with one figure or another by chance, and an open bound
+        // ("above 9,000") with many.
+        let large = match &mention.value {
+            MentionValue::Number(n) | MentionValue::Amount { value: n, .. } => n.min >= 10,
+            _ => false,
+        };
+        let closed = |fact: usize| match &book.facts[fact].expected {
+            Expected::Count(v) | Expected::Amount { value: v, .. } => v.max.is_some(),
+            _ => false,
+        };
+        let open = match &mention.value {
+            MentionValue::Number(n) | MentionValue::Amount { value: n, .. } => n.max.is_none(),
+            _ => true,
+        };
+        let text = &self.doc.prose[self.doc.sentences[mention.sentence].span.clone()];
+        if !large
+            || self.matcher.introduces_event(text)
+            || in_sentence.iter().any(|h| {
+                h.entity.is_some_and(|e| {
+                    book.entities[e].kind != EntityKind::Place
+                        && book.fact(Subject::Entity(e), measure).is_some()
+                })
+            })
+        {
+            return None;
+        }
+        let named: BTreeSet<usize> = self
+            .hits
+            .iter()
+            .flat_map(|h| h.events.iter().copied())
+            .chain(self.lead)
+            .collect();
+        // "The toll passed 17,000, on a par with the 1999 quake": not the compared one's.
+        let start = self.doc.sentences[mention.sentence].span.start;
+        let compared = |e: usize| {
+            in_sentence
+                .iter()
+                .any(|h| h.events.contains(&e) && compared_with(&self.doc.prose, start, h))
+        };
+        let fitting: Vec<usize> = named
+            .into_iter()
+            .filter(|&e| !compared(e))
+            .filter(|&e| !in_sentence.iter().any(|h| other_place(book, e, mention, h)))
+            .filter_map(|e| book.fact(Subject::Event(e), measure))
+            .filter(|&f| self.fitting(f, mention))
+            .collect();
+        match fitting[..] {
+            [fact] if !open || closed(fact) => Some((fact, Via::Topic)),
+            _ => None,
+        }
+    }
+
     /// "He married Rosalynn Smith on July 7, 1946": a date whose verb belongs to a kind
     /// of event is the date of the one event of that kind it fits, as a confirmation.
     fn verb_dated(&self, mention: &Mention) -> Option<(usize, Via)> {
@@ -1178,6 +1316,11 @@ impl<'a> Reading<'a> {
     /// superseded one; an open bound far below the value ("more than 3,000" of 50,000)
     /// is no agreement.
     fn fitting(&self, fact: usize, mention: &Mention) -> bool {
+        self.fitting_with(fact, mention, true)
+    }
+
+    /// As [`Reading::fitting`]; with `history` false, only the accepted value counts.
+    fn fitting_with(&self, fact: usize, mention: &Mention, history: bool) -> bool {
         let f = &self.book.facts[fact];
         match (&f.expected, &mention.value) {
             (Expected::Count(want), MentionValue::Number(found))
@@ -1191,10 +1334,11 @@ impl<'a> Reading<'a> {
                         && want.overlaps(found)
                 };
                 agrees(want)
-                    || f.reported
-                        .iter()
-                        .chain(&f.revised_from)
-                        .any(|r| agrees(&r.value))
+                    || history
+                        && f.reported
+                            .iter()
+                            .chain(&f.revised_from)
+                            .any(|r| agrees(&r.value))
             }
             (Expected::Date(want), MentionValue::Date(found)) => want.overlaps(found),
             _ => false,

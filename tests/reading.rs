@@ -385,11 +385,12 @@ events:
         has_line(&claims, "\"10\" -> camp-flood-2025.missing"),
         "{claims:?}"
     );
-    // A clause of its own ("which …") is not an apposition.
-    let article = "Searchers looked for 10 missing girls from Camp Lark, which the floods of \
+    // A clause of its own ("which …") is not an apposition: a figure that fits neither
+    // event is tied to neither.
+    let article = "Searchers looked for 12 missing girls from Camp Lark, which the floods of \
                    the Ash Valley swept away.";
     let claims = regatta_run(rules, article, "claims");
-    assert!(has_line(&claims, "\"10\" -> -"), "{claims:?}");
+    assert!(has_line(&claims, "\"12\" -> -"), "{claims:?}");
 }
 
 #[test]
@@ -595,12 +596,100 @@ events:
     ] {
         assert!(has_line(&claims, want), "{want}: {claims:?}");
     }
-    // A name after the last figure leaves the pairing in doubt: nothing is tied.
+    // A name after the last figure leaves the pairing in doubt: figures that agree with
+    // neither fire are tied to neither.
     let claims = regatta_run(
         rules,
-        "Crews held 17,000 acres of the North fire and 10,600 acres of the Bay fire.",
+        "Crews held 18,000 acres of the North fire and 11,000 acres of the Bay fire.",
         "claims",
     );
     assert!(!has_line(&claims, "acres\""), "{claims:?}");
     assert!(!has_line(&claims, "-> north"), "{claims:?}");
+}
+
+const TWO_FLOODS: &str = r#"
+events:
+  valley-floods-2025:
+    summary: the floods across the Ash Valley
+    date: 2025-03-07
+    about: [Ash Valley]
+    facts:
+      killed: {value: 82}
+      missing: {value: 41, cues: [missing]}
+  camp-flood-2025:
+    summary: the flood at Camp Lark
+    date: 2025-03-07
+    about: [Camp Lark, the Lark Fund]
+    facts:
+      killed: {value: 27}
+  town-storm-2025:
+    summary: a storm over Millbrook
+    date: 2025-03-01
+    about: [Millbrook storm]
+    facts:
+      killed: {value: 27}
+"#;
+
+#[test]
+fn a_figure_that_agrees_with_one_named_event_confirms_it() {
+    // After a digression to the camp, a toll with its cue that agrees with the valley's
+    // figure alone is the valley's.
+    let article = "The Ash Valley floods drowned whole towns. Camp Lark lay in ruins. \
+                   Rescuers said 82 people had been killed.";
+    let claims = regatta_run(TWO_FLOODS, article, "claims");
+    assert!(
+        has_line(&claims, "\"82\" -> valley-floods-2025.killed"),
+        "{claims:?}"
+    );
+    // A figure that agrees with no event, or with two, is tied to none; nor is a small
+    // count, which agrees by chance.
+    for (article, figure) in [
+        (
+            "Camp Lark lay in ruins. Rescuers said 90 people had been killed.",
+            "\"90\" -> -",
+        ),
+        (
+            "Camp Lark and the Millbrook storm were both deadly. Officials said 27 people \
+             had been killed.",
+            "\"27\" -> -",
+        ),
+        (
+            "Camp Lark lay in ruins. Rescuers said 7 people were missing.",
+            "\"7\" -> -",
+        ),
+    ] {
+        let claims = regatta_run(TWO_FLOODS, article, "claims");
+        assert!(has_line(&claims, figure), "{figure}: {claims:?}");
+    }
+    // Agreement only ever confirms: a wrong figure after the digression is no error.
+    let article = "The Ash Valley floods drowned whole towns. Camp Lark lay in ruins. \
+                   Rescuers said 85 people had been killed.";
+    assert!(regatta_run(TWO_FLOODS, article, "check").is_empty());
+}
+
+#[test]
+fn a_day_that_fits_several_named_events_is_the_nearest_ones() {
+    let article = "Searchers left the Ash Valley as the water rose at Camp Lark on Friday.";
+    let claims = regatta_run(TWO_FLOODS, article, "claims");
+    assert!(
+        has_line(&claims, "\"Friday\" -> camp-flood-2025.date"),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn a_marker_needs_its_capitals_wherever_they_are() {
+    // "the Lark Fund" matches only with its capitals, though it starts lower case.
+    let claims = regatta_run(
+        TWO_FLOODS,
+        "Gifts reached the Lark Fund on 7 March 2025.",
+        "claims",
+    );
+    assert!(has_line(&claims, "-> camp-flood-2025.date"), "{claims:?}");
+    let claims = regatta_run(
+        TWO_FLOODS,
+        "Gifts reached the lark fund on 7 March 2025.",
+        "claims",
+    );
+    assert!(!has_line(&claims, "-> camp-flood-2025.date"), "{claims:?}");
 }

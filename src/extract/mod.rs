@@ -1150,7 +1150,8 @@ fn describes_occurrence(
             // "the death toll Monday": a date of the figure, not of the event.
             let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
             let (phrase, n) = w.ahead::<3>(k);
-            let verb = v.occurrence_verbs.starts(&phrase[..n]).is_some();
+            let verb_len = v.occurrence_verbs.starts(&phrase[..n]);
+            let verb = verb_len.is_some();
             if (v.occurrence_words.has(word) || verb) && !figure_noun {
                 if occurrence.is_none_or(|o| distance < o) {
                     kinds = if v.occurrence_words.has(word)
@@ -1166,7 +1167,9 @@ fn describes_occurrence(
                 }
                 occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
             }
-            if v.reporting.has(word) {
+            // "opened fire on Friday": a verb of happening of several words outranks
+            // its first word's sense of reporting ("opened").
+            if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) {
                 reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
             }
             distance += 1;
