@@ -46,6 +46,11 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    /// Write a commented starter `factlint.yaml` and `rules/story.yaml`.
+    Init {
+        /// The directory to write them in (default: the current directory).
+        dir: Option<PathBuf>,
+    },
     /// Explain a finding code (FL001…) or name (conflict…).
     Explain {
         /// The code or name; all classes when left out.
@@ -71,11 +76,12 @@ struct RulesArgs {
 #[derive(Args)]
 struct Setup {
     /// Rulebook file, directory or glob (repeatable). Default: `rules` from the
-    /// configuration, else ./rules if it exists, else the rulebook built into factlint.
+    /// configuration, else the nearest `rules/` directory from the files checked
+    /// upward, else the example rulebook built into factlint.
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<String>,
-    /// Configuration file. Default: factlint.yaml or .factlint.yaml in the current
-    /// directory or the nearest parent.
+    /// Configuration file. Default: factlint.yaml or .factlint.yaml in the directory
+    /// of the files checked or the nearest parent.
     #[arg(long, value_name = "PATH")]
     config: Option<PathBuf>,
     /// Ignore any configuration file.
@@ -223,6 +229,7 @@ fn main() -> ExitCode {
         Command::Claims(args) => run_claims(args),
         Command::Reconcile(args) => run_reconcile(args),
         Command::Rules { command } => run_rules(command),
+        Command::Init { dir } => init(dir.as_deref().unwrap_or(Path::new("."))),
         Command::Explain { code } => explain(code.as_deref()),
     }
 }
@@ -232,41 +239,97 @@ fn report_errors(errors: RuleErrors) -> ExitCode {
     ExitCode::from(EXIT_TROUBLE)
 }
 
-/// The configuration in force: the one named, the one found, or none.
-fn load_config(setup: &Setup) -> Result<Config, ExitCode> {
+/// Where discovery of the configuration and the rulebook starts: the directory of the
+/// first file or directory named, else the current directory.
+fn search_start(paths: &[String]) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    paths
+        .iter()
+        .map(Path::new)
+        .find(|p| p.exists())
+        .map(|p| {
+            let p = cwd.join(p);
+            if p.is_dir() {
+                p
+            } else {
+                p.parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| cwd.clone())
+            }
+        })
+        .unwrap_or(cwd)
+}
+
+/// A path as shown to the user: relative to the current directory when inside it.
+fn shown(path: PathBuf) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                p
+            }
+        })
+        .unwrap_or(path)
+}
+
+/// The configuration in force: the one named, the one found from `start` upward, or
+/// none.
+fn load_config(setup: &Setup, start: &Path) -> Result<Config, ExitCode> {
     if setup.no_config {
         return Ok(Config::default());
     }
     let path = match &setup.config {
         Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| config::discover(&d)),
+        None => config::discover(start),
     };
     match path {
-        Some(path) => {
-            // Paths in a discovered file are shown relative to where factlint runs.
-            let shown = std::env::current_dir()
-                .ok()
-                .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-                .unwrap_or(path);
-            Config::load(&shown).map_err(report_errors)
-        }
+        // Paths in a discovered file are shown relative to where factlint runs.
+        Some(path) => Config::load(&shown(path)).map_err(report_errors),
         None => Ok(Config::default()),
     }
 }
 
-fn load_rulebook(setup: &Setup, config: &Config) -> Result<Rulebook, ExitCode> {
+/// The rulebook in force: the one named with `--rules`, the configuration's, the
+/// nearest `rules/` directory from `start` upward (no higher than the configuration's
+/// own directory), else the example rulebook built into factlint, said on stderr.
+fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Rulebook, ExitCode> {
     let paths = if !setup.rules.is_empty() {
         setup.rules.clone()
     } else {
         config.rules.clone()
     };
+    let top = config
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(|p| std::env::current_dir().unwrap_or_default().join(p));
+    let found = || {
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            let candidate = d.join("rules");
+            if candidate.is_dir() {
+                return Some(candidate);
+            }
+            if top.as_deref() == Some(d) {
+                return None;
+            }
+            dir = d.parent();
+        }
+        None
+    };
     let result = if !paths.is_empty() {
         rulebook::load_paths(&paths)
-    } else if Path::new("rules").is_dir() {
-        rulebook::load_paths(&["rules".to_string()])
+    } else if let Some(dir) = found() {
+        rulebook::load_paths(&[shown(dir).to_string_lossy().into_owned()])
     } else {
+        eprintln!(
+            "factlint: note: no rulebook found (no `rules/` directory or configuration from {} upward); \
+             using the example rulebook built into factlint. Name yours with --rules, or start one with `factlint init`.",
+            shown(start.to_path_buf()).display()
+        );
         rulebook::load_sources(
             rulebook::EMBEDDED
                 .iter()
@@ -302,8 +365,9 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
             .num_threads(n.max(1))
             .build_global();
     }
-    let config = load_config(&common.setup)?;
-    let book = load_rulebook(&common.setup, &config)?;
+    let start = search_start(&common.paths);
+    let config = load_config(&common.setup, &start)?;
+    let book = load_rulebook(&common.setup, &config, &start)?;
     let mut paths = common.paths.clone();
     let mut input_failed = false;
     if let Some(source) = &common.files_from {
@@ -512,11 +576,12 @@ fn report_findings(
 }
 
 fn run_reconcile(args: ReconcileArgs) -> ExitCode {
-    let config = match load_config(&args.setup) {
+    let start = search_start(&[]);
+    let config = match load_config(&args.setup, &start) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let book = match load_rulebook(&args.setup, &config) {
+    let book = match load_rulebook(&args.setup, &config, &start) {
         Ok(book) => book,
         Err(code) => return code,
     };
@@ -607,11 +672,12 @@ fn run_rules(command: RulesCommand) -> ExitCode {
         RulesCommand::Check(a) => (&a.setup, false),
         RulesCommand::List(a) => (&a.setup, true),
     };
-    let config = match load_config(setup) {
+    let start = search_start(&[]);
+    let config = match load_config(setup, &start) {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let book = match load_rulebook(setup, &config) {
+    let book = match load_rulebook(setup, &config, &start) {
         Ok(book) => book,
         Err(code) => return code,
     };
@@ -633,6 +699,46 @@ fn run_rules(command: RulesCommand) -> ExitCode {
     } else {
         ExitCode::from(EXIT_TROUBLE)
     }
+}
+
+/// Writes the starter files into `dir`; never over a file that exists.
+fn init(dir: &Path) -> ExitCode {
+    const FILES: [(&str, &str); 2] = [
+        ("factlint.yaml", include_str!("starter/factlint.yaml")),
+        ("rules/story.yaml", include_str!("starter/story.yaml")),
+    ];
+    for (name, _) in FILES {
+        let path = dir.join(name);
+        if path.exists() || path.is_symlink() {
+            eprintln!(
+                "factlint: error: {} already exists; nothing was written",
+                path.display()
+            );
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
+    for (name, text) in FILES {
+        let path = dir.join(name);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| {
+                use std::io::Write;
+                let mut file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)?;
+                file.write_all(text.as_bytes())?;
+                file.sync_all()
+            });
+        if let Err(e) = written {
+            eprintln!("factlint: error: cannot write {}: {e}", path.display());
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+        println!("wrote {}", path.display());
+    }
+    println!("next: put your story's facts in rules/story.yaml, then run `factlint rules check`");
+    ExitCode::SUCCESS
 }
 
 fn explain(code: Option<&str>) -> ExitCode {

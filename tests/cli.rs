@@ -428,3 +428,73 @@ fn regression_reference_back_past_a_digression() {
         claims.stdout
     );
 }
+
+#[test]
+fn init_writes_a_starter_that_loads_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = factlint(dir.path(), &["init"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rules = std::fs::read_to_string(dir.path().join("rules/story.yaml")).expect("rules");
+    assert!(dir.path().join("factlint.yaml").is_file());
+    let check = factlint(dir.path(), &["rules", "check"], None);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(check.stdout.contains("1 event(s)"), "{}", check.stdout);
+    // The starter's own figures are read: a wrong toll is an error against it.
+    write(
+        dir.path(),
+        "a/story.md",
+        "---\ndate: 2025-03-09\n---\nThe Millbrook warehouse fire killed 5 people.\n",
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "a/story.md", "--format", "short"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("error[FL001]"), "{}", run.stdout);
+    // A second run writes nothing and says why.
+    write(dir.path(), "rules/story.yaml", "events: {}\n");
+    let again = factlint(dir.path(), &["init"], None);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rules/story.yaml")).unwrap(),
+        "events: {}\n"
+    );
+    assert_ne!(rules, "events: {}\n");
+}
+
+#[test]
+fn the_rulebook_is_found_upward_from_the_files_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "desk/rules/story.yaml",
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    about: [Lark Street fire]\n    facts:\n      killed: 4\n",
+    );
+    write(
+        dir.path(),
+        "desk/articles/2025/a.md",
+        "---\ndate: 2025-03-09\n---\nThe Lark Street fire killed 6 people.\n",
+    );
+    // Run from outside the desk, and from inside its articles: the desk's rulebook.
+    for (cwd, path) in [
+        (dir.path().to_path_buf(), "desk/articles/2025/a.md"),
+        (dir.path().join("desk/articles"), "2025/a.md"),
+    ] {
+        let run = factlint(&cwd, &["check", path, "--format", "short"], None);
+        assert_eq!(run.code, 1, "{}: {}", path, run.stderr);
+        assert!(run.stdout.contains("error[FL001]"), "{}", run.stdout);
+        assert!(!run.stderr.contains("built into"), "{}", run.stderr);
+    }
+    // Nothing found: the built-in example rulebook, and a note saying so.
+    let other = tempfile::tempdir().expect("tempdir");
+    write(
+        other.path(),
+        "a.md",
+        "---\ndate: 2025-03-09\n---\nA quiet day.\n",
+    );
+    let run = factlint(other.path(), &["check", "a.md"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("no rulebook found"), "{}", run.stderr);
+}
