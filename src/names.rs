@@ -39,6 +39,9 @@ pub struct People {
     known: HashSet<String>,
     /// The words of every title in the rulebook.
     title_words: HashSet<String>,
+    /// The head word of every title in the rulebook ("judge" of "county judge",
+    /// "minister" of "Minister of Refugees"): heads as the lexicon's are.
+    book_heads: HashSet<String>,
     /// Single-word names of places and groups, lowercase: qualifiers of a title.
     qualifiers: Vec<String>,
     /// A title as a bag of words → the entities that hold it.
@@ -90,6 +93,7 @@ impl People {
             near_given: HashSet::new(),
             known: HashSet::new(),
             title_words: HashSet::new(),
+            book_heads: HashSet::new(),
             qualifiers: Vec::new(),
             holders: HashMap::new(),
             vocabulary: book.vocabulary().clone(),
@@ -128,6 +132,9 @@ impl People {
                 && let Expected::Title { value, accept } = &book.facts[fact].expected
             {
                 for form in std::iter::once(value).chain(accept) {
+                    if let Some(head) = title_head(form) {
+                        people.book_heads.insert(head);
+                    }
                     for word in words_of(form) {
                         if !crate::lexicon::english()
                             .title_connectors
@@ -594,9 +601,8 @@ impl People {
 
     fn has_head<'w>(&self, mut words: impl Iterator<Item = &'w str>) -> bool {
         words.any(|w| {
-            crate::lexicon::english()
-                .title_heads
-                .has(&stem(&w.to_lowercase()))
+            let word = stem(&w.to_lowercase());
+            crate::lexicon::english().title_heads.has(&word) || self.book_heads.contains(&word)
         })
     }
 
@@ -1097,4 +1103,16 @@ mod tests {
         assert_eq!(stem("boss"), "boss");
         assert_eq!(strip_possessive("taliban's"), "taliban");
     }
+}
+
+/// The head word of a title, lowercase and stemmed: the last word before its first
+/// "of", "for" or "to" ("minister" of "Minister of Refugees", "judge" of "county
+/// judge"). None for a title without words.
+pub(crate) fn title_head(title: &str) -> Option<String> {
+    let words = words_of(&post_of(title));
+    let before: Vec<&String> = words
+        .iter()
+        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "to"))
+        .collect();
+    before.last().map(|w| stem(w))
 }

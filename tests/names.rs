@@ -432,3 +432,25 @@ fn one_word_of_a_long_title_replaced_is_a_misprinted_title() {
     .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_title_of_any_field_is_read_by_its_head() {
+    // Neither "judge" nor "camerlengo" is a head word of the lexicon: the rulebook's
+    // titles make them heads.
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/people.yaml",
+        "entities:\n  rob-kell:\n    name: Rob Kell\n    kind: person\n    facts:\n      title: {value: county judge}\n  ivo-marr:\n    name: Ivo Marr\n    kind: person\n    facts:\n      title: {value: Camerlengo of the Holy Roman Church}\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-03-10\n---\nRob Kell, the county judge, spoke first. Ivo Marr, Camerlengo of the Holy Roman Church, spoke next.\n",
+    );
+    let run = factlint(dir.path(), &["claims", "a.md"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for want in ["\"county judge\" -> rob-kell.title", "-> ivo-marr.title"] {
+        assert!(run.stdout.contains(want), "{want}: {}", run.stdout);
+    }
+}
