@@ -1019,6 +1019,18 @@ fn word_spans(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// The head word of a title, lowercase and stemmed: the last word before its first
+/// "of", "for" or "to" ("minister" of "Minister of Refugees", "judge" of "county
+/// judge"). None for a title without words.
+pub(crate) fn title_head(title: &str) -> Option<String> {
+    let words = words_of(&post_of(title));
+    let before: Vec<&String> = words
+        .iter()
+        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "to"))
+        .collect();
+    before.last().map(|w| stem(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1103,16 +1115,4 @@ mod tests {
         assert_eq!(stem("boss"), "boss");
         assert_eq!(strip_possessive("taliban's"), "taliban");
     }
-}
-
-/// The head word of a title, lowercase and stemmed: the last word before its first
-/// "of", "for" or "to" ("minister" of "Minister of Refugees", "judge" of "county
-/// judge"). None for a title without words.
-pub(crate) fn title_head(title: &str) -> Option<String> {
-    let words = words_of(&post_of(title));
-    let before: Vec<&String> = words
-        .iter()
-        .take_while(|w| !matches!(w.as_str(), "of" | "for" | "to"))
-        .collect();
-    before.last().map(|w| stem(w))
 }
