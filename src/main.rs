@@ -684,14 +684,23 @@ fn run_rules(command: RulesCommand) -> ExitCode {
     let text = if list {
         report::rules::render(&book)
     } else {
+        let warnings = rulebook::lint(&book);
+        for warning in &warnings {
+            eprintln!("{:?}", miette::Report::new(warning.clone()));
+        }
         format!(
-            "rulebook is valid: {} file(s), {} source(s), {} entit{}, {} event(s), {} fact(s)\n",
+            "rulebook is valid: {} file(s), {} source(s), {} entit{}, {} event(s), {} fact(s){}\n",
             book.files.len(),
             book.sources.len(),
             book.entities.len(),
             if book.entities.len() == 1 { "y" } else { "ies" },
             book.events.len(),
-            book.facts.len()
+            book.facts.len(),
+            match warnings.len() {
+                0 => String::new(),
+                1 => "; 1 warning".into(),
+                n => format!("; {n} warnings"),
+            }
         )
     };
     if emit(&text, None) {

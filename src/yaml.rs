@@ -146,6 +146,16 @@ impl Locator<'_> {
                 let end = entries
                     .last()
                     .map_or(open, |e| e.value.span.end.max(e.key_span.end));
+                // The mapping starts at its first key, or at the brace just before it;
+                // the cursor may still stand on the previous item's closing brace.
+                let open = entries.first().map_or(open, |e| {
+                    let before = self.text[..e.key_span.start].trim_end_matches([' ', '\t']);
+                    if before.ends_with('{') {
+                        before.len() - 1
+                    } else {
+                        e.key_span.start
+                    }
+                });
                 Node {
                     span: open.min(end)..end,
                     value: Value::Map(entries),

@@ -35,6 +35,8 @@ pub struct RuleError {
     pub message: String,
     pub label: String,
     pub help: Option<String>,
+    /// An error makes the file unusable; a warning (a `rules check` lint) does not.
+    pub severity: miette::Severity,
 }
 
 impl RuleError {
@@ -56,6 +58,7 @@ impl RuleError {
             message: message.into(),
             label: label.into(),
             help,
+            severity: miette::Severity::Error,
         }
     }
 
@@ -84,6 +87,10 @@ impl std::error::Error for RuleError {}
 impl Diagnostic for RuleError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -362,7 +369,14 @@ impl Loader {
         };
         for entry in entries {
             if !allowed.contains(&entry.key.as_str()) {
+                // `{value: 1,002}`: YAML split the figure at its comma.
+                let split = !entry.key.is_empty() && entry.key.chars().all(|c| c.is_ascii_digit());
                 let help = match closest(&entry.key, allowed.iter().copied()) {
+                    _ if split => format!(
+                        "a comma inside `{{…}}` splits a figure into keys: quote the figure, \
+                         as in `{{value: \"1,{}\"}}`",
+                        entry.key
+                    ),
                     Some(near) => format!(
                         "did you mean `{near}`? {what} takes: {}",
                         allowed.join(", ")

@@ -9,6 +9,7 @@
 //! This module owns the model; [`load`] turns YAML into it and reports every problem at
 //! once. Nothing here reads articles.
 
+mod lint;
 mod load;
 
 use std::collections::HashMap;
@@ -17,6 +18,7 @@ use std::ops::Range;
 use crate::date::{Day, DayRange};
 use crate::interval::Interval;
 
+pub use lint::lint;
 pub(crate) use load::closest as closest_key;
 pub use load::{RuleError, RuleErrors, load_paths, load_sources};
 

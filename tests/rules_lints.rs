@@ -1,0 +1,148 @@
+//! `factlint rules check` lints: rulebook entries that load but would not do what their
+//! author meant, each a located warning with a fix. Run through the binary.
+
+mod common;
+
+use common::{factlint, write};
+
+/// `rules check` on one rulebook file: (exit code, stdout, stderr).
+fn rules_check(rules: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/story.yaml", rules);
+    let run = factlint(dir.path(), &["rules", "check"], None);
+    (run.code, run.stdout, run.stderr)
+}
+
+/// The rulebook warns with `message` (and still loads).
+fn warns(rules: &str, message: &str) {
+    let (code, stdout, stderr) = rules_check(rules);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("rulebook is valid"), "{stdout}");
+    assert!(stdout.contains("warning"), "{stdout}");
+    // The renderer wraps long messages (even inside a hyphenated word): compare
+    // without the wrapping.
+    let bare = |t: &str| t.replace('│', "").split_whitespace().collect::<String>();
+    assert!(
+        bare(&stderr).contains(&bare(message)),
+        "{message}: {stderr}"
+    );
+    assert!(stderr.contains("story.yaml:"), "located: {stderr}");
+}
+
+const CLEAN: &str = r#"
+entities:
+  ana-vell:
+    name: Ana Vell
+    kind: person
+    aliases: [Anna Vell, Ana vell]
+    short: [Vell]
+    facts:
+      title: {value: fire chief}
+  who: {name: World Health Organization, kind: organisation, aliases: [WHO]}
+events:
+  fire-2025:
+    date: 2025-03-07
+    about: [Lark Street fire]
+    facts:
+      killed:
+        value: 9
+        revised_from: [{value: 4, as_of: 2025-03-07}, {value: 12, as_of: 2025-03-08}]
+      on_board: {value: 44, cues: [on board]}
+      passengers: {value: 40, cues: [passengers]}
+"#;
+
+#[test]
+fn a_sound_rulebook_has_no_warning() {
+    let (code, stdout, stderr) = rules_check(CLEAN);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.contains("warning"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn an_alias_that_is_the_house_spelling() {
+    warns(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    aliases: [Ana  Vell]\n",
+        "alias `Ana  Vell` of `ana-vell` is its house spelling",
+    );
+}
+
+#[test]
+fn a_spelling_two_entities_share() {
+    warns(
+        "entities:\n  ana-vell: {name: Ana Vell, short: [Vell]}\n  vell: {name: Vell, kind: place}\n",
+        "`Vell` is a spelling of both `ana-vell` and `vell`",
+    );
+}
+
+#[test]
+fn a_spelling_that_is_a_common_word() {
+    warns(
+        "entities:\n  the-band: {name: The Band, kind: group, short: [the]}\n",
+        "`the` of `the-band` is a common word",
+    );
+}
+
+#[test]
+fn a_marker_that_can_never_match() {
+    warns(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    about: ['Lark  Street fire']\n",
+        "marker `Lark  Street fire` of `fire-2025` can never match",
+    );
+    warns(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    about: ['*Lark Street* fire']\n",
+        "it holds markup",
+    );
+}
+
+#[test]
+fn a_title_that_is_another_entitys_name() {
+    warns(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      title: {value: chief, accept: [Fire Service]}\n  fire-service: {name: Fire Service, kind: organisation}\n",
+        "accepted title `Fire Service` of `ana-vell` is the name of `fire-service`",
+    );
+}
+
+#[test]
+fn a_title_too_long_to_read() {
+    warns(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      title: {value: chief of the division of the office of the bureau of the department of works}\n",
+        "is longer than ten words",
+    );
+}
+
+#[test]
+fn an_open_superseded_figure_that_holds_the_current_one() {
+    warns(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed:\n        value: 9\n        revised_from: [{value: at least 4}]\n",
+        "superseded figure `at least 4` of `fire-2025.killed` includes the current figure 9",
+    );
+    // Dated: open, and holding every later figure too.
+    warns(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed:\n        value: 9\n        revised_from: [{value: at least 4, as_of: 2025-03-07}, {value: 6, as_of: 2025-03-08}]\n",
+        "superseded figure `at least 4`",
+    );
+}
+
+#[test]
+fn a_cue_two_measures_share() {
+    warns(
+        "events:\n  crash-2025:\n    date: 2025-03-07\n    facts:\n      on_board: {value: 44, cues: [on board, people]}\n      passengers: {value: 40, cues: [passengers, people]}\n",
+        "cue `people` is given to both `crash-2025.on_board` and `crash-2025.passengers`",
+    );
+    // A named measure that takes a cue of a built-in one.
+    warns(
+        "events:\n  crash-2025:\n    date: 2025-03-07\n    facts:\n      killed: 3\n      crew_dead: {value: 2, cues: [crew, dead]}\n",
+        "cue `dead` is given to both `crash-2025.killed` and `crash-2025.crew_dead`",
+    );
+}
+
+#[test]
+fn a_figure_split_by_yaml_says_to_quote_it() {
+    let (code, _, stderr) = rules_check(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed: {value: 1,002}\n",
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("unknown key `002`"), "{stderr}");
+    assert!(stderr.contains("quote the figure"), "{stderr}");
+}
