@@ -129,7 +129,11 @@ impl Engine {
                         if finding.code == Code::RevisedFigure
                             && claim.via == attribute::Via::Topic
                             && !stale => {}
-                    Some(finding) if finding.code == Code::RevisedFigure => revised.push(finding),
+                    // Stale when published, and not told as an earlier figure: stale
+                    // even beside the current figure.
+                    Some(finding) if finding.code == Code::RevisedFigure => {
+                        revised.push((finding, stale && !mention.history))
+                    }
                     Some(finding) => findings.push(finding),
                     None if mention.interval().is_none() => {}
                     // A claim tied only by the article's topic confirms; it is not
@@ -158,7 +162,10 @@ impl Engine {
             findings.extend(
                 revised
                     .into_iter()
-                    .filter(|f| !f.fact.as_ref().is_some_and(|id| current.contains(id))),
+                    .filter(|(f, stale)| {
+                        *stale || !f.fact.as_ref().is_some_and(|id| current.contains(id))
+                    })
+                    .map(|(f, _)| f),
             );
         }
         for (&fact, claims) in &fitting {

@@ -175,3 +175,24 @@ fn a_bad_as_of_is_a_located_rule_error() {
         run.stderr
     );
 }
+
+#[test]
+fn a_stale_figure_beside_the_current_one_is_stale_unless_told_as_history() {
+    // The article gives the current toll too, but tells the old one as today's.
+    let got = findings(
+        "2025-03-12",
+        "The Varna earthquake killed 2,100 people. The deaths of 543 people have been confirmed.",
+    );
+    assert!(
+        got.len() == 1 && got[0].starts_with("FL005") && got[0].contains("543 was revised"),
+        "{got:?}"
+    );
+    // Told as an earlier figure, it is history.
+    for history in [
+        "The Varna earthquake killed 2,100 people. The toll was initially put at 543.",
+        "The Varna earthquake killed 2,100 people, up from 543 on Friday.",
+    ] {
+        let got = findings("2025-03-12", history);
+        assert!(got.is_empty(), "{history}: {got:?}");
+    }
+}

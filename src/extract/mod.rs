@@ -97,6 +97,9 @@ pub struct Mention {
     /// stood ("said on Friday", "as of Monday", "the toll Monday"), not a happening.
     #[serde(default)]
     pub said: bool,
+    /// A count or amount whose sentence tells it as an earlier figure ("initially",
+    /// "up from"): history, not a claim of the current figure.
+    pub history: bool,
     /// For dates: part of a dateline ("KABUL, Dec 12 (Wire) —").
     pub dateline: bool,
     /// Set when a rule's explicit pattern matched this mention.
@@ -130,6 +133,7 @@ impl Mention {
             occurrence: false,
             occurrence_kinds: Vec::new(),
             said: false,
+            history: false,
             dateline: false,
             pattern_fact: None,
             figure: None,
@@ -382,6 +386,11 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             .find(|m| m.sentence + 1 == index && m.measure.is_some())
             .and_then(|m| m.measure.clone());
         scan_sentence(&w, index, doc.meta.published, lexicon, &mut mentions);
+        if (0..w.len()).any(|k| lexicon.vocabulary.history.has(w.lower(k))) {
+            for m in &mut mentions[first..] {
+                m.history = matches!(m.kind, MentionKind::Count | MentionKind::Amount);
+            }
+        }
         apply_patterns(doc, index, lexicon, &mut mentions, first);
         let anaphora = matches!(w.lower(0), "that" | "this" | "the")
             && matches!(w.lower(1), "number" | "figure" | "toll" | "count" | "tally");
@@ -1179,7 +1188,14 @@ fn describes_occurrence(
     look(&mut (0..start).rev(), 10, false);
     // "the toll on Monday increased to 278": the day of the change, not of the event;
     // "as of Sunday", "by Monday": the day a figure stood.
+    // "up from 543 on Friday", "120 by Monday": a date right after a figure dates it.
+    let after_figure = start >= 2
+        && matches!(w.lower(start - 1), "on" | "by")
+        && w.lower(start - 2).starts_with(|c: char| c.is_ascii_digit())
+        // "died at 100 on Sunday", "at the age of 100 on": an age, not a figure.
+        && !(start >= 3 && matches!(w.lower(start - 3), "at" | "of" | "aged"));
     if v.change_verbs.has(w.lower(end))
+        || after_figure
         || start >= 2 && (w.lower(start - 2), w.lower(start - 1)) == ("as", "of")
     {
         return (false, Vec::new(), true);
