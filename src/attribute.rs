@@ -335,6 +335,22 @@ impl Matcher {
 }
 
 impl Matcher {
+    /// "Crashed near the city on 12 June 2017" of a 2025 crash, "was elected to the
+    /// Senate in 1966" of the 1962 election: a date beside a verb of the event's own kind
+    /// is its date however far off, a misdating at worst. A weekday counted back must
+    /// still fall within the week.
+    fn own_kind_verb(&self, subject: Subject, mention: &Mention) -> bool {
+        let Subject::Event(e) = subject else {
+            return false;
+        };
+        !mention.from_weekday
+            && matches!(mention.value, MentionValue::Date(_))
+            && mention
+                .occurrence_kinds
+                .iter()
+                .any(|k| self.event_kinds[e].contains(k))
+    }
+
     /// Whether words refer back to an event by a noun of a kind its own words give it
     /// ("the attack" for an attack), not by a word for any event ("the incident") or by
     /// the attack nouns an event of no known kind is given.
@@ -571,6 +587,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                 })
                 .filter(|(subject, _)| {
                     plausibly_its_date(book, *subject, mention, doc.meta.published)
+                        || matcher.own_kind_verb(*subject, mention)
                 })
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)

@@ -693,3 +693,21 @@ fn a_marker_needs_its_capitals_wherever_they_are() {
     );
     assert!(!has_line(&claims, "-> camp-flood-2025.date"), "{claims:?}");
 }
+
+#[test]
+fn a_date_beside_a_verb_of_the_events_own_kind_is_its_date_however_far() {
+    // "Crashed" is a verb of a crash: eight years off, the crash misdated.
+    let got = regatta_run(
+        RULES,
+        "The Northern Star crashed off Varna Bay on 9 March 2017.",
+        "check",
+    );
+    assert!(has_line(&got, "error[FL001]"), "{got:?}");
+    // A year far off beside no verb of the crash's kind names another time.
+    let got = regatta_run(
+        RULES,
+        "The Northern Star, which entered service in 2017, sank fast.",
+        "check",
+    );
+    assert!(!has_line(&got, "FL001"), "{got:?}");
+}

@@ -1135,11 +1135,18 @@ fn describes_occurrence(
     let mut occurrence: Option<usize> = None;
     let mut reporting: Option<usize> = None;
     let mut kinds: Vec<String> = Vec::new();
+    // "The ferry, which entered service in 2017, sank": a date inside a relative
+    // clause is not dated by the verb after the clause closes.
+    let relative = (0..start)
+        .rev()
+        .take_while(|&k| w.lower(k) != ",")
+        .any(|k| matches!(w.lower(k), "which" | "who" | "whose"));
     let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize, forward: bool| {
         let mut distance = 0;
         for k in indices {
             let word = w.lower(k);
-            if CLAUSE_END.contains(&word) || distance >= reach {
+            if CLAUSE_END.contains(&word) || distance >= reach || forward && relative && word == ","
+            {
                 break;
             }
             // "in Derna on Tuesday after two dams burst": what follows "after" is
