@@ -602,6 +602,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             _ => None,
         };
         let claim = claim
+            .or_else(|| reading.year_slip(mention))
             .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
             .or_else(|| reading.marked_date(mention, &in_sentence))
             .or_else(|| reading.named_date(mention))
@@ -1247,6 +1248,31 @@ impl<'a> Reading<'a> {
             [fact] => Some((fact, Via::Topic)),
             _ => None,
         }
+    }
+
+    /// "On December 29, 2023, the pilots of Flight 2216 reported a bird strike" of a
+    /// crash on 29 December 2024: the day and month of the one event the sentence names,
+    /// with a year one or two before it, is that event misdated (a slip of the year),
+    /// whatever verb stands beside it.
+    fn year_slip(&self, mention: &Mention) -> Option<(usize, Via)> {
+        let MentionValue::Date(found) = mention.value else {
+            return None;
+        };
+        if mention.kind != MentionKind::Date || mention.dateline || !found.is_day() {
+            return None;
+        }
+        let named = self.named_events(mention.sentence);
+        let [event] = named.keys().copied().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let date = self.book.events[event].date.filter(|d| d.is_day())?;
+        let ((y1, m1, d1), (y2, m2, d2)) = (found.from.ymd(), date.from.ymd());
+        let slip = (m1, d1) == (m2, d2) && (1..=2).contains(&(y2 - y1));
+        if !slip {
+            return None;
+        }
+        let fact = self.book.fact(Subject::Event(event), "date")?;
+        Some((fact, Via::Marker))
     }
 
     /// "Gunmen opened fire, killing 93 people" after a digression: a figure with the

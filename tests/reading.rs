@@ -711,3 +711,20 @@ fn a_date_beside_a_verb_of_the_events_own_kind_is_its_date_however_far() {
     );
     assert!(!has_line(&got, "FL001"), "{got:?}");
 }
+
+#[test]
+fn the_events_day_and_month_with_an_earlier_year_is_a_slip_of_the_year() {
+    let got = regatta_run(
+        RULES,
+        "On 9 March 2024, the crew of the Northern Star reported a fault.",
+        "check",
+    );
+    assert!(has_line(&got, "error[FL001]"), "{got:?}");
+    // A later year is an anniversary, not a slip.
+    let got = regatta_run(
+        RULES,
+        "On 9 March 2026, families remembered the Northern Star.",
+        "check",
+    );
+    assert!(!has_line(&got, "FL001"), "{got:?}");
+}
