@@ -611,7 +611,8 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             .or_else(|| reading.agreeing_figure(mention, &in_sentence))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
-            .map(|(fact, via)| reading.widest_scope(fact, via, mention));
+            .map(|(fact, via)| reading.widest_scope(fact, via, mention))
+            .or_else(|| reading.range_end(index, claims.last()));
         if let Some((fact, via)) = claim {
             let on = (mention.kind == MentionKind::Age)
                 .then(|| reading.event_of(mention, &in_sentence, None))
@@ -1248,6 +1249,38 @@ impl<'a> Reading<'a> {
             [fact] => Some((fact, Via::Topic)),
             _ => None,
         }
+    }
+
+    /// "Served from January 1977 to January 2081": the end of a range whose start is
+    /// tied to an event that lasted (a term) is that event's too, however far off.
+    fn range_end(&self, index: usize, last: Option<&Claim>) -> Option<(usize, Via)> {
+        let mention = &self.mentions[index];
+        let last = last.filter(|c| c.mention + 1 == index)?;
+        let start = &self.mentions[last.mention];
+        if mention.kind != MentionKind::Date
+            || start.kind != MentionKind::Date
+            || start.sentence != mention.sentence
+            || start.span.end > mention.span.start
+        {
+            return None;
+        }
+        let f = &self.book.facts[last.fact];
+        let Subject::Event(e) = f.subject else {
+            return None;
+        };
+        let lasted = self.book.events[e].date.is_some_and(|d| d.from != d.to);
+        let prose = &self.doc.prose;
+        let between = prose[start.span.end..mention.span.start]
+            .trim()
+            .to_lowercase();
+        let sentence = self.doc.sentences[mention.sentence].span.start;
+        let before = lower_words(&prose[sentence..start.span.start]);
+        let opens = before.last().is_some_and(|w| w == "from");
+        let joins = matches!(
+            between.as_str(),
+            "to" | "until" | "through" | "-" | "\u{2013}"
+        );
+        (f.measure == "date" && lasted && opens && joins).then_some((last.fact, last.via))
     }
 
     /// "On December 29, 2023, the pilots of Flight 2216 reported a bird strike" of a

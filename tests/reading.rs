@@ -728,3 +728,26 @@ fn the_events_day_and_month_with_an_earlier_year_is_a_slip_of_the_year() {
     );
     assert!(!has_line(&got, "FL001"), "{got:?}");
 }
+
+#[test]
+fn the_end_of_a_range_whose_start_is_a_terms_is_the_terms_end() {
+    let rules = r#"
+events:
+  mayor-term:
+    summary: her term as mayor of Millbrook
+    date: {from: 2011-01-03, to: 2019-01-07}
+    about: [served as mayor]
+"#;
+    let got = regatta_run(
+        rules,
+        "She served as mayor from January 2011 to January 2091.",
+        "check",
+    );
+    assert!(has_line(&got, "error[FL001]"), "{got:?}");
+    let got = regatta_run(
+        rules,
+        "She served as mayor from January 2011 to January 2019.",
+        "check",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
