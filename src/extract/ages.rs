@@ -1,4 +1,4 @@
-//! Ages in the five shapes newswire uses: "X, 58,", "58-year-old X", "X (58)",
+//! Ages in the shapes newswire uses: "X, 58,", "X, now 58,", "58-year-old X", "X (58)",
 //! "aged 58", "at the age of 58" (and "58 years old").
 
 use super::Words;
@@ -125,6 +125,20 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             end: at + 1,
             years: n,
             subject: Some(s),
+        });
+    }
+    // "John William, now 76, who": the age today, of the name before "now".
+    if prev == Some("now")
+        && at >= 2
+        && w.lower(at - 2) == ","
+        && matches!(next, "," | ";" | "." | "")
+    {
+        let subject = name_ending(w, at - 2)?;
+        return Some(AgeMatch {
+            start: at - 1,
+            end: at + 1,
+            years: n,
+            subject: Some(subject),
         });
     }
     // "Haqqani, 58, was"
@@ -290,6 +304,7 @@ mod tests {
             ("after ninety five years of age", 95, None),
             ("a 87 yo man", 87, None),
             ("a man of age 87", 87, None),
+            ("John William, now 76, who", 76, Some("John William")),
         ];
         for (text, years, subject) in table {
             let got = age(text).unwrap_or_else(|| panic!("no age in {text:?}"));
@@ -302,5 +317,6 @@ mod tests {
         assert_eq!(age("In Kabul, 58 people died"), None);
         assert_eq!(age("killed 58, injured 20"), None);
         assert_eq!(age("in (58) cases"), None);
+        assert_eq!(age("The toll, now 76, rose"), None);
     }
 }
