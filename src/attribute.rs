@@ -572,13 +572,17 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
         }
         let in_sentence: Vec<&Hit> = reading.hits_in(mention.sentence).collect();
         let claim = match mention.kind {
+            // A count with no measure may still be a part that confirms (below).
             MentionKind::Count | MentionKind::Amount => {
-                let Some(measure) = mention.measure.as_deref() else {
-                    continue;
-                };
-                reading
-                    .figure_subject(mention, &in_sentence, measure)
-                    .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
+                let measure = mention
+                    .measure
+                    .as_deref()
+                    .filter(|_| !mention.whole_of_part);
+                measure.and_then(|measure| {
+                    reading
+                        .figure_subject(mention, &in_sentence, measure)
+                        .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
+                })
             }
             MentionKind::Date if !mention.dateline && mention.occurrence => reading
                 .event_of(mention, &in_sentence, None)
@@ -609,6 +613,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             .or_else(|| reading.kind_dated(mention))
             .or_else(|| reading.verb_dated(mention))
             .or_else(|| reading.agreeing_figure(mention, &in_sentence))
+            .or_else(|| reading.agreeing_part(mention, &in_sentence))
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention))
@@ -1374,6 +1379,50 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// "16 of the 24 deaths were in the Eaton Fire", "31 dead: 19 in Altadena and 12 in
+    /// Pacific Palisades": a part of a total that agrees with its measure's figure of
+    /// exactly one event its clause names is that event's, as a confirmation.
+    fn agreeing_part(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+        let book = self.book;
+        let measure = mention.part_measure.as_deref()?;
+        if !matches!(mention.kind, MentionKind::Count | MentionKind::Amount)
+            || mention.dateline
+            || mention.vague
+        {
+            return None;
+        }
+        let sentence = &self.doc.sentences[mention.sentence];
+        let clause = clause_of(&self.doc.prose, sentence.span.clone(), mention.span.clone());
+        let start = sentence.span.start;
+        let events: BTreeSet<usize> = in_sentence
+            .iter()
+            .filter(|h| h.span.start >= clause.start && h.span.end <= clause.end)
+            .filter(|h| !compared_with(&self.doc.prose, start, h))
+            .flat_map(|h| h.events.iter().copied())
+            .collect();
+        let places = |e: usize| {
+            let event = &book.events[e];
+            in_sentence.iter().any(|h| {
+                h.span.start >= clause.start
+                    && h.span.end <= clause.end
+                    && h.entity.is_some_and(|p| event.places.contains(&p))
+            })
+        };
+        // Events named in the clause, or whose place it names ("19 in Altadena").
+        let candidates: BTreeSet<usize> = (0..book.events.len())
+            .filter(|&e| events.contains(&e) || places(e))
+            .collect();
+        let fitting: Vec<usize> = candidates
+            .into_iter()
+            .filter_map(|e| book.fact(Subject::Event(e), measure))
+            .filter(|&f| self.fitting(f, mention))
+            .collect();
+        match fitting[..] {
+            [fact] => Some((fact, Via::Topic)),
+            _ => None,
+        }
+    }
+
     /// "He married Rosalynn Smith on July 7, 1946": a date whose verb belongs to a kind
     /// of event is the date of the one event of that kind it fits, as a confirmation.
     fn verb_dated(&self, mention: &Mention) -> Option<(usize, Via)> {
@@ -1928,7 +1977,19 @@ impl<'a> Reading<'a> {
         // the one nearer the publication date.
         // The noun that refers back, when only one of the two events is called by it
         // in the rulebook ("the siege" after a sentence on a siege), decides.
-        let words = lower_words(text);
+        let mut words = lower_words(text);
+        // "Following the main earthquake, aftershocks were reported at 6.0": after these
+        // words a noun says when, not what a figure is about.
+        if matches!(mention.kind, MentionKind::Count | MentionKind::Amount) {
+            for i in 1..words.len() {
+                if matches!(
+                    words[i - 1].as_str(),
+                    "following" | "after" | "before" | "since" | "until"
+                ) {
+                    words[i] = String::from("-");
+                }
+            }
+        }
         let called = |e: usize| {
             matcher
                 .refers_back(&words, e)

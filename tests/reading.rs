@@ -751,3 +751,76 @@ events:
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+const TWO_FIRES: &str = r#"
+events:
+  lark-fire-2025:
+    summary: the Lark fire
+    date: 2025-03-07
+    about: [Lark fire]
+    facts:
+      killed: 9
+  bay-fire-2025:
+    summary: the Bay fire
+    date: 2025-03-07
+    about: [Bay fire]
+    facts:
+      killed: 16
+      magnitude: {value: 7, cues: [magnitude]}
+"#;
+
+#[test]
+fn a_part_of_a_total_is_the_named_events_when_it_agrees() {
+    let claims = regatta_run(
+        TWO_FIRES,
+        "Nine of the victims died in the Lark fire and 16 in the Bay fire.",
+        "claims",
+    );
+    for want in [
+        "\"Nine\" -> lark-fire-2025.killed",
+        "\"16\" -> bay-fire-2025.killed",
+    ] {
+        assert!(has_line(&claims, want), "{want}: {claims:?}");
+    }
+    // The whole of "16 of the 25 deaths" is not the Bay fire's: no error, the part
+    // confirms.
+    let article = "In all, 16 of the 25 deaths were in the Bay fire.";
+    let claims = regatta_run(TWO_FIRES, article, "claims");
+    assert!(has_line(&claims, "\"16\" -> bay-fire-2025.killed"), "{claims:?}");
+    assert!(has_line(&claims, "\"25\" -> -"), "{claims:?}");
+    assert!(regatta_run(TWO_FIRES, article, "check").is_empty());
+    // A part that agrees with no event named in its clause is tied to none.
+    let claims = regatta_run(
+        TWO_FIRES,
+        "Four of the victims died in the Lark fire.",
+        "claims",
+    );
+    assert!(has_line(&claims, "\"Four\" -> -"), "{claims:?}");
+}
+
+#[test]
+fn what_rose_is_the_subjects_first_cue() {
+    // "magnitude" inside the subject's phrase is not what rose: the toll did.
+    let claims = regatta_run(
+        TWO_FIRES,
+        "The death toll from the magnitude 7 blaze at the Bay fire has risen to 16.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "count 16 [killed] \"16\" -> bay-fire-2025.killed"),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn a_figure_after_following_is_not_about_that_event() {
+    // "Following the Bay fire" says when; the figure is a later happening's.
+    let article = "The Bay fire raged all night. Following the fire, several smaller \
+                   blazes were reported at magnitude 5.";
+    let claims = regatta_run(TWO_FIRES, article, "claims");
+    assert!(!has_line(&claims, "\"5\" -> bay"), "{claims:?}");
+    // A date after a figure's noun, or after "showed", is the day it was said.
+    let article = "The Bay fire burned for a week. Updated figures on Saturday showed the \
+                   fire killed 16 people.";
+    assert!(regatta_run(TWO_FIRES, article, "check").is_empty());
+}

@@ -100,6 +100,12 @@ pub struct Mention {
     /// A count or amount whose sentence tells it as an earlier figure ("initially",
     /// "up from"): history, not a claim of the current figure.
     pub history: bool,
+    /// For a part of a total ("16 of the 24 deaths", "including nine soldiers"): the
+    /// measure it is a part of. Such a count has no `measure` of its own.
+    pub part_measure: Option<std::sync::Arc<str>>,
+    /// The whole that a part before it is of ("24" in "16 of the 24 deaths were in the
+    /// Eaton Fire"): what the clause names is the part's, not this total's.
+    pub whole_of_part: bool,
     /// For dates: part of a dateline ("KABUL, Dec 12 (Wire) —").
     pub dateline: bool,
     /// Set when a rule's explicit pattern matched this mention.
@@ -134,6 +140,8 @@ impl Mention {
             occurrence_kinds: Vec::new(),
             said: false,
             history: false,
+            part_measure: None,
+            whole_of_part: false,
             dateline: false,
             pattern_fact: None,
             figure: None,
@@ -386,7 +394,11 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             .find(|m| m.sentence + 1 == index && m.measure.is_some())
             .and_then(|m| m.measure.clone());
         scan_sentence(&w, index, doc.meta.published, lexicon, &mut mentions);
-        if (0..w.len()).any(|k| lexicon.vocabulary.history.has(w.lower(k))) {
+        parts_and_wholes(&doc.prose, &mut mentions[first..]);
+        if (0..w.len()).any(|k| {
+            let (phrase, n) = w.ahead::<3>(k);
+            lexicon.vocabulary.history.starts(&phrase[..n]).is_some()
+        }) {
             for m in &mut mentions[first..] {
                 m.history = matches!(m.kind, MentionKind::Count | MentionKind::Amount);
             }
@@ -403,6 +415,39 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// "16 of the 24 deaths": the part takes the measure of the whole after it, and the
+/// whole is marked as such. "Nine died in the Palisades fire and 16 in the Eaton fire":
+/// a figure after "and" with no cue of its own, followed by "in", "at" or "from", is a
+/// part of the same measure as the figure before it.
+fn parts_and_wholes(prose: &str, mentions: &mut [Mention]) {
+    let counted = |m: &Mention| matches!(m.kind, MentionKind::Count | MentionKind::Amount);
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let (a, b) = (&mut before[i - 1], &mut rest[0]);
+        if !counted(a) || !counted(b) || a.span.end > b.span.start {
+            continue;
+        }
+        let between = prose[a.span.end..b.span.start].trim().to_lowercase();
+        let of_whole = matches!(
+            between.as_str(),
+            "of" | "of the" | "of those" | "of these" | "out of" | "out of the"
+        );
+        if of_whole && a.measure.is_none() && b.measure.is_some() {
+            a.part_measure = b.measure.clone();
+            b.whole_of_part = true;
+            continue;
+        }
+        let after = prose[b.span.end..].trim_start().to_lowercase();
+        let gapped = (between.ends_with(" and") || between == "and")
+            && b.measure.is_none()
+            && b.part_measure.is_none()
+            && ["in ", "at ", "from "].iter().any(|p| after.starts_with(p));
+        if gapped {
+            b.part_measure = a.part_measure.clone().or_else(|| a.measure.clone());
+        }
+    }
 }
 
 fn scan_sentence(
@@ -625,8 +670,29 @@ struct CueFound<'l> {
 }
 
 /// Finds the cue nearest to a count and sets its measure, and adds the named victim
-/// for "X along with two others" and its kin.
+/// for "X along with two others" and its kin. A part of a total ("16 of the 24
+/// deaths") gets the measure it is a part of as `part_measure`, never as its measure.
 fn bind_measure(
+    w: &Words,
+    lexicon: &Lexicon,
+    taken: &[(usize, usize)],
+    at: (usize, usize, bool),
+    mention: &mut Mention,
+) {
+    match role_of(w, lexicon, at.0, at.1) {
+        Role::Whole => bind_cue(w, lexicon, taken, at, mention),
+        Role::Part => {
+            let value = mention.value.clone();
+            bind_cue(w, lexicon, taken, at, mention);
+            mention.part_measure = mention.measure.take();
+            mention.cue = None;
+            mention.value = value;
+        }
+        _ => {}
+    }
+}
+
+fn bind_cue(
     w: &Words,
     lexicon: &Lexicon,
     taken: &[(usize, usize)],
@@ -634,9 +700,6 @@ fn bind_measure(
     mention: &mut Mention,
 ) {
     let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
-    if role_of(w, lexicon, start, end) != Role::Whole {
-        return;
-    }
     let cost = |k: usize| -> usize {
         let word = w.lower(k);
         if lexicon.vocabulary.transparent.has(word) || w.is_punct(k) && word == "," {
@@ -711,6 +774,8 @@ fn bind_measure(
     let mut k = start;
     let mut steps = 0;
     let mut past_aside = false;
+    let mut subject = false;
+    let mut subject_cue: Option<CueFound> = None;
     while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
@@ -761,21 +826,36 @@ fn bind_measure(
         };
         if change(k) && k + 2 >= start {
             reach = reach.max(steps + 24);
+            subject = true;
         }
         let found = found.filter(|&(at, len, _)| !(len == 1 && change(at)));
         if let Some((at, len, measure)) = found {
+            let cue = CueFound {
+                distance,
+                at,
+                len,
+                measure,
+                forward: false,
+            };
+            // What rose is the subject: its first cue, not one in a phrase after it
+            // ("the number of fatalities from the quake that affected thousands has
+            // risen to 2,862", "the toll from the magnitude 7 quake rose to 2,854").
+            if subject {
+                subject_cue = Some(cue);
+                k = at;
+                continue;
+            }
             if best.as_ref().is_none_or(|b| distance < b.distance) {
-                best = Some(CueFound {
-                    distance,
-                    at,
-                    len,
-                    measure,
-                    forward: false,
-                });
+                best = Some(cue);
             }
             break;
         }
         distance += cost(k);
+    }
+    if let Some(cue) = subject_cue
+        && best.as_ref().is_none_or(|b| !b.forward || b.distance > 0)
+    {
+        best = Some(cue);
     }
     let Some(CueFound {
         at,
@@ -1196,9 +1276,14 @@ fn describes_occurrence(
     // "the toll on Monday increased to 278": the day of the change, not of the event;
     // "as of Sunday", "by Monday": the day a figure stood.
     // "up from 543 on Friday", "120 by Monday": a date right after a figure dates it.
+    // "figures on Saturday showed": so does one right after a figure's noun.
     let after_figure = start >= 2
         && matches!(w.lower(start - 1), "on" | "by")
-        && w.lower(start - 2).starts_with(|c: char| c.is_ascii_digit())
+        && (w.lower(start - 2).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.lower(start - 2),
+                "figures" | "figure" | "toll" | "tolls" | "tally" | "count" | "data" | "numbers"
+            ))
         // "died at 100 on Sunday", "at the age of 100 on": an age, not a figure.
         && !(start >= 3 && matches!(w.lower(start - 3), "at" | "of" | "aged"));
     if v.change_verbs.has(w.lower(end))
