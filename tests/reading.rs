@@ -786,7 +786,10 @@ fn a_part_of_a_total_is_the_named_events_when_it_agrees() {
     // confirms.
     let article = "In all, 16 of the 25 deaths were in the Bay fire.";
     let claims = regatta_run(TWO_FIRES, article, "claims");
-    assert!(has_line(&claims, "\"16\" -> bay-fire-2025.killed"), "{claims:?}");
+    assert!(
+        has_line(&claims, "\"16\" -> bay-fire-2025.killed"),
+        "{claims:?}"
+    );
     assert!(has_line(&claims, "\"25\" -> -"), "{claims:?}");
     assert!(regatta_run(TWO_FIRES, article, "check").is_empty());
     // A part that agrees with no event named in its clause is tied to none.
@@ -823,4 +826,27 @@ fn a_figure_after_following_is_not_about_that_event() {
     let article = "The Bay fire burned for a week. Updated figures on Saturday showed the \
                    fire killed 16 people.";
     assert!(regatta_run(TWO_FIRES, article, "check").is_empty());
+}
+
+#[test]
+fn another_count_of_a_new_measure_is_its_whole() {
+    let rules = "events:\n  quake-2025:\n    date: 2025-03-07\n    about: [Varna quake]\n    facts:\n      killed: 820\n      injured: 672\n";
+    // Right after the toll, "another 672 injured" is the number injured.
+    let claims = regatta_run(
+        rules,
+        "The Varna quake killed 820 people. Another 672 people were injured.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "\"672\" -> quake-2025.injured"),
+        "{claims:?}"
+    );
+    // After a figure of the same measure, or of none, it adds to that figure.
+    for article in [
+        "The Varna quake killed 820 people. Another 672 people were killed in the hills.",
+        "Four men were held after the Varna quake. Another 672 people were injured.",
+    ] {
+        let claims = regatta_run(rules, article, "claims");
+        assert!(has_line(&claims, "\"672\" -> -"), "{article}: {claims:?}");
+    }
 }

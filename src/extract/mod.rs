@@ -580,12 +580,14 @@ fn scan_sentence(
         let figure_before = starts
             .iter()
             .any(|&s| s < start && !(s..start).any(|k| CLAUSE_END.contains(&w.lower(k))));
+        let (earlier, rest) = out.split_at_mut(index);
         bind_measure(
             w,
             lexicon,
             &taken,
             (start, end, figure_before),
-            &mut out[index],
+            earlier,
+            &mut rest[0],
         );
     }
 }
@@ -677,10 +679,32 @@ fn bind_measure(
     lexicon: &Lexicon,
     taken: &[(usize, usize)],
     at: (usize, usize, bool),
+    earlier: &[Mention],
     mention: &mut Mention,
 ) {
     match role_of(w, lexicon, at.0, at.1) {
         Role::Whole => bind_cue(w, lexicon, taken, at, mention),
+        // "Another 672 people were injured" right after a death toll: more people, the
+        // whole of their own measure, when the article's last figure is of another
+        // measure. Else an addition ("another seven bodies were found", "four men were
+        // held … seven more were detained").
+        Role::Increment => {
+            let value = mention.value.clone();
+            bind_cue(w, lexicon, taken, at, mention);
+            let last = earlier
+                .iter()
+                .rev()
+                .find(|m| matches!(m.kind, MentionKind::Count | MentionKind::Amount));
+            let added = match last {
+                Some(last) => last.measure.is_none() || last.measure == mention.measure,
+                None => true,
+            };
+            if added {
+                mention.measure = None;
+                mention.cue = None;
+                mention.value = value;
+            }
+        }
         Role::Part => {
             let value = mention.value.clone();
             bind_cue(w, lexicon, taken, at, mention);
