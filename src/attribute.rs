@@ -1447,6 +1447,11 @@ impl<'a> Reading<'a> {
     /// As [`Reading::fitting`]; with `history` false, only the accepted value counts.
     fn fitting_with(&self, fact: usize, mention: &Mention, history: bool) -> bool {
         let f = &self.book.facts[fact];
+        if let Some(x) = mention.figure
+            && let Some(agrees) = f.decimal_agrees(x, history)
+        {
+            return agrees;
+        }
         match (&f.expected, &mention.value) {
             (Expected::Count(want), MentionValue::Number(found))
             | (Expected::Amount { value: want, .. }, MentionValue::Amount { value: found, .. }) => {

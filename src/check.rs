@@ -280,6 +280,30 @@ impl Engine {
                 },
                 MentionValue::Amount { value: found, .. },
             ) => {
+                // "Magnitude 6.4" of a 6.8 to 7.2 quake: figures with decimals are
+                // compared as written, to the article's precision.
+                if let Some(x) = mention.figure.filter(|_| !mention.vague)
+                    && let Some(agrees) = fact.decimal_agrees(x, true)
+                {
+                    if agrees {
+                        return None;
+                    }
+                    let what = measure_words(&fact.measure);
+                    let mut f = self.finding(
+                        Code::Conflict,
+                        fact,
+                        here(format!("{what}: {x}")),
+                        format!(
+                            "the {what} in the {} is {} in the rulebook, but the article says {x}",
+                            self.subject_phrase(fact),
+                            fact.describe()
+                        ),
+                    );
+                    f.expected = Some(fact.describe());
+                    f.found = Some(x.to_string());
+                    self.add_reports(fact, &mut f);
+                    return Some(f);
+                }
                 if found.overlaps(expected) {
                     return None;
                 }

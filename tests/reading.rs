@@ -850,3 +850,45 @@ fn another_count_of_a_new_measure_is_its_whole() {
         assert!(has_line(&claims, "\"672\" -> -"), "{article}: {claims:?}");
     }
 }
+
+#[test]
+fn figures_with_decimals_are_compared_as_written() {
+    let rules = r#"
+events:
+  bay-quake-2025:
+    date: 2025-03-07
+    about: [Bay quake]
+    facts:
+      magnitude: {value: "6.8 to 7.2", cues: [magnitude], reported: [{value: 6.8}]}
+      crest: {value: 37.52, cues: [crest, feet]}
+"#;
+    for (sentence, wrong) in [
+        ("The Bay quake had a magnitude of 6.4.", true),
+        (
+            "The Bay quake, a 6.8-magnitude tremor, shook the coast.",
+            false,
+        ),
+        ("The Bay quake measured 7.0-magnitude.", false),
+        ("The Bay quake had a magnitude of 7.", false),
+        ("The Bay quake was magnitude-7.9.", true),
+        (
+            "After the Bay quake the river crest reached 39.1 feet.",
+            true,
+        ),
+        (
+            "After the Bay quake the river crest reached 37.5 feet.",
+            false,
+        ),
+    ] {
+        let got = regatta_run(rules, sentence, "check");
+        assert_eq!(has_line(&got, "error[FL001]"), wrong, "{sentence}: {got:?}");
+    }
+    let dir = fixture_with(rules, "");
+    let run = factlint(dir.path(), &["rules", "list", "--rules", "rules"], None);
+    assert!(
+        run.stdout.contains("bay-quake-2025.magnitude  6.8 to 7.2"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("reported: 6.8"), "{}", run.stdout);
+}

@@ -450,6 +450,42 @@ fn parts_and_wholes(prose: &str, mentions: &mut [Mention]) {
     }
 }
 
+/// A figure hyphenated to a one-word cue of a measure, either way round ("6.8-magnitude",
+/// "magnitude-6.8"): its value, its decimals and the measure.
+fn joined_to_cue(
+    word: &str,
+    lexicon: &Lexicon,
+) -> Option<(Interval, Option<f64>, std::sync::Arc<str>)> {
+    let (a, b) = word.split_once('-')?;
+    let number = |t: &str| {
+        (t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .then(|| t.parse::<f64>().ok())
+        .flatten()
+        .filter(|x| x.is_finite() && *x < 1e15)
+    };
+    let (x, cue) = match (number(a), number(b)) {
+        (Some(x), None) => (x, b),
+        (None, Some(x)) => (x, a),
+        _ => return None,
+    };
+    let measure = lexicon
+        .cues
+        .get(cue)?
+        .iter()
+        .find(|(words, _)| words.len() == 1)
+        .and_then(|(_, m)| m.clone())?;
+    let value = if x.fract() == 0.0 {
+        Interval::exact(x as u64)
+    } else {
+        Interval {
+            min: x.floor() as u64,
+            max: Some(x.ceil() as u64),
+        }
+    };
+    Some((value, (x.fract() != 0.0).then_some(x), measure))
+}
+
 fn scan_sentence(
     w: &Words,
     sentence: usize,
@@ -513,6 +549,22 @@ fn scan_sentence(
             ));
             taken.push((i, i + used));
             i += used;
+            continue;
+        }
+        // "a 6.8-magnitude quake", "magnitude-6.8": a figure joined to a measure's cue.
+        if let Some((value, figure, measure)) = joined_to_cue(w.lower(i), lexicon) {
+            let mut m = Mention::new(
+                w.span_of(i, i + 1),
+                sentence,
+                MentionKind::Count,
+                MentionValue::Number(value),
+            );
+            m.figure = figure;
+            m.measure = Some(measure);
+            m.cue = Some(w.span(i));
+            out.push(m);
+            taken.push((i, i + 1));
+            i += 1;
             continue;
         }
         if let Some(skip) = designator_at(w, i, &lexicon.vocabulary) {

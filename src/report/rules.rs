@@ -36,7 +36,7 @@ pub fn render(book: &Rulebook) -> String {
         out.push_str(&format!(
             "  {}  {}{since}  ({kind}, {}:{line}){}\n",
             f.id,
-            f.expected.describe(),
+            f.describe(),
             book.files[f.loc.file].name,
             if sources.is_empty() {
                 String::new()
@@ -51,7 +51,9 @@ pub fn render(book: &Rulebook) -> String {
             let figures: Vec<String> = list
                 .iter()
                 .map(|r| {
-                    let mut text = r.value.describe();
+                    let mut text = r
+                        .decimal
+                        .map_or_else(|| r.value.describe(), crate::rulebook::describe_decimal);
                     if let Some(a) = r.as_of {
                         text.push_str(&format!(" as of {a}"));
                     }

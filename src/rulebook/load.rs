@@ -915,6 +915,7 @@ impl Loader {
             reported: Vec::new(),
             revised_from: Vec::new(),
             as_of: None,
+            decimal: None,
             loc,
         });
         self.book.facts.len() - 1
@@ -1211,6 +1212,12 @@ impl Loader {
         f.reported = reported;
         f.revised_from = revised_from;
         f.as_of = as_of;
+        f.decimal = decimal_of(
+            fields
+                .iter()
+                .find(|f| f.key == "value")
+                .map_or(&entry.value, |f| &f.value),
+        );
         if !cues.is_empty() {
             match self.book.measures.iter_mut().find(|m| m.name == entry.key) {
                 Some(m) => {
@@ -1289,11 +1296,16 @@ impl Loader {
                     Some("move the figure to `revised_from`, or drop `as_of`".into()),
                 );
             }
+            let written = fields
+                .iter()
+                .find(|f| f.key == "value")
+                .map_or(item, |f| &f.value);
             out.push(Report {
                 value,
                 sources,
                 note,
                 as_of,
+                decimal: decimal_of(written),
                 loc: Loc {
                     file,
                     span: item.span.clone(),
@@ -1561,6 +1573,38 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A figure written with decimals ("7.7", "6.8 to 7.2", "6.8-7.2", "between 6.8 and
+/// 7.2"): its low and high as written. None for whole numbers and for phrases.
+fn decimal_of(node: &Node) -> Option<(f64, f64)> {
+    let text = node.scalar_text()?.to_lowercase().replace(',', "");
+    let text = text.trim();
+    let text = text
+        .strip_prefix("between ")
+        .map(|rest| rest.replacen(" and ", " to ", 1))
+        .unwrap_or_else(|| text.to_string());
+    let parts: Vec<&str> = text
+        .split(" to ")
+        .flat_map(|p| p.split(['\u{2013}']))
+        .flat_map(|p| {
+            if p.matches('-').count() == 1 && !p.starts_with('-') {
+                p.split('-').collect::<Vec<_>>()
+            } else {
+                vec![p]
+            }
+        })
+        .map(str::trim)
+        .collect();
+    if !(1..=2).contains(&parts.len()) || !parts.iter().any(|p| p.contains('.')) {
+        return None;
+    }
+    let numbers: Vec<f64> = parts
+        .iter()
+        .map(|p| p.parse::<f64>().ok().filter(|x| x.is_finite() && *x >= 0.0))
+        .collect::<Option<_>>()?;
+    let (lo, hi) = (numbers[0], *numbers.last()?);
+    (lo <= hi).then_some((lo, hi))
 }
 
 #[cfg(test)]

@@ -164,6 +164,8 @@ pub struct Report {
     pub note: Option<String>,
     /// For a superseded figure: when it came to stand (`as_of`), if the rulebook says.
     pub as_of: Option<Stood>,
+    /// The figure as written when it has decimals, as [`Fact::decimal`].
+    pub decimal: Option<(f64, f64)>,
     pub loc: Loc,
 }
 
@@ -225,6 +227,9 @@ pub struct Fact {
     /// When the value came to stand (`as_of`), if the rulebook says: before then, the
     /// superseded figure dated last before it stood.
     pub as_of: Option<Stood>,
+    /// The figure as written when it has decimals ("7.7", "6.8 to 7.2"): low and high.
+    /// `expected` holds the whole numbers around it.
+    pub decimal: Option<(f64, f64)>,
     pub loc: Loc,
 }
 
@@ -233,6 +238,51 @@ impl Fact {
     pub fn is_dated(&self) -> bool {
         self.as_of.is_some() || self.revised_from.iter().any(|r| r.as_of.is_some())
     }
+
+    /// The value in words, with its decimals where the rulebook gives them.
+    pub fn describe(&self) -> String {
+        match self.decimal {
+            Some(d) => describe_decimal(d),
+            None => self.expected.describe(),
+        }
+    }
+
+    /// Whether a figure written with decimals (`found`) agrees with the rulebook's
+    /// decimal figure, its reported or its superseded ones, compared to the precision
+    /// the article writes ("7.7" to a tenth; "6.8 to 7.2" holds 7.0). None when the
+    /// rulebook gives no decimals.
+    pub fn decimal_agrees(&self, found: f64, history: bool) -> Option<bool> {
+        let own = self.decimal?;
+        let places = decimal_places(found);
+        let scale = 10f64.powi(places as i32);
+        let round = |x: f64| (x * scale).round() / scale;
+        let holds = |(lo, hi): (f64, f64)| round(lo) - 1e-9 <= found && found <= round(hi) + 1e-9;
+        let others = self
+            .reported
+            .iter()
+            .chain(self.revised_from.iter().filter(|_| history))
+            .filter_map(|r| r.decimal);
+        Some(holds(own) || others.into_iter().any(holds))
+    }
+}
+
+/// "7.7" or "6.8 to 7.2".
+pub fn describe_decimal((lo, hi): (f64, f64)) -> String {
+    if lo == hi {
+        format!("{lo}")
+    } else {
+        format!("{lo} to {hi}")
+    }
+}
+
+/// How many decimal places a figure is written to (at most three).
+fn decimal_places(x: f64) -> u32 {
+    (0..3)
+        .find(|&p| {
+            let scale = 10f64.powi(p as i32);
+            ((x * scale).round() - x * scale).abs() < 1e-6
+        })
+        .unwrap_or(3)
 }
 
 /// A measure that counts are read against: its name and the words that cue it.
