@@ -181,15 +181,23 @@ impl Matcher {
                 called.push(' ');
                 called.push_str(part);
             }
-            // The kind the summary opens with, and those its id and markers name.
-            let mut kinds = vocabulary.kinds_of(&called);
-            if let Some(kind) = event
-                .summary
-                .as_deref()
-                .and_then(|s| vocabulary.first_kind(s))
-                && !kinds.contains(&kind)
-            {
-                kinds.push(kind);
+            // The kinds the rulebook names; else the kind the summary opens with, and
+            // those its id and markers name.
+            let mut kinds: Vec<&str> = event
+                .kinds
+                .iter()
+                .filter_map(|k| vocabulary.kinds.get_key_value(k).map(|(k, _)| k.as_str()))
+                .collect();
+            if kinds.is_empty() {
+                kinds = vocabulary.kinds_of(&called);
+                if let Some(kind) = event
+                    .summary
+                    .as_deref()
+                    .and_then(|s| vocabulary.first_kind(s))
+                    && !kinds.contains(&kind)
+                {
+                    kinds.push(kind);
+                }
             }
             event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
             // An event whose words name no kind is read as the attacks the first

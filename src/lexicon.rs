@@ -14,7 +14,7 @@ use serde::Deserialize;
 pub const ENGLISH: &str = include_str!("lexicon/en.yaml");
 
 /// A kind of event and its words.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kind {
     /// Words whose presence in an event's summary or markers gives it this kind.
@@ -23,6 +23,25 @@ pub struct Kind {
     pub nouns: Vec<String>,
     /// Verbs after which a date is when an event of this kind happened.
     pub verbs: Vec<String>,
+    /// Whether an event of this kind has a toll: the built-in `killed` and `injured`.
+    /// A death, an election or a term of office has none.
+    #[serde(default = "has_toll")]
+    pub toll: bool,
+}
+
+fn has_toll() -> bool {
+    true
+}
+
+impl Default for Kind {
+    fn default() -> Kind {
+        Kind {
+            words: Vec::new(),
+            nouns: Vec::new(),
+            verbs: Vec::new(),
+            toll: true,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -416,6 +435,7 @@ impl Vocabulary {
             slot.words.extend(kind.words.iter().cloned());
             slot.nouns.extend(kind.nouns.iter().cloned());
             slot.verbs.extend(kind.verbs.iter().cloned());
+            slot.toll &= kind.toll;
         }
         std::sync::Arc::new(Vocabulary::from_raw(raw))
     }

@@ -892,3 +892,41 @@ events:
     );
     assert!(run.stdout.contains("reported: 6.8"), "{}", run.stdout);
 }
+
+#[test]
+fn an_events_kind_is_named_in_the_rulebook() {
+    // The summary names no kind; `kind: crash` makes "the crash" refer back to it and
+    // "crashed on" date it.
+    let rules = "events:\n  star-2025:\n    summary: the loss of the Northern Star\n    kind: crash\n    date: 2025-03-09\n    about: [Northern Star]\n    facts:\n      killed: 41\n";
+    let got = regatta_run(
+        rules,
+        "The Northern Star went down off the cape. The crash killed 45 people.",
+        "check",
+    );
+    assert!(has_line(&got, "error[FL001]"), "{got:?}");
+    // A kind with no toll has no built-in `killed` or `injured` to be unsupported.
+    let funeral = |kind: &str| {
+        format!(
+            "events:\n  funeral-2025:\n    summary: the state funeral\n{kind}    date: 2025-03-09\n    about: [state funeral]\n    facts:\n      mourners: {{value: 3000, cues: [mourners]}}\n"
+        )
+    };
+    let article = "The state funeral drew 3,000 mourners, and two people were hurt in the crush.";
+    let without = regatta_run(&funeral(""), article, "check");
+    assert!(has_line(&without, "FL004"), "{without:?}");
+    let with = regatta_run(&funeral("    kind: death\n"), article, "check");
+    assert!(!has_line(&with, "FL004"), "{with:?}");
+    // An unknown kind is a located rule error with the nearest kind.
+    let dir = fixture_with(&funeral("    kind: deth\n"), "");
+    let run = factlint(dir.path(), &["rules", "check", "--rules", "rules"], None);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown kind of event `deth`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean `death`?"),
+        "{}",
+        run.stderr
+    );
+}

@@ -200,6 +200,7 @@ pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
         pending_sources: Vec::new(),
         pending_entities: Vec::new(),
         pending_about: Vec::new(),
+        pending_kinds: Vec::new(),
         pending_places: Vec::new(),
         pending_patterns: Vec::new(),
         source_index: HashMap::new(),
@@ -282,6 +283,8 @@ struct Loader {
     pending_entities: Vec<(usize, Node, String)>,
     /// (event index, file, node) of `about` lists.
     pending_about: Vec<(usize, usize, Node)>,
+    /// (event index, file, node) of `kind` values, checked once the lexicon is known.
+    pending_kinds: Vec<(usize, usize, Node)>,
     /// Each event's `place` items, resolved once every entity is known.
     pending_places: Vec<(usize, usize, Node)>,
     /// (fact index, file, node) of `patterns` lists.
@@ -299,6 +302,7 @@ const ENTITY_KEYS: &[&str] = &[
 ];
 const EVENT_KEYS: &[&str] = &[
     "summary",
+    "kind",
     "date",
     "about",
     "place",
@@ -484,13 +488,32 @@ impl Loader {
                     continue;
                 }
                 let Some(fields) = self
-                    .map(file, &kind.value, "a kind", &["words", "nouns", "verbs"])
+                    .map(
+                        file,
+                        &kind.value,
+                        "a kind",
+                        &["words", "nouns", "verbs", "toll"],
+                    )
                     .map(<[Entry]>::to_vec)
                 else {
                     continue;
                 };
                 let mut added = crate::lexicon::Kind::default();
                 for field in &fields {
+                    if field.key == "toll" {
+                        match field.value.scalar_text().as_deref() {
+                            Some("true") => added.toll = true,
+                            Some("false") => added.toll = false,
+                            _ => self.error(
+                                file,
+                                field.value.span.clone(),
+                                "`toll` must be true or false",
+                                "not true or false",
+                                Some("`toll: false` for a kind of event that kills no one (a trial, a visit)".into()),
+                            ),
+                        }
+                        continue;
+                    }
                     let words = self.lower_words(file, &field.value, &field.key);
                     match field.key.as_str() {
                         "words" => added.words = words,
@@ -502,6 +525,7 @@ impl Loader {
                 slot.words.extend(added.words);
                 slot.nouns.extend(added.nouns);
                 slot.verbs.extend(added.verbs);
+                slot.toll &= added.toll;
             }
         }
     }
@@ -767,6 +791,7 @@ impl Loader {
             self.book.events.push(Event {
                 id: entry.key.clone(),
                 summary: None,
+                kinds: Vec::new(),
                 date: None,
                 markers: Vec::new(),
                 marker_entities: Vec::new(),
@@ -785,6 +810,7 @@ impl Loader {
                     }
                     "date" => self.event_date(file, index, field),
                     "about" => self.pending_about.push((index, file, field.value.clone())),
+                    "kind" => self.pending_kinds.push((index, file, field.value.clone())),
                     "place" | "claimed_by" => {
                         self.pending_entities
                             .push((file, field.value.clone(), entry.key.clone()));
@@ -1375,6 +1401,33 @@ impl Loader {
                 }
             }
         }
+        let vocabulary = crate::lexicon::Vocabulary::with(&self.book.lexicon);
+        for (event, file, node) in std::mem::take(&mut self.pending_kinds) {
+            for (kind, span) in self.strings(file, &node, "a kind of event") {
+                let kind = kind.to_lowercase();
+                if vocabulary.kinds.contains_key(&kind) {
+                    if !self.book.events[event].kinds.contains(&kind) {
+                        self.book.events[event].kinds.push(kind);
+                    }
+                    continue;
+                }
+                let known: Vec<&str> = vocabulary.kinds.keys().map(String::as_str).collect();
+                let help = match closest(&kind, known.iter().copied()) {
+                    Some(near) => format!("did you mean `{near}`? Kinds: {}", known.join(", ")),
+                    None => format!(
+                        "kinds: {}; a new kind is defined under `lexicon: kinds:`",
+                        known.join(", ")
+                    ),
+                };
+                self.error(
+                    file,
+                    span,
+                    format!("unknown kind of event `{kind}`"),
+                    "not a kind of the lexicon",
+                    Some(help),
+                );
+            }
+        }
         for (event, file, node) in std::mem::take(&mut self.pending_places) {
             for (item, _) in self.strings(file, &node, "a place") {
                 if let Some(&entity) = ids.get(&item)
@@ -1420,7 +1473,13 @@ impl Loader {
             .collect();
         for event in 0..self.book.events.len() {
             let subject = Subject::Event(event);
-            if !measured.contains(&subject) {
+            // Named of kinds that have no toll (a death, an election): no built-ins.
+            let kinds = &self.book.events[event].kinds;
+            let tolled = kinds.is_empty()
+                || kinds
+                    .iter()
+                    .any(|k| vocabulary.kinds.get(k).is_none_or(|kind| kind.toll));
+            if !measured.contains(&subject) || !tolled {
                 continue;
             }
             for (measure, _) in BUILTIN_MEASURES {

@@ -88,6 +88,9 @@ pub struct Event {
     pub id: String,
     pub summary: Option<String>,
     pub date: Option<DayRange>,
+    /// Kinds of event the rulebook names for it (`kind:`); when empty, its words
+    /// give its kinds.
+    pub kinds: Vec<String>,
     /// Phrases that mark a sentence as being about this event.
     pub markers: Vec<String>,
     /// Entities whose names mark a sentence as being about this event.
