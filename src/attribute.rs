@@ -594,12 +594,19 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             }
             MentionKind::Date if !mention.dateline && mention.occurrence => reading
                 .event_of(mention, &in_sentence, None)
+                .or_else(|| reading.named_of_verbs_kind(mention))
                 .or_else(|| {
                     reading.dated_by_reference(mention, &in_sentence, topics[mention.sentence])
                 })
                 .filter(|(subject, _)| {
+                    // "The first president from the Deep South since 1837": a point of
+                    // time to compare with, not the event's date.
+                    let since = doc.prose[..mention.span.start]
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with("since");
                     plausibly_its_date(book, *subject, mention, doc.meta.published)
-                        || matcher.own_kind_verb(*subject, mention)
+                        || !since && matcher.own_kind_verb(*subject, mention)
                 })
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)
@@ -1260,6 +1267,37 @@ impl<'a> Reading<'a> {
             .collect();
         match facts[..] {
             [fact] => Some((fact, Via::Topic)),
+            _ => None,
+        }
+    }
+
+    /// "Served one term before being beaten by Ronald Reagan in 1981": of the events a
+    /// sentence names, each by a marker of its own, the one alone whose kind the date's
+    /// verb is of ("beaten" of an election) takes the date.
+    fn named_of_verbs_kind(&self, mention: &Mention) -> Option<(Subject, Via)> {
+        if mention.occurrence_kinds.is_empty() {
+            return None;
+        }
+        let named = self.named_events(mention.sentence);
+        // Named by a marker of its own: a name several events share says neither.
+        let alone: BTreeSet<usize> = self
+            .hits_in(mention.sentence)
+            .filter(|h| h.events.len() == 1)
+            .map(|h| h.events[0])
+            .collect();
+        let of_kind: Vec<usize> = named
+            .keys()
+            .copied()
+            .filter(|e| alone.contains(e))
+            .filter(|&e| {
+                mention
+                    .occurrence_kinds
+                    .iter()
+                    .any(|k| self.matcher.event_kinds[e].contains(k))
+            })
+            .collect();
+        match of_kind[..] {
+            [e] if named.len() > 1 => Some((Subject::Event(e), Via::Marker)),
             _ => None,
         }
     }

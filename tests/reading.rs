@@ -930,3 +930,34 @@ fn an_events_kind_is_named_in_the_rulebook() {
         run.stderr
     );
 }
+
+#[test]
+fn of_the_events_named_the_one_of_the_verbs_kind_takes_the_date() {
+    let rules = r#"
+events:
+  vell-term:
+    summary: Ana Vell's term as mayor
+    kind: office
+    date: {from: 2011-01-03, to: 2015-01-05}
+    about: [term as mayor]
+  vell-defeat-2014:
+    summary: the 2014 mayoral election
+    kind: election
+    date: 2014-11-04
+    about: [beaten by Tomas Roe]
+"#;
+    // "Beaten" is a verb of an election: the date is the election's, misdated.
+    let got = regatta_run(
+        rules,
+        "She served one term as mayor, before being beaten by Tomas Roe in 2016.",
+        "check",
+    );
+    assert!(has_line(&got, "error[FL001]"), "{got:?}");
+    // After "since", a year is a point of comparison, not the event's date.
+    let got = regatta_run(
+        rules,
+        "She began her term as mayor as the first woman elected since 1837.",
+        "check",
+    );
+    assert!(!has_line(&got, "FL001"), "{got:?}");
+}
