@@ -601,10 +601,10 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                 .filter(|(subject, _)| {
                     // "The first president from the Deep South since 1837": a point of
                     // time to compare with, not the event's date.
-                    let since = doc.prose[..mention.span.start]
-                        .trim_end()
-                        .to_lowercase()
-                        .ends_with("since");
+                    let before = doc.prose[..mention.span.start].trim_end();
+                    let since = before
+                        .get(before.len().saturating_sub(5)..)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
                     plausibly_its_date(book, *subject, mention, doc.meta.published)
                         || !since && matcher.own_kind_verb(*subject, mention)
                 })
@@ -1260,13 +1260,26 @@ impl<'a> Reading<'a> {
         mention: &Mention,
         fits: impl Fn(usize) -> bool,
     ) -> Option<(usize, Via)> {
-        let facts: Vec<usize> = (0..self.book.events.len())
-            .filter(|&e| fits(e))
-            .filter_map(|e| self.book.fact(Subject::Event(e), "date"))
-            .filter(|&f| self.fitting(f, mention))
-            .collect();
-        match facts[..] {
-            [fact] => Some((fact, Via::Topic)),
+        self.the_one_fitting(
+            mention,
+            "date",
+            (0..self.book.events.len()).filter(|&e| fits(e)),
+        )
+    }
+
+    /// Of `events`, the fact for `measure` of the one alone whose value the mention
+    /// agrees with, as a confirmation.
+    fn the_one_fitting(
+        &self,
+        mention: &Mention,
+        measure: &str,
+        events: impl Iterator<Item = usize>,
+    ) -> Option<(usize, Via)> {
+        let mut facts = events
+            .filter_map(|e| self.book.fact(Subject::Event(e), measure))
+            .filter(|&f| self.fitting(f, mention));
+        match (facts.next(), facts.next()) {
+            (Some(fact), None) => Some((fact, Via::Topic)),
             _ => None,
         }
     }
@@ -1412,17 +1425,12 @@ impl<'a> Reading<'a> {
                 .iter()
                 .any(|h| h.events.contains(&e) && compared_with(&self.doc.prose, start, h))
         };
-        let fitting: Vec<usize> = named
+        let events = named
             .into_iter()
             .filter(|&e| !compared(e))
-            .filter(|&e| !in_sentence.iter().any(|h| other_place(book, e, mention, h)))
-            .filter_map(|e| book.fact(Subject::Event(e), measure))
-            .filter(|&f| self.fitting(f, mention))
-            .collect();
-        match fitting[..] {
-            [fact] if !open || closed(fact) => Some((fact, Via::Topic)),
-            _ => None,
-        }
+            .filter(|&e| !in_sentence.iter().any(|h| other_place(book, e, mention, h)));
+        self.the_one_fitting(mention, measure, events)
+            .filter(|&(fact, _)| !open || closed(fact))
     }
 
     /// "16 of the 24 deaths were in the Eaton Fire", "31 dead: 19 in Altadena and 12 in
@@ -1455,18 +1463,8 @@ impl<'a> Reading<'a> {
             })
         };
         // Events named in the clause, or whose place it names ("19 in Altadena").
-        let candidates: BTreeSet<usize> = (0..book.events.len())
-            .filter(|&e| events.contains(&e) || places(e))
-            .collect();
-        let fitting: Vec<usize> = candidates
-            .into_iter()
-            .filter_map(|e| book.fact(Subject::Event(e), measure))
-            .filter(|&f| self.fitting(f, mention))
-            .collect();
-        match fitting[..] {
-            [fact] => Some((fact, Via::Topic)),
-            _ => None,
-        }
+        let candidates = (0..book.events.len()).filter(|&e| events.contains(&e) || places(e));
+        self.the_one_fitting(mention, measure, candidates)
     }
 
     /// "He married Rosalynn Smith on July 7, 1946": a date whose verb belongs to a kind
@@ -1487,14 +1485,9 @@ impl<'a> Reading<'a> {
     /// superseded one; an open bound far below the value ("more than 3,000" of 50,000)
     /// is no agreement.
     fn fitting(&self, fact: usize, mention: &Mention) -> bool {
-        self.fitting_with(fact, mention, true)
-    }
-
-    /// As [`Reading::fitting`]; with `history` false, only the accepted value counts.
-    fn fitting_with(&self, fact: usize, mention: &Mention, history: bool) -> bool {
         let f = &self.book.facts[fact];
         if let Some(x) = mention.figure
-            && let Some(agrees) = f.decimal_agrees(x, history)
+            && let Some(agrees) = f.decimal_agrees(x)
         {
             return agrees;
         }
@@ -1510,11 +1503,10 @@ impl<'a> Reading<'a> {
                         && want.overlaps(found)
                 };
                 agrees(want)
-                    || history
-                        && f.reported
-                            .iter()
-                            .chain(&f.revised_from)
-                            .any(|r| agrees(&r.value))
+                    || f.reported
+                        .iter()
+                        .chain(&f.revised_from)
+                        .any(|r| agrees(&r.value))
             }
             (Expected::Date(want), MentionValue::Date(found)) => want.overlaps(found),
             _ => false,

@@ -223,9 +223,9 @@ impl Engine {
         label: Label,
         message: String,
     ) -> Finding {
-        let mut f = self.finding(Code::RevisedFigure, fact, label, message);
-        f.expected = Some(expected.describe());
-        f.found = Some(found.describe());
+        let mut f = self
+            .finding(Code::RevisedFigure, fact, label, message)
+            .with_values(expected.describe(), found.describe());
         if let Some(note) = &old.note {
             f.notes.push(format!("earlier figure: {note}"));
         }
@@ -283,7 +283,7 @@ impl Engine {
                 // "Magnitude 6.4" of a 6.8 to 7.2 quake: figures with decimals are
                 // compared as written, to the article's precision.
                 if let Some(x) = mention.figure.filter(|_| !mention.vague)
-                    && let Some(agrees) = fact.decimal_agrees(x, true)
+                    && let Some(agrees) = fact.decimal_agrees(x)
                 {
                     if agrees {
                         return None;
@@ -298,9 +298,8 @@ impl Engine {
                             self.subject_phrase(fact),
                             fact.describe()
                         ),
-                    );
-                    f.expected = Some(fact.describe());
-                    f.found = Some(x.to_string());
+                    )
+                    .with_values(fact.describe(), x.to_string());
                     self.add_reports(fact, &mut f);
                     return Some(f);
                 }
@@ -383,7 +382,7 @@ impl Engine {
                 if let (Some(published), Some(established)) = (doc.meta.published, established)
                     && published < established
                 {
-                    let mut f = self.finding(
+                    let f = self.finding(
                         Code::RevisedFigure,
                         fact,
                         here(format!("{what}: {found}, before the rulebook's figure was known")),
@@ -395,9 +394,8 @@ impl Engine {
                             published.long(),
                             found
                         ),
-                    );
-                    f.expected = Some(expected.describe());
-                    f.found = Some(found.describe());
+                    )
+                    .with_values(expected.describe(), found.describe());
                     return Some(f);
                 }
                 let mut f = self.finding(
@@ -410,9 +408,8 @@ impl Engine {
                         expected,
                         found
                     ),
-                );
-                f.expected = Some(expected.describe());
-                f.found = Some(found.describe());
+                )
+                .with_values(expected.describe(), found.describe());
                 self.add_reports(fact, &mut f);
                 if mention.vague {
                     f.severity = Severity::Warning;
@@ -428,7 +425,7 @@ impl Engine {
                 if mention.from_weekday {
                     let (weekday, _) = mention.weekday.clone()?;
                     let published = doc.meta.published?;
-                    let mut f = self.finding(
+                    let f = self.finding(
                         Code::WeekdayMismatch,
                         fact,
                         here(format!("{} counted back from publication is {}", weekday.name(), found.from.long())),
@@ -439,12 +436,11 @@ impl Engine {
                             found.from.long(),
                             expected.describe()
                         ),
-                    );
-                    f.expected = Some(expected.to_string());
-                    f.found = Some(found.to_string());
+                    )
+                    .with_values(expected.to_string(), found.to_string());
                     return Some(f);
                 }
-                let mut f = self.finding(
+                let f = self.finding(
                     Code::Conflict,
                     fact,
                     here(format!("date: {}", found.describe())),
@@ -453,9 +449,8 @@ impl Engine {
                         expected.describe(),
                         found.describe()
                     ),
-                );
-                f.expected = Some(expected.to_string());
-                f.found = Some(found.to_string());
+                )
+                .with_values(expected.to_string(), found.to_string());
                 Some(f)
             }
             (Expected::Date(expected), MentionValue::Weekday(weekday)) => self.weekday_name(
@@ -529,9 +524,8 @@ impl Engine {
                         "{person} was {expected} {when} ({}), but the article says {found}",
                         on.long()
                     ),
-                );
-                f.expected = Some(expected.describe());
-                f.found = Some(found.describe());
+                )
+                .with_values(expected.describe(), found.describe());
                 if let Some((first, last, days, span)) = sliver {
                     let when = if first == last {
                         format!("born on {}", first.long())
@@ -720,17 +714,17 @@ impl Engine {
                 f.found = Some(all.join("; "));
                 findings.push(f);
             } else {
-                let mut f = self.finding(
-                    Code::Spelling,
-                    fact,
-                    at(primary, format!("the house spelling is \"{house}\"")),
-                    format!(
-                        "\"{}\" is an alias; the house spelling of the name is \"{house}\"",
-                        written(primary)
-                    ),
-                );
-                f.expected = Some(house.clone());
-                f.found = Some(written(primary));
+                let f = self
+                    .finding(
+                        Code::Spelling,
+                        fact,
+                        at(primary, format!("the house spelling is \"{house}\"")),
+                        format!(
+                            "\"{}\" is an alias; the house spelling of the name is \"{house}\"",
+                            written(primary)
+                        ),
+                    )
+                    .with_values(house.clone(), written(primary));
                 findings.push(f);
             }
         }
@@ -753,23 +747,26 @@ impl Engine {
             .weekday
             .as_ref()
             .map_or(mention.span.clone(), |(_, at)| at.clone());
-        let mut f = self.finding(
-            Code::WeekdayMismatch,
-            fact,
-            Label {
-                file: FileRef::Document(d),
-                span: at,
-                message: format!("{} does not fit {}", weekday.name(), expected.from.long()),
-            },
-            format!(
-                "the {} was on {}, not a {}",
-                self.subject_phrase(fact),
-                expected.from.long(),
-                weekday.name()
-            ),
-        );
-        f.expected = Some(expected.from.weekday().name().to_string());
-        f.found = Some(weekday.name().to_string());
+        let mut f = self
+            .finding(
+                Code::WeekdayMismatch,
+                fact,
+                Label {
+                    file: FileRef::Document(d),
+                    span: at,
+                    message: format!("{} does not fit {}", weekday.name(), expected.from.long()),
+                },
+                format!(
+                    "the {} was on {}, not a {}",
+                    self.subject_phrase(fact),
+                    expected.from.long(),
+                    weekday.name()
+                ),
+            )
+            .with_values(
+                expected.from.weekday().name().to_string(),
+                weekday.name().to_string(),
+            );
         f.notes.push(why.to_string());
         Some(f)
     }

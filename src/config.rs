@@ -63,17 +63,12 @@ const KEYS: &[&str] = &[
 
 /// Finds the configuration file for a directory: its own or its nearest parent's.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    let mut dir = Some(start);
-    while let Some(d) = dir {
-        for name in FILE_NAMES {
-            let candidate = d.join(name);
-            if candidate.is_file() {
-                return Some(candidate);
-            }
-        }
-        dir = d.parent();
-    }
-    None
+    start.ancestors().find_map(|dir| {
+        FILE_NAMES
+            .iter()
+            .map(|name| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
 }
 
 impl Config {

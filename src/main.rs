@@ -307,16 +307,14 @@ fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Ruleboo
         .and_then(Path::parent)
         .map(|p| std::env::current_dir().unwrap_or_default().join(p));
     let found = || {
-        let mut dir = Some(start);
-        while let Some(d) = dir {
-            let candidate = d.join("rules");
+        for dir in start.ancestors() {
+            let candidate = dir.join("rules");
             if candidate.is_dir() {
                 return Some(candidate);
             }
-            if top.as_deref() == Some(d) {
+            if top.as_deref() == Some(dir) {
                 return None;
             }
-            dir = d.parent();
         }
         None
     };

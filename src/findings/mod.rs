@@ -197,6 +197,13 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The finding with the rulebook's value and the article's, in words.
+    pub fn with_values(mut self, expected: impl Into<String>, found: impl Into<String>) -> Finding {
+        self.expected = Some(expected.into());
+        self.found = Some(found.into());
+        self
+    }
+
     /// The order findings are reported in: by file, position, then code.
     pub fn sort_key(&self) -> (FileRef, usize, usize, Code, &str) {
         (

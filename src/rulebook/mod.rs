@@ -254,7 +254,7 @@ impl Fact {
     /// decimal figure, its reported or its superseded ones, compared to the precision
     /// the article writes ("7.7" to a tenth; "6.8 to 7.2" holds 7.0). None when the
     /// rulebook gives no decimals.
-    pub fn decimal_agrees(&self, found: f64, history: bool) -> Option<bool> {
+    pub fn decimal_agrees(&self, found: f64) -> Option<bool> {
         let own = self.decimal?;
         let places = decimal_places(found);
         let scale = 10f64.powi(places as i32);
@@ -263,7 +263,7 @@ impl Fact {
         let others = self
             .reported
             .iter()
-            .chain(self.revised_from.iter().filter(|_| history))
+            .chain(&self.revised_from)
             .filter_map(|r| r.decimal);
         Some(holds(own) || others.into_iter().any(holds))
     }
