@@ -439,11 +439,16 @@ fn parts_and_wholes(prose: &str, mentions: &mut [Mention]) {
             b.whole_of_part = true;
             continue;
         }
-        let after = prose[b.span.end..].trim_start().to_lowercase();
+        let after = prose[b.span.end..].trim_start();
+        let opens = |p: &str| {
+            after
+                .get(..p.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(p))
+        };
         let gapped = (between.ends_with(" and") || between == "and")
             && b.measure.is_none()
             && b.part_measure.is_none()
-            && ["in ", "at ", "from "].iter().any(|p| after.starts_with(p));
+            && ["in ", "at ", "from "].into_iter().any(opens);
         if gapped {
             b.part_measure = a.part_measure.clone().or_else(|| a.measure.clone());
         }
