@@ -1572,6 +1572,20 @@ impl<'a> Reading<'a> {
     }
 
     fn why_tied(&self, mention: &Mention, claim: &Claim) -> String {
+        let why = self.why_tied_to(mention, claim);
+        let fact = &self.book.facts[claim.fact];
+        match (fact.part_of, &mention.cue) {
+            (Some(whole), Some(cue)) => format!(
+                "{why}; part `{}` of `{}` matched: \"{}\"",
+                fact.measure.rsplit('.').next().unwrap_or(&fact.measure),
+                self.book.facts[whole].measure,
+                &self.doc.prose[cue.clone()]
+            ),
+            _ => why,
+        }
+    }
+
+    fn why_tied_to(&self, mention: &Mention, claim: &Claim) -> String {
         let book = self.book;
         let fact = &book.facts[claim.fact];
         let subject = match fact.subject {

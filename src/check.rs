@@ -1021,7 +1021,7 @@ fn age_on(birth: DayRange, on: Day) -> Option<Interval> {
 
 /// "killed" → "killed", "injured" → "injured", a named measure as written.
 fn measure_words(measure: &str) -> String {
-    measure.replace('_', " ")
+    measure.replace(['_', '.'], " ")
 }
 
 /// The result of a run: findings plus what was read, for reporters and inventories.

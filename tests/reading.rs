@@ -961,3 +961,108 @@ events:
     );
     assert!(!has_line(&got, "FL001"), "{got:?}");
 }
+
+const PARTS: &str = r#"
+events:
+  flight-88-crash-2025:
+    summary: the crash of Flight 88 at Varna
+    kind: crash
+    date: 2025-03-09
+    about: [Flight 88]
+    facts:
+      killed:
+        value: 60
+        parts:
+          on_board: {value: 52, cues: [on board, aboard]}
+          on_the_ground: {value: 8, cues: [on the ground]}
+"#;
+
+/// (text of the claim, fact it is tied to or "-") for one sentence on the PARTS book.
+fn part_claims(article: &str) -> Vec<String> {
+    let dir = fixture_with(PARTS, article);
+    let run = factlint(
+        dir.path(),
+        &["claims", "--rules", "rules", "--format", "json", "a.md"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    json["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["kind"] == "count")
+        .map(|m| {
+            format!(
+                "{} -> {}",
+                m["text"].as_str().unwrap(),
+                m["fact"].as_str().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_declared_part_is_checked_against_the_part() {
+    let p = "flight-88-crash-2025.killed";
+    for (sentence, want) in [
+        (
+            "The Flight 88 crash killed 60 people, including all 52 on board.",
+            vec![format!("60 -> {p}"), format!("52 -> {p}.on_board")],
+        ),
+        // No cue of the whole beside the figure, but one in the sentence.
+        (
+            "On Flight 88, 52 on board and 8 on the ground died.",
+            vec![
+                format!("52 -> {p}.on_board"),
+                format!("8 -> {p}.on_the_ground"),
+            ],
+        ),
+        // An addition in another part: "and 8 more on the ground".
+        (
+            "The Flight 88 crash killed 52 people on board and 8 more on the ground.",
+            vec![
+                format!("52 -> {p}.on_board"),
+                format!("8 -> {p}.on_the_ground"),
+            ],
+        ),
+        // A part's cue with no measure of the whole is no claim of the part.
+        (
+            "Flight 88 had 52 people on board when it left.",
+            vec!["52 -> -".to_string()],
+        ),
+        // A sentence that opens with a part's cue scopes its figures to it.
+        (
+            "On the ground, the Flight 88 crash killed 8 people.",
+            vec![format!("8 -> {p}.on_the_ground")],
+        ),
+    ] {
+        assert_eq!(part_claims(sentence), want, "{sentence}");
+    }
+    // A wrong part is an error against the part; a right part is no error against the
+    // whole.
+    let run = |article: &str| {
+        let dir = fixture_with(PARTS, article);
+        factlint(
+            dir.path(),
+            &["check", "--rules", "rules", "--format", "short", "a.md"],
+            None,
+        )
+        .stdout
+    };
+    let wrong = run("The Flight 88 crash killed 60 people, including all 50 on board.");
+    assert!(wrong.contains("FL001"), "{wrong}");
+    assert!(wrong.contains("killed on board"), "{wrong}");
+    assert_eq!(run("The Flight 88 crash killed 52 people on board."), "");
+    // Parts that add up to more than the whole are a rule error at `parts`.
+    let dir = fixture_with(&PARTS.replace("value: 60", "value: 59"), "");
+    let check = factlint(dir.path(), &["rules", "check", "--rules", "rules"], None);
+    assert_eq!(check.code, 2, "{}", check.stderr);
+    assert!(
+        check
+            .stderr
+            .contains("the parts add up to at least 60, more than the whole (59)"),
+        "{}",
+        check.stderr
+    );
+}

@@ -282,12 +282,22 @@ impl<'a> Words<'a> {
 /// that marks no single measure).
 type Cue = (Vec<String>, Option<std::sync::Arc<str>>);
 
+/// A part of a measure's figure (`killed.on_board` of `killed`) and its cues' words.
+#[derive(Clone, Debug)]
+struct Part {
+    whole: std::sync::Arc<str>,
+    measure: std::sync::Arc<str>,
+    cues: Vec<Vec<String>>,
+}
+
 /// Measure cues and explicit patterns, compiled once from a rulebook.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// First word of a cue → (the cue's words, the measure it marks; `None` for a word
     /// that marks no measure, such as "casualties").
     cues: HashMap<String, Vec<Cue>>,
+    /// Parts the rulebook declares of a measure's figure (`parts:`).
+    parts: Vec<Part>,
     /// Each rule pattern: its fact, the fact's measure and the expression.
     patterns: Vec<(usize, std::sync::Arc<str>, regex::Regex)>,
     /// The words of every measure's name ("structures", "destroyed").
@@ -313,7 +323,20 @@ impl Lexicon {
                     .push((words, measure));
             }
         };
+        let mut parts: Vec<Part> = Vec::new();
         for measure in &book.measures {
+            if let Some(whole) = &measure.part_of {
+                parts.push(Part {
+                    whole: std::sync::Arc::from(whole.as_str()),
+                    measure: std::sync::Arc::from(measure.name.as_str()),
+                    cues: measure
+                        .cues
+                        .iter()
+                        .map(|c| c.split_whitespace().map(str::to_lowercase).collect())
+                        .collect(),
+                });
+                continue;
+            }
             for cue in &measure.cues {
                 add(cue, Some(std::sync::Arc::from(measure.name.as_str())));
             }
@@ -341,6 +364,7 @@ impl Lexicon {
         measure_words.dedup();
         Lexicon {
             cues,
+            parts,
             measure_words,
             vocabulary: book.vocabulary().clone(),
             patterns,
@@ -739,7 +763,8 @@ fn bind_measure(
     earlier: &[Mention],
     mention: &mut Mention,
 ) {
-    match role_of(w, lexicon, at.0, at.1) {
+    let role = role_of(w, lexicon, at.0, at.1);
+    match role {
         Role::Whole => bind_cue(w, lexicon, taken, at, mention),
         // "Another 672 people were injured" right after a death toll: more people, the
         // whole of their own measure, when the article's last figure is of another
@@ -771,6 +796,109 @@ fn bind_measure(
         }
         _ => {}
     }
+    // "killed 50,783 in Turkey and thousands more in Syria": more of the whole, in
+    // another of its parts.
+    let last_part = earlier
+        .iter()
+        .rev()
+        .find(|m| matches!(m.kind, MentionKind::Count | MentionKind::Amount))
+        .and_then(|m| m.measure.as_ref())
+        .and_then(|m| lexicon.parts.iter().find(|p| p.measure == *m));
+    match role {
+        Role::Whole | Role::Part | Role::Other => declared_part(w, lexicon, taken, at, mention),
+        Role::Increment if mention.measure.is_none() && last_part.is_some() => {
+            let last = last_part.expect("a part");
+            mention.measure = Some(last.whole.clone());
+            declared_part(w, lexicon, taken, at, mention);
+            if mention.measure.as_ref() == Some(&last.whole)
+                || mention.measure == Some(last.measure.clone())
+            {
+                mention.measure = None;
+                mention.cue = None;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A part the rulebook declares (`parts:`), marked by the part's cue beside the figure
+/// in its clause: "241 on board were killed" is the `on_board` part of `killed`. The
+/// figure must already be of the whole's measure (or a part of it), or stand with no
+/// measure in a sentence that names the whole's ("241 on board and 19 on the ground
+/// died").
+fn declared_part(
+    w: &Words,
+    lexicon: &Lexicon,
+    taken: &[(usize, usize)],
+    (start, end, _): (usize, usize, bool),
+    mention: &mut Mention,
+) {
+    if lexicon.parts.is_empty() {
+        return;
+    }
+    let whole = mention
+        .measure
+        .clone()
+        .or_else(|| mention.part_measure.clone());
+    let candidates: Vec<&Part> = lexicon
+        .parts
+        .iter()
+        .filter(|p| match &whole {
+            Some(m) => *m == p.whole,
+            None => (0..w.len()).any(|k| {
+                lexicon
+                    .cue_at(w, k)
+                    .is_some_and(|(_, m)| m.is_some_and(|m| *m == p.whole))
+            }),
+        })
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
+    let stop = |k: usize| {
+        let word = w.lower(k);
+        CLAUSE_END.contains(&word)
+            || matches!(word, "and" | "but" | "while" | "whereas")
+            || inside_other(k)
+    };
+    let part_at = |k: usize| {
+        candidates.iter().find_map(|p| {
+            p.cues
+                .iter()
+                .find(|cue| cue.iter().enumerate().all(|(j, c)| w.lower(k + j) == c))
+                .map(|cue| (p, cue.len()))
+        })
+    };
+    // "In Turkey, the agency put the toll at 50,783": a sentence that opens with a
+    // part's cue and a comma scopes its figures to that part.
+    let opening = part_at(0)
+        .filter(|&(_, len)| w.lower(len) == "," && len < start)
+        .map(|hit| (hit, 0));
+    let mut found = None;
+    for distance in 0..8 {
+        let ahead = end + distance;
+        if ahead < w.len() && !(end..=ahead).any(stop) {
+            if let Some(hit) = part_at(ahead) {
+                found = Some((hit, ahead));
+                break;
+            }
+        }
+        if let Some(back) = start.checked_sub(distance + 1)
+            && !(back..start).any(stop)
+            && let Some(hit) = part_at(back)
+            && back + hit.1 <= start
+        {
+            found = Some((hit, back));
+            break;
+        }
+    }
+    let Some(((part, len), at)) = found.or(opening) else {
+        return;
+    };
+    mention.measure = Some(part.measure.clone());
+    mention.part_measure = None;
+    mention.cue = Some(w.span_of(at, at + len));
 }
 
 fn bind_cue(

@@ -323,6 +323,7 @@ const MEASURE_KEYS: &[&str] = &[
     "as_of",
     "cues",
     "patterns",
+    "parts",
 ];
 const REPORT_KEYS: &[&str] = &[
     "value", "at_least", "at_most", "source", "sources", "note", "as_of",
@@ -942,6 +943,7 @@ impl Loader {
             revised_from: Vec::new(),
             as_of: None,
             decimal: None,
+            part_of: None,
             loc,
         });
         self.book.facts.len() - 1
@@ -987,7 +989,7 @@ impl Loader {
                     "move this up one level",
                     None,
                 ),
-                _ => self.measure_fact(file, subject, entry, loc),
+                _ => self.measure_fact(file, subject, entry, loc, None),
             }
         }
     }
@@ -1181,8 +1183,21 @@ impl Loader {
         }
     }
 
-    fn measure_fact(&mut self, file: usize, subject: Subject, entry: &Entry, loc: Loc) {
-        let builtin = BUILTIN_MEASURES.iter().any(|(m, _)| *m == entry.key);
+    /// A measured fact. `whole` is set for a part of another measure's figure (under
+    /// its `parts:`): the fact index of the whole and the name of its measure.
+    fn measure_fact(
+        &mut self,
+        file: usize,
+        subject: Subject,
+        entry: &Entry,
+        loc: Loc,
+        whole: Option<(usize, &str)>,
+    ) {
+        let name = match whole {
+            Some((_, of)) => format!("{of}.{}", entry.key),
+            None => entry.key.clone(),
+        };
+        let builtin = whole.is_none() && BUILTIN_MEASURES.iter().any(|(m, _)| *m == entry.key);
         let fields: Vec<Entry> = if entry.value.as_map().is_some() {
             match self.map(file, &entry.value, "a measured fact", MEASURE_KEYS) {
                 Some(f) => f.to_vec(),
@@ -1206,6 +1221,16 @@ impl Loader {
                     .collect()
             })
             .unwrap_or_default();
+        if whole.is_some() && cues.is_empty() {
+            self.error(
+                file,
+                entry.key_span.clone(),
+                format!("part `{}` has no cues", entry.key),
+                "a part needs the words that mark it",
+                Some("for example `on_board: {value: 241, cues: [on board, aboard]}`".into()),
+            );
+            return;
+        }
         if !builtin && cues.is_empty() {
             let builtins: Vec<&str> = BUILTIN_MEASURES.iter().map(|(m, _)| *m).collect();
             let help = match closest(&entry.key, builtins.iter().copied()) {
@@ -1231,8 +1256,9 @@ impl Loader {
         let reported = self.reports(file, &fields, "reported");
         let revised_from = self.reports(file, &fields, "revised_from");
         let as_of = self.stood(file, &fields);
-        let fact = self.push_fact(subject, &entry.key, expected, loc);
+        let fact = self.push_fact(subject, &name, expected, loc);
         let f = &mut self.book.facts[fact];
+        f.part_of = whole.map(|(w, _)| w);
         f.sources = sources;
         f.note = note;
         f.reported = reported;
@@ -1245,7 +1271,7 @@ impl Loader {
                 .map_or(&entry.value, |f| &f.value),
         );
         if !cues.is_empty() {
-            match self.book.measures.iter_mut().find(|m| m.name == entry.key) {
+            match self.book.measures.iter_mut().find(|m| m.name == name) {
                 Some(m) => {
                     for cue in cues {
                         if !m.cues.contains(&cue) {
@@ -1254,14 +1280,64 @@ impl Loader {
                     }
                 }
                 None => self.book.measures.push(Measure {
-                    name: entry.key.clone(),
+                    name: name.clone(),
                     cues,
+                    part_of: whole.map(|(_, of)| of.to_string()),
                 }),
             }
         }
         if let Some(patterns) = fields.iter().find(|f| f.key == "patterns") {
             self.pending_patterns
                 .push((fact, file, patterns.value.clone()));
+        }
+        if let Some(parts) = fields.iter().find(|f| f.key == "parts") {
+            self.parts(file, subject, fact, &name, parts);
+        }
+    }
+
+    /// A measure's `parts:`: each a measure of its own, with its cues, whose figure is
+    /// part of the whole's. Parts that add up to more than the whole are an error.
+    fn parts(&mut self, file: usize, subject: Subject, whole: usize, name: &str, field: &Entry) {
+        let Some(entries) = field.value.as_map().map(<[Entry]>::to_vec) else {
+            self.map(file, &field.value, "`parts`", &[]);
+            return;
+        };
+        let mut total: u64 = 0;
+        let mut given = Vec::new();
+        for entry in &entries {
+            let loc = Loc {
+                file,
+                span: entry.key_span.clone(),
+            };
+            let before = self.book.facts.len();
+            self.measure_fact(file, subject, entry, loc, Some((whole, name)));
+            if self.book.facts.len() > before {
+                let part = &self.book.facts[before];
+                if let Some(v) = part.expected.interval() {
+                    total = total.saturating_add(v.min);
+                    given.push(format!("{} {}", entry.key, v));
+                }
+            }
+        }
+        if let Some(max) = self.book.facts[whole]
+            .expected
+            .interval()
+            .and_then(|v| v.max)
+            && total > max
+        {
+            self.error(
+                file,
+                field.key_span.clone(),
+                format!(
+                    "the parts add up to at least {total}, more than the whole ({})",
+                    self.book.facts[whole].expected.describe()
+                ),
+                "parts larger than their total",
+                Some(format!(
+                    "parts: {}; correct a part or the total",
+                    given.join(", ")
+                )),
+            );
         }
     }
 
@@ -1456,6 +1532,7 @@ impl Loader {
             .map(|(name, cues)| Measure {
                 name: (*name).to_string(),
                 cues: cues.iter().map(|c| (*c).to_string()).collect(),
+                part_of: None,
             })
             .collect();
         measures.append(&mut self.book.measures);

@@ -233,6 +233,8 @@ pub struct Fact {
     /// The figure as written when it has decimals ("7.7", "6.8 to 7.2"): low and high.
     /// `expected` holds the whole numbers around it.
     pub decimal: Option<(f64, f64)>,
+    /// For a part of another fact's figure (declared under its `parts:`): that fact.
+    pub part_of: Option<usize>,
     pub loc: Loc,
 }
 
@@ -293,6 +295,9 @@ fn decimal_places(x: f64) -> u32 {
 pub struct Measure {
     pub name: String,
     pub cues: Vec<String>,
+    /// For a part (`killed.on_board`): the measure it is a part of. A part's cues mark
+    /// a figure already of the whole's measure, never a figure by themselves.
+    pub part_of: Option<String>,
 }
 
 /// An explicit pattern a rule author wrote for claims no built-in extractor reads.
