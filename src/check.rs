@@ -134,7 +134,8 @@ impl Engine {
                     Some(finding) if finding.code == Code::RevisedFigure => {
                         revised.push((finding, stale && !mention.history))
                     }
-                    Some(finding) => findings.push(finding),
+                    Some(finding) => findings
+                        .push(self.as_reported(finding, d, &docs[d], mention, fact, claim.on)),
                     None if mention.interval().is_none() => {}
                     // A claim tied only by the article's topic confirms; it is not
                     // evidence enough to hold against another article.
@@ -769,6 +770,80 @@ impl Engine {
             );
         f.notes.push(why.to_string());
         Some(f)
+    }
+
+    /// A conflict with the accepted value where the article gives what one of the
+    /// rulebook's `reported` values says: a warning naming who reported it, since the
+    /// article follows a source the desk has on record.
+    fn as_reported(
+        &self,
+        mut finding: Finding,
+        d: usize,
+        doc: &Document,
+        mention: &Mention,
+        fact: &Fact,
+        on: Option<DayRange>,
+    ) -> Finding {
+        if finding.code != Code::Conflict || finding.severity != Severity::Error {
+            return finding;
+        }
+        let alone = |expected: Expected| Fact {
+            expected,
+            reported: Vec::new(),
+            revised_from: Vec::new(),
+            disputed: Vec::new(),
+            as_of: None,
+            decimal: None,
+            ..fact.clone()
+        };
+        let by_measure = fact.reported.iter().find_map(|r| {
+            let expected = match &fact.expected {
+                Expected::Amount { currency, .. } => Expected::Amount {
+                    value: r.value,
+                    currency: currency.clone(),
+                },
+                _ => Expected::Count(r.value),
+            };
+            let mut one = alone(expected);
+            one.decimal = r.decimal;
+            self.against_rule(d, doc, mention, &one, on)
+                .is_none()
+                .then(|| (r.value.describe(), r.sources.clone()))
+        });
+        let by_value = || {
+            fact.disputed.iter().find_map(|r| {
+                self.against_rule(d, doc, mention, &alone(r.expected.clone()), on)
+                    .is_none()
+                    .then(|| (r.written.clone(), r.sources.clone()))
+            })
+        };
+        if let Some((value, sources)) = by_measure.or_else(by_value) {
+            finding.severity = Severity::Warning;
+            let by = self.book.source_titles(&sources);
+            let by = if by.is_empty() {
+                "a source the rulebook records".to_string()
+            } else {
+                by.join("; ")
+            };
+            finding.notes.insert(
+                0,
+                format!(
+                    "the article gives what {by} reported ({value}); the rulebook accepts {}",
+                    finding.expected.clone().unwrap_or_else(|| fact.describe())
+                ),
+            );
+        } else {
+            for r in &fact.disputed {
+                let by = self.book.source_titles(&r.sources);
+                let by = if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", by.join("; "))
+                };
+                finding.notes.push(format!("reported: {}{by}", r.written));
+            }
+        }
+        finding
     }
 
     fn add_reports(&self, fact: &Fact, f: &mut Finding) {

@@ -1066,3 +1066,72 @@ fn a_declared_part_is_checked_against_the_part() {
         check.stderr
     );
 }
+
+#[test]
+fn a_reported_value_outside_the_accepted_one_is_a_warning() {
+    let rules = r#"
+sources:
+  wire-a: {title: Wire A}
+  paper-b: {title: Paper B}
+entities:
+  lena-ostrova:
+    name: Lena Ostrova
+    kind: person
+    facts:
+      age: {value: 78, as_of: 2025-03-09, source: wire-a, reported: [{value: 77, source: paper-b}]}
+  ivo-marek:
+    name: Ivo Marek
+    kind: person
+    born: {value: 1960-05-01, source: wire-a}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: {value: 2025-03-09, source: wire-a, reported: [{value: 2025-03-08, source: paper-b}]}
+    about: [Northern Star]
+    facts:
+      killed: {value: 41, source: wire-a, reported: [{value: 43, source: paper-b}]}
+"#;
+    let run = |article: &str| {
+        let dir = fixture_with(rules, article);
+        let run = factlint(
+            dir.path(),
+            &["check", "--rules", "rules", "--format", "json", "a.md"],
+            None,
+        );
+        assert!(run.code <= 1, "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let notes = f["notes"].to_string();
+                (
+                    f["severity"].as_str().unwrap().to_string(),
+                    notes.contains("what Paper B reported"),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let warned = vec![("warning".to_string(), true)];
+    let erred = vec![("error".to_string(), false)];
+    // Each kind of fact: the reported value is a warning naming its source; any other
+    // value is still an error.
+    for (reported, other) in [
+        ("Lena Ostrova, 77, survived.", "Lena Ostrova, 74, survived."),
+        (
+            "The Northern Star sank on March 8, 2025.",
+            "The Northern Star sank on March 5, 2025.",
+        ),
+        (
+            "The Northern Star crash killed 43 people.",
+            "The Northern Star crash killed 47 people.",
+        ),
+    ] {
+        assert_eq!(run(reported), warned, "{reported}");
+        assert_eq!(run(other), erred, "{other}");
+    }
+    // `born` with its source is still a birth date.
+    assert_eq!(run("Ivo Marek, 70, was on board.").len(), 1);
+    assert!(run("Ivo Marek, 64, was on board.").is_empty());
+}

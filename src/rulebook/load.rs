@@ -15,8 +15,8 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 use regex::Regex;
 
 use super::{
-    BUILTIN_MEASURES, Entity, EntityKind, Event, Expected, Fact, Loc, Measure, Pattern, Report,
-    RuleFile, Rulebook, Source, Stood, Subject,
+    BUILTIN_MEASURES, Disputed, Entity, EntityKind, Event, Expected, Fact, Loc, Measure, Pattern,
+    Report, RuleFile, Rulebook, Source, Stood, Subject,
 };
 use crate::date::{Day, DayRange};
 use crate::extract::quantity;
@@ -328,9 +328,14 @@ const MEASURE_KEYS: &[&str] = &[
 const REPORT_KEYS: &[&str] = &[
     "value", "at_least", "at_most", "source", "sources", "note", "as_of",
 ];
-const AGE_KEYS: &[&str] = &["value", "as_of", "born", "source", "sources", "note"];
+const AGE_KEYS: &[&str] = &[
+    "value", "as_of", "born", "source", "sources", "note", "reported",
+];
 const TITLE_KEYS: &[&str] = &["value", "accept", "source", "sources", "note"];
-const DATE_KEYS: &[&str] = &["value", "from", "to", "source", "sources", "note"];
+const DATE_KEYS: &[&str] = &[
+    "value", "from", "to", "source", "sources", "note", "reported",
+];
+const DISPUTED_KEYS: &[&str] = &["value", "source", "sources", "note"];
 
 impl Loader {
     fn error(
@@ -705,7 +710,8 @@ impl Loader {
                             .collect();
                     }
                     "died" => {
-                        entity.died = self.date(file, &field.value, "`died`").map(|d| d.from);
+                        let (day, _, _) = self.sourced_date(file, &field.value, "`died`");
+                        entity.died = day.map(|d| d.from);
                     }
                     "born" => born = Some(field.clone()),
                     "facts" => facts = Some(field.value.clone()),
@@ -744,18 +750,20 @@ impl Loader {
                     },
                 );
             }
-            if let Some(born) = born {
-                if let Some(range) = self.date(file, &born.value, "`born`") {
-                    self.push_fact(
-                        subject,
-                        "age",
-                        Expected::Birth(range),
-                        Loc {
-                            file,
-                            span: born.key_span.clone(),
-                        },
-                    );
-                }
+            if let Some(born) = born
+                && let (Some(range), sources, note) = self.sourced_date(file, &born.value, "`born`")
+            {
+                let fact = self.push_fact(
+                    subject,
+                    "age",
+                    Expected::Birth(range),
+                    Loc {
+                        file,
+                        span: born.key_span.clone(),
+                    },
+                );
+                self.book.facts[fact].sources = sources;
+                self.book.facts[fact].note = note;
             }
             if let Some(facts) = facts {
                 self.facts(file, subject, &facts);
@@ -835,7 +843,7 @@ impl Loader {
             file,
             span: field.key_span.clone(),
         };
-        let (range, sources, note) = if field.value.as_map().is_some() {
+        let (range, sources, note, disputed) = if field.value.as_map().is_some() {
             let Some(parts) = self.map(file, &field.value, "`date`", DATE_KEYS) else {
                 return;
             };
@@ -878,16 +886,112 @@ impl Loader {
                 }
             };
             let (sources, note) = self.provenance(file, &parts);
-            (range, sources, note)
+            let disputed = self.disputed(file, &parts, |this, node| {
+                this.date(file, node, "a reported date").map(Expected::Date)
+            });
+            (range, sources, note, disputed)
         } else {
-            (self.date(file, &field.value, "`date`"), Vec::new(), None)
+            let range = self.date(file, &field.value, "`date`");
+            (range, Vec::new(), None, Vec::new())
         };
         if let Some(range) = range {
             self.book.events[index].date = Some(range);
             let fact = self.push_fact(Subject::Event(index), "date", Expected::Date(range), loc);
             self.book.facts[fact].sources = sources;
             self.book.facts[fact].note = note;
+            self.book.facts[fact].disputed = disputed;
         }
+    }
+
+    /// A date written alone (`born: 1924-10-01`) or with its sources
+    /// (`born: {value: 1924-10-01, source: …, note: …}`).
+    fn sourced_date(
+        &mut self,
+        file: usize,
+        node: &Node,
+        what: &str,
+    ) -> (Option<DayRange>, Vec<usize>, Option<String>) {
+        if node.as_map().is_none() {
+            return (self.date(file, node, what), Vec::new(), None);
+        }
+        let Some(fields) = self.map(file, node, what, DISPUTED_KEYS) else {
+            return (None, Vec::new(), None);
+        };
+        let fields = fields.to_vec();
+        let Some(value) = fields.iter().find(|f| f.key == "value") else {
+            self.error(
+                file,
+                node.span.clone(),
+                format!("{what} needs `value`"),
+                "no value",
+                Some("for example `born: {value: 1924-10-01, source: …}`".into()),
+            );
+            return (None, Vec::new(), None);
+        };
+        let day = self.date(file, &value.value, what);
+        let (sources, note) = self.provenance(file, &fields);
+        (day, sources, note)
+    }
+
+    /// A fact's `reported:` ages or dates: each item a value (`55`, `2024-12-29`) or a
+    /// mapping with `value` and its sources, read by `value_of` into what the fact would
+    /// hold on that source's word.
+    fn disputed(
+        &mut self,
+        file: usize,
+        fields: &[Entry],
+        value_of: impl Fn(&mut Self, &Node) -> Option<Expected>,
+    ) -> Vec<Disputed> {
+        let Some(list) = fields.iter().find(|f| f.key == "reported") else {
+            return Vec::new();
+        };
+        let Value::Seq(items) = &list.value.value else {
+            self.error(
+                file,
+                list.value.span.clone(),
+                "`reported` must be a list of values with their sources",
+                "expected a list",
+                Some("for example `reported: [{value: 55, source: wire-2025-06-13}]`".into()),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let (value, fields) = if item.as_map().is_some() {
+                let Some(fields) = self.map(file, item, "a reported value", DISPUTED_KEYS) else {
+                    continue;
+                };
+                let fields = fields.to_vec();
+                let Some(value) = fields.iter().find(|f| f.key == "value") else {
+                    self.error(
+                        file,
+                        item.span.clone(),
+                        "a reported value needs `value`",
+                        "no value",
+                        None,
+                    );
+                    continue;
+                };
+                (value.value.clone(), fields)
+            } else {
+                (item.clone(), Vec::new())
+            };
+            let Some(expected) = value_of(self, &value) else {
+                continue;
+            };
+            let (sources, note) = self.provenance(file, &fields);
+            out.push(Disputed {
+                expected,
+                written: value.scalar_text().unwrap_or_default().trim().to_string(),
+                sources,
+                note,
+                loc: Loc {
+                    file,
+                    span: item.span.clone(),
+                },
+            });
+        }
+        out
     }
 
     /// Reads `source`/`sources` and `note` from a fact's fields.
@@ -944,6 +1048,7 @@ impl Loader {
             as_of: None,
             decimal: None,
             part_of: None,
+            disputed: Vec::new(),
             loc,
         });
         self.book.facts.len() - 1
@@ -1049,9 +1154,36 @@ impl Loader {
         };
         if let Some(birth) = birth {
             let (sources, note) = self.provenance(file, &fields);
+            // A reported age is as of the same day as the accepted one; with `born`,
+            // a reported birth date or year.
+            let as_of = get("as_of")
+                .and_then(|a| a.value.scalar_text())
+                .and_then(|t| crate::date::Day::parse_iso(t.trim()));
+            let disputed = self.disputed(file, &fields, |this, node| match as_of {
+                Some(at) => {
+                    let age = node
+                        .scalar_text()
+                        .and_then(|t| t.trim().parse::<i32>().ok())
+                        .filter(|a| (0..=130).contains(a));
+                    if age.is_none() {
+                        this.error(
+                            file,
+                            node.span.clone(),
+                            "a reported age must be a whole number of years between 0 and 130",
+                            "not an age",
+                            None,
+                        );
+                    }
+                    age.map(|age| Expected::Birth(birth_range(age, at)))
+                }
+                None => this
+                    .date(file, node, "a reported birth date")
+                    .map(Expected::Birth),
+            });
             let fact = self.push_fact(subject, "age", Expected::Birth(birth), loc);
             self.book.facts[fact].sources = sources;
             self.book.facts[fact].note = note;
+            self.book.facts[fact].disputed = disputed;
         }
     }
 

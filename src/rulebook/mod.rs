@@ -172,6 +172,18 @@ pub struct Report {
     pub loc: Loc,
 }
 
+/// An age or a date one source reported, recorded beside the accepted one.
+#[derive(Clone, Debug)]
+pub struct Disputed {
+    /// What the fact would hold on this source's word (a birth range for an age).
+    pub expected: Expected,
+    /// The value as the rulebook writes it ("55", "2024-12-29").
+    pub written: String,
+    pub sources: Vec<usize>,
+    pub note: Option<String>,
+    pub loc: Loc,
+}
+
 /// The moment a figure came to stand: a day, and the time of day when known (minutes
 /// after midnight). Figures of one day without a time order before those with one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -235,6 +247,9 @@ pub struct Fact {
     pub decimal: Option<(f64, f64)>,
     /// For a part of another fact's figure (declared under its `parts:`): that fact.
     pub part_of: Option<usize>,
+    /// For ages and dates: what sources reported where they differ from the accepted
+    /// value (`reported:`), each as the value it would make the fact hold.
+    pub disputed: Vec<Disputed>,
     pub loc: Loc,
 }
 
