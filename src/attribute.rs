@@ -18,7 +18,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::date::DayRange;
 use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};
-use crate::rulebook::{EntityKind, Expected, Rulebook, Subject};
+use crate::rulebook::{EntityKind, Expected, Rulebook, Subject, code_fits, code_near};
 
 /// How a claim was tied to its fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -618,6 +618,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                 .entity
                 .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
                 .map(|f| (f, Via::Name)),
+            MentionKind::Code => reading.code_subject(mention, &in_sentence),
             _ => None,
         };
         let claim = claim
@@ -1650,6 +1651,28 @@ impl<'a> Reading<'a> {
         };
         let named = self.named_events(mention.sentence);
         match mention.kind {
+            MentionKind::Code => {
+                let hits: Vec<&Hit> = self.hits_in(mention.sentence).collect();
+                let events = self.code_events(mention, &hits);
+                let ids: Vec<&str> = events.iter().map(|&e| id(e)).collect();
+                match ids[..] {
+                    [] => "its sentence names no event besides by the identifier itself".into(),
+                    [one] => {
+                        let name = mention.measure.as_deref().unwrap_or("code");
+                        match book.fact(Subject::Event(events[0]), name) {
+                            Some(f) => format!(
+                                "its sentence names {one}, but the identifier is more than one \
+                                 slip from `{}` ({}), or another name or date stands with it: \
+                                 taken to name something else",
+                                book.facts[f].id,
+                                book.facts[f].expected.describe()
+                            ),
+                            None => format!("its sentence names {one}, which has no `{name}`"),
+                        }
+                    }
+                    _ => format!("its sentence names several events: {}", ids.join(", ")),
+                }
+            }
             MentionKind::Count | MentionKind::Amount => {
                 if mention.vague && mention.measure.is_none() {
                     return "a vague word with no cue word of a measure in its clause".into();
@@ -1948,6 +1971,69 @@ impl<'a> Reading<'a> {
         self.referred_back(mention, in_sentence, measure?, &fits_dates, false)
     }
 
+    /// An identifier is its event's only when the sentence names that one event, and no
+    /// other, by something besides the identifier itself: a code unlike the rulebook's
+    /// may well name another flight or aircraft, so no reference back is enough.
+    ///
+    /// It is no one's when a name stands right before its cue and names another event
+    /// ("PIA Flight 268"), when a comparing word comes before it ("the deadliest since
+    /// Flight 268"), or when another date in the sentence does not fit the event.
+    fn code_subject(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+        let name = mention.measure.as_deref()?;
+        let prose = &self.doc.prose;
+        let cue = mention.cue.clone()?;
+        let sentence = &self.doc.sentences[mention.sentence];
+        if comparing_before(prose, sentence.span.start, cue.start) {
+            return None;
+        }
+        let [event] = self.code_events(mention, in_sentence)[..] else {
+            return None;
+        };
+        let owner = in_sentence.iter().find(|h| {
+            h.span.end <= cue.start
+                && prose[h.span.end..cue.start]
+                    .trim_start_matches(['\'', '\u{2019}', 's'])
+                    .trim()
+                    .is_empty()
+        });
+        if owner.is_some_and(|h| !h.events.contains(&event)) {
+            return None;
+        }
+        let date = self.book.events[event].date;
+        let other_date = self.mentions[self.mention_ranges[mention.sentence].clone()]
+            .iter()
+            .filter(|m| !m.dateline && !m.said)
+            .filter_map(|m| match m.value {
+                MentionValue::Date(r) => Some(r),
+                _ => None,
+            })
+            .any(|r| date.is_some_and(|d| !r.overlaps(&d)));
+        if other_date {
+            return None;
+        }
+        let fact = self.book.fact(Subject::Event(event), name)?;
+        let (Expected::Code { value, accept }, MentionValue::Code(found)) =
+            (&self.book.facts[fact].expected, &mention.value)
+        else {
+            return None;
+        };
+        (code_fits(found, value, accept) || code_near(found, value, accept))
+            .then_some((fact, Via::Marker))
+    }
+
+    /// The events a sentence names besides by an identifier's own words.
+    fn code_events(&self, mention: &Mention, in_sentence: &[&Hit]) -> Vec<usize> {
+        let start = self.doc.sentences[mention.sentence].span.start;
+        let named: BTreeSet<usize> = in_sentence
+            .iter()
+            .filter(|h| h.span.end <= mention.span.start || h.span.start >= mention.span.end)
+            .filter(|h| !compared_with(&self.doc.prose, start, h))
+            .filter(|h| !describes_another(&self.doc.prose, in_sentence, h))
+            .flat_map(|h| h.events.iter().copied())
+            .collect();
+        named.into_iter().collect()
+    }
+
     /// "The Palisades Fire has burned 17,000 acres, the Eaton Fire 10,600 and the Hurst
     /// Fire 800": names of events and figures of one measure in turn, one name before
     /// each figure and none after the last, each a different event that has the
@@ -2148,7 +2234,7 @@ fn mention_value(mention: &Mention) -> String {
         MentionValue::Amount { value, currency } => format!("{currency} {value}"),
         MentionValue::Date(r) => r.to_string(),
         MentionValue::Weekday(d) => d.name().to_string(),
-        MentionValue::Name(n) | MentionValue::Title(n) => n.clone(),
+        MentionValue::Name(n) | MentionValue::Title(n) | MentionValue::Code(n) => n.clone(),
     }
 }
 
@@ -2156,7 +2242,13 @@ fn mention_value(mention: &Mention) -> String {
 /// the 1999 Izmit earthquake", "worse than the 2004 siege", "on a par with"): the
 /// sentence is not about it.
 fn compared_with(prose: &str, sentence_start: usize, hit: &Hit) -> bool {
-    let before = prose[sentence_start..hit.span.start].to_lowercase();
+    comparing_before(prose, sentence_start, hit.span.start)
+}
+
+/// Whether a comparing word ("since", "than", "on a par with") stands up to three words
+/// before `at`.
+fn comparing_before(prose: &str, sentence_start: usize, at: usize) -> bool {
+    let before = prose[sentence_start..at].to_lowercase();
     let words: Vec<&str> = before
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())

@@ -545,6 +545,26 @@ impl Engine {
                 };
                 self.title(fact, e, value, found, here)
             }
+            (Expected::Code { value, accept }, MentionValue::Code(found)) => {
+                if crate::rulebook::code_fits(found, value, accept) {
+                    return None;
+                }
+                let what = measure_words(&fact.measure);
+                let mut f = self.finding(
+                    Code::Conflict,
+                    fact,
+                    here(format!("{what}: {found}")),
+                    format!(
+                        "the {what} of the {} is {} in the rulebook, but the article says {found}",
+                        self.subject_phrase(fact),
+                        fact.expected.describe()
+                    ),
+                )
+                .with_values(value.clone(), found.clone());
+                f.notes
+                    .extend(fact.note.iter().map(|n| format!("rulebook note: {n}")));
+                Some(f)
+            }
             _ => None,
         }
     }

@@ -1135,3 +1135,81 @@ events:
     assert_eq!(run("Ivo Marek, 70, was on board.").len(), 1);
     assert!(run("Ivo Marek, 64, was on board.").is_empty());
 }
+
+#[test]
+fn an_identifier_is_checked_when_its_sentence_names_the_event() {
+    let rules = r#"
+events:
+  flight-88-crash-2025:
+    summary: the crash of Varna Air Flight 88
+    kind: crash
+    date: 2025-03-09
+    about: [Varna Air]
+    facts:
+      flight: {code: VA88}
+      aircraft: {code: 737-800, cues: [boeing]}
+  old-crash-1999:
+    summary: the crash of a Lindorf Airways jet
+    date: 1999-05-01
+    about: [Lindorf Airways]
+"#;
+    let check = |article: &str| {
+        let dir = fixture_with(rules, article);
+        factlint(
+            dir.path(),
+            &["check", "--rules", "rules", "--format", "short", "a.md"],
+            None,
+        )
+        .stdout
+    };
+    // Right, written any way: the same code, spaced, or without its airline prefix.
+    for right in [
+        "Varna Air flight VA 88 came down at dusk.",
+        "Varna Air Flight 88 was a Boeing 737-800.",
+        "The Varna Air crash involved flight VA88.",
+    ] {
+        assert_eq!(check(right), "", "{right}");
+    }
+    // A slip of the code: one digit changed, dropped or swapped.
+    for wrong in [
+        "Varna Air flight VA 89 came down at dusk.",
+        "Varna Air Flight 8 came down at dusk.",
+        "The Varna Air jet was a Boeing 737-900.",
+    ] {
+        let out = check(wrong);
+        assert!(out.contains("error[FL001]"), "{wrong}: {out}");
+    }
+    // Another flight's code: far from the rulebook's, owned by another name, after a
+    // comparing word, with another date, or in lower case with no letters.
+    for other in [
+        "Varna Air Flight 612 was diverted the same day.",
+        "The Varna Air crash was the worst since Lindorf Airways Flight 87.",
+        "The Varna Air crash was the worst since Flight 87.",
+        "Varna Air Flight 87 crashed in 1999.",
+        "Varna Air said the flight 80 minutes later was cancelled.",
+    ] {
+        let out = check(other);
+        assert!(
+            !out.contains("the flight of") && !out.contains("the aircraft of"),
+            "{other}: {out}"
+        );
+    }
+    // An identifier is an event's fact, and needs a digit.
+    let dir = fixture_with(
+        "entities:\n  jet:\n    name: The Jet\n    kind: other\n    facts:\n      tail: {code: N123}\nevents:\n  e:\n    date: 2025-01-01\n    about: [E]\n    facts:\n      flight: {code: ABC}\n",
+        "",
+    );
+    let run = factlint(dir.path(), &["rules", "check", "--rules", "rules"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("an identifier (`code:`) is an event's fact"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("an identifier needs a digit"),
+        "{}",
+        run.stderr
+    );
+}

@@ -226,6 +226,8 @@ fn the_schemas_allow_the_keys_the_loader_allows() {
         ("AGE_KEYS", "/$defs/ageFact/properties"),
         ("TITLE_KEYS", "/$defs/titleFact/properties"),
         ("DATE_KEYS", "/$defs/eventDate/properties"),
+        ("CODE_KEYS", "/$defs/codeFact/properties"),
+        ("DISPUTED_KEYS", "/$defs/sourcedDate/properties"),
     ];
     for (name, pointer) in pairs {
         assert_eq!(

@@ -35,6 +35,8 @@ pub enum MentionKind {
     Name,
     /// A title written beside a person's name.
     Title,
+    /// An identifier after its cue word ("Flight 171", "Boeing 787-8").
+    Code,
 }
 
 impl MentionKind {
@@ -47,6 +49,7 @@ impl MentionKind {
             MentionKind::Age => "age",
             MentionKind::Name => "name",
             MentionKind::Title => "title",
+            MentionKind::Code => "code",
         }
     }
 }
@@ -66,6 +69,8 @@ pub enum MentionValue {
     Name(String),
     /// A title as written.
     Title(String),
+    /// An identifier as written ("AI 171").
+    Code(String),
 }
 
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -298,6 +303,8 @@ pub struct Lexicon {
     cues: HashMap<String, Vec<Cue>>,
     /// Parts the rulebook declares of a measure's figure (`parts:`).
     parts: Vec<Part>,
+    /// Identifier facts: each one's name and its cues' words.
+    codes: Vec<(std::sync::Arc<str>, Vec<Vec<String>>)>,
     /// Each rule pattern: its fact, the fact's measure and the expression.
     patterns: Vec<(usize, std::sync::Arc<str>, regex::Regex)>,
     /// The words of every measure's name ("structures", "destroyed").
@@ -362,9 +369,22 @@ impl Lexicon {
             .collect();
         measure_words.sort();
         measure_words.dedup();
+        let codes = book
+            .codes
+            .iter()
+            .map(|c| {
+                let cues = c
+                    .cues
+                    .iter()
+                    .map(|cue| cue.split_whitespace().map(str::to_lowercase).collect())
+                    .collect();
+                (std::sync::Arc::from(c.name.as_str()), cues)
+            })
+            .collect();
         Lexicon {
             cues,
             parts,
+            codes,
             measure_words,
             vocabulary: book.vocabulary().clone(),
             patterns,
@@ -418,6 +438,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             .find(|m| m.sentence + 1 == index && m.measure.is_some())
             .and_then(|m| m.measure.clone());
         scan_sentence(&w, index, doc.meta.published, lexicon, &mut mentions);
+        read_codes(&w, index, lexicon, &mut mentions, first);
         parts_and_wholes(&doc.prose, &mut mentions[first..]);
         if (0..w.len()).any(|k| {
             let (phrase, n) = w.ahead::<3>(k);
@@ -439,6 +460,60 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// Identifiers after their cue words ("Flight 171", "flight AI 117", "Boeing 787-8"): a
+/// code of letters and digits with at least one digit, right after the cue, when the cue
+/// is capitalised or the code holds letters ("the flight 30 minutes later" is no code).
+/// A count the code's digits were read as is dropped.
+fn read_codes(w: &Words, sentence: usize, lexicon: &Lexicon, out: &mut Vec<Mention>, first: usize) {
+    static CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^[ \u{a0}]((?:[A-Z]{1,3}[ -]?)?[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)?)\b")
+            .expect("valid")
+    });
+    if lexicon.codes.is_empty() {
+        return;
+    }
+    for k in 0..w.len() {
+        for (name, cues) in &lexicon.codes {
+            let Some(len) = cues
+                .iter()
+                .find(|cue| cue.iter().enumerate().all(|(j, c)| w.lower(k + j) == c))
+                .map(Vec::len)
+            else {
+                continue;
+            };
+            let cue_end = w.span(k + len - 1).end;
+            let sentence_end = w.span(w.len() - 1).end;
+            let Some(found) = CODE.captures(&w.text[cue_end..sentence_end]) else {
+                continue;
+            };
+            let code = found.get(1).expect("group");
+            let capital = w
+                .original(k)
+                .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+            if !capital && !code.as_str().contains(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            let span = cue_end + code.start()..cue_end + code.end();
+            out.retain_mut(|m| {
+                m.sentence != sentence
+                    || m.span.end <= span.start
+                    || m.span.start >= span.end
+                    || !matches!(m.kind, MentionKind::Count | MentionKind::Ordinal)
+            });
+            let mut m = Mention::new(
+                span,
+                sentence,
+                MentionKind::Code,
+                MentionValue::Code(code.as_str().to_string()),
+            );
+            m.measure = Some(name.clone());
+            m.cue = Some(w.span_of(k, k + len));
+            out.push(m);
+        }
+    }
+    out[first..].sort_by_key(|m| m.span.start);
 }
 
 /// "16 of the 24 deaths": the part takes the measure of the whole after it, and the

@@ -31,7 +31,7 @@ fn read(text: &str, published: Option<&str>) -> Vec<(String, String, String, Opt
                 MentionValue::Amount { value, currency } => format!("{currency} {value}"),
                 MentionValue::Date(r) => r.to_string(),
                 MentionValue::Weekday(d) => d.name().to_string(),
-                MentionValue::Name(n) | MentionValue::Title(n) => n.clone(),
+                MentionValue::Name(n) | MentionValue::Title(n) | MentionValue::Code(n) => n.clone(),
             };
             (
                 m.kind.name().to_string(),

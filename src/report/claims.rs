@@ -42,6 +42,7 @@ fn value_json(book: &Rulebook, mention: &Mention) -> Value {
         MentionValue::Weekday(d) => json!({"weekday": d.name()}),
         MentionValue::Name(n) => json!({"name": n, "person": person}),
         MentionValue::Title(t) => json!({"title": t, "person": person}),
+        MentionValue::Code(c) => json!({"code": c}),
     }
 }
 
@@ -77,6 +78,7 @@ pub fn render_human(
                 MentionValue::Amount { value, currency } => format!("{currency} {value}"),
                 MentionValue::Date(r) => r.to_string(),
                 MentionValue::Weekday(d) => d.name().to_string(),
+                MentionValue::Code(c) => c.clone(),
                 MentionValue::Name(_) | MentionValue::Title(_) => m
                     .entity
                     .map(|e| format!("of {}", book.entities[e].name))

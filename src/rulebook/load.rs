@@ -335,6 +335,7 @@ const TITLE_KEYS: &[&str] = &["value", "accept", "source", "sources", "note"];
 const DATE_KEYS: &[&str] = &[
     "value", "from", "to", "source", "sources", "note", "reported",
 ];
+const CODE_KEYS: &[&str] = &["code", "accept", "cues", "source", "sources", "note"];
 const DISPUTED_KEYS: &[&str] = &["value", "source", "sources", "note"];
 
 impl Loader {
@@ -1094,6 +1095,13 @@ impl Loader {
                     "move this up one level",
                     None,
                 ),
+                _ if entry
+                    .value
+                    .as_map()
+                    .is_some_and(|m| m.iter().any(|f| f.key == "code")) =>
+                {
+                    self.code_fact(file, subject, entry, loc)
+                }
                 _ => self.measure_fact(file, subject, entry, loc, None),
             }
         }
@@ -1184,6 +1192,86 @@ impl Loader {
             self.book.facts[fact].sources = sources;
             self.book.facts[fact].note = note;
             self.book.facts[fact].disputed = disputed;
+        }
+    }
+
+    /// An identifier: `flight: {code: AI171, accept: [AI-171], cues: [flight]}`. The cues
+    /// are the words it follows in prose; by default the fact's name ("flight").
+    fn code_fact(&mut self, file: usize, subject: Subject, entry: &Entry, loc: Loc) {
+        if matches!(subject, Subject::Entity(_)) {
+            self.error(
+                file,
+                entry.key_span.clone(),
+                "an identifier (`code:`) is an event's fact",
+                "not under an entity",
+                Some("give the flight number or aircraft type under the event's `facts`".into()),
+            );
+            return;
+        }
+        let Some(fields) = self.map(file, &entry.value, "an identifier", CODE_KEYS) else {
+            return;
+        };
+        let fields = fields.to_vec();
+        let mut value = None;
+        let mut accept = Vec::new();
+        let mut cues = Vec::new();
+        for field in &fields {
+            match field.key.as_str() {
+                "code" => value = self.string(file, &field.value, "`code`"),
+                "accept" => {
+                    accept = self
+                        .strings(file, &field.value, "an accepted form")
+                        .into_iter()
+                        .map(|(s, _)| s)
+                        .collect()
+                }
+                "cues" => {
+                    cues = self
+                        .strings(file, &field.value, "a cue word")
+                        .into_iter()
+                        .map(|(s, _)| s.to_lowercase())
+                        .collect()
+                }
+                _ => {}
+            }
+        }
+        let Some(value) = value.filter(|v| v.chars().any(|c| c.is_ascii_digit())) else {
+            let at = fields
+                .iter()
+                .find(|f| f.key == "code")
+                .expect("routed on `code`");
+            self.error(
+                file,
+                at.value.span.clone(),
+                "an identifier needs a digit",
+                "no digit in this code",
+                Some(
+                    "factlint reads identifiers such as AI171, 787-8 or 9N-ANC after their cue word"
+                        .into(),
+                ),
+            );
+            return;
+        };
+        if cues.is_empty() {
+            cues.push(entry.key.replace('_', " ").to_lowercase());
+        }
+        let (sources, note) = self.provenance(file, &fields);
+        let fact = self.push_fact(subject, &entry.key, Expected::Code { value, accept }, loc);
+        self.book.facts[fact].sources = sources;
+        self.book.facts[fact].note = note;
+        match self.book.codes.iter_mut().find(|m| m.name == entry.key) {
+            Some(m) => {
+                for cue in cues {
+                    if !m.cues.contains(&cue) {
+                        m.cues.push(cue);
+                    }
+                }
+            }
+            None => self.book.codes.push(Measure {
+                name: entry.key.clone(),
+                cues,
+                part_of: None,
+            }),
         }
     }
 
@@ -1677,7 +1765,7 @@ impl Loader {
             .book
             .facts
             .iter()
-            .filter(|f| !matches!(f.expected, Expected::Date(_)))
+            .filter(|f| !matches!(f.expected, Expected::Date(_) | Expected::Code { .. }))
             .map(|f| f.subject)
             .collect();
         for event in 0..self.book.events.len() {

@@ -124,6 +124,12 @@ pub enum Expected {
         value: String,
         accept: Vec<String>,
     },
+    /// An identifier (a flight number, an aircraft type, a registration) as the desk
+    /// writes it, and other forms it accepts.
+    Code {
+        value: String,
+        accept: Vec<String>,
+    },
     /// A person's name: the house spelling and the other spellings the desk knows of
     /// but does not use.
     Name {
@@ -151,6 +157,8 @@ impl Expected {
             Expected::Birth(b) => format!("born {b}"),
             Expected::Title { value, accept } if accept.is_empty() => value.clone(),
             Expected::Title { value, accept } => format!("{value} (also: {})", accept.join("; ")),
+            Expected::Code { value, accept } if accept.is_empty() => value.clone(),
+            Expected::Code { value, accept } => format!("{value} (also: {})", accept.join("; ")),
             Expected::Name { house, aliases } if aliases.is_empty() => house.clone(),
             Expected::Name { house, aliases } => {
                 format!("{house} (not: {})", aliases.join("; "))
@@ -305,6 +313,76 @@ fn decimal_places(x: f64) -> u32 {
         .unwrap_or(3)
 }
 
+/// Whether an identifier as an article writes it (`found`) is the one the rulebook
+/// holds: the same letters and digits, case, spaces and hyphens aside ("AI 171",
+/// "ai-171" for AI171), or with a letter prefix left off on one side ("Flight 171" for
+/// AI171), or one of the accepted forms.
+pub fn code_fits(found: &str, value: &str, accept: &[String]) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let found = norm(found);
+    let prefix_left_off = |long: &str, short: &str| {
+        long.strip_suffix(short).is_some_and(|prefix| {
+            !prefix.is_empty()
+                && prefix.chars().all(|c| c.is_alphabetic())
+                && short.starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    std::iter::once(value)
+        .chain(accept.iter().map(String::as_str))
+        .map(norm)
+        .any(|v| v == found || prefix_left_off(&v, &found) || prefix_left_off(&found, &v))
+}
+
+/// Whether an identifier that does not fit (`found`) is a slip of the rulebook's: its
+/// letters and digits one edit away (a digit changed, added or dropped, two neighbours
+/// swapped), a letter prefix left off aside ("AI 117" and "Flight 117" for AI171, "787-9"
+/// for 787-8). A code further off names something else: another flight, another model.
+pub fn code_near(found: &str, value: &str, accept: &[String]) -> bool {
+    let norm = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let digits_on = |v: &[char]| -> Vec<char> {
+        let from = v.iter().position(|c| c.is_ascii_digit()).unwrap_or(v.len());
+        v[from..].to_vec()
+    };
+    let one_edit = |a: &[char], b: &[char]| -> bool {
+        if a == b {
+            return false;
+        }
+        let (n, m) = (a.len(), b.len());
+        if n == m {
+            let diff: Vec<usize> = (0..n).filter(|&i| a[i] != b[i]).collect();
+            return diff.len() == 1
+                || diff.len() == 2
+                    && diff[1] == diff[0] + 1
+                    && a[diff[0]] == b[diff[1]]
+                    && a[diff[1]] == b[diff[0]];
+        }
+        let (short, long) = if n < m { (a, b) } else { (b, a) };
+        long.len() == short.len() + 1
+            && (0..long.len()).any(|skip| {
+                long.iter()
+                    .enumerate()
+                    .filter(|(i, _)| *i != skip)
+                    .map(|(_, c)| c)
+                    .eq(short.iter())
+            })
+    };
+    let found = norm(found);
+    std::iter::once(value)
+        .chain(accept.iter().map(String::as_str))
+        .map(norm)
+        .any(|v| one_edit(&found, &v) || one_edit(&digits_on(&found), &digits_on(&v)))
+}
+
 /// A measure that counts are read against: its name and the words that cue it.
 #[derive(Clone, Debug)]
 pub struct Measure {
@@ -377,6 +455,8 @@ pub struct Rulebook {
     pub events: Vec<Event>,
     pub facts: Vec<Fact>,
     pub measures: Vec<Measure>,
+    /// Identifier facts (`code:`): each fact's name and the words it follows in prose.
+    pub codes: Vec<Measure>,
     pub patterns: Vec<Pattern>,
     /// Words the rulebook adds to the reading vocabulary (its `lexicon:` sections).
     pub lexicon: crate::lexicon::Extension,
