@@ -123,6 +123,10 @@ fn parts_increments_and_forecasts_are_not_the_toll() {
             "Dozens more were injured when the Northern Star went down.",
             "Dozens",
         ),
+        (
+            "Three children were injured when the Northern Star went down.",
+            "Three",
+        ),
     ] {
         assert_eq!(tied(sentence, figure), None, "{sentence}");
         assert_eq!(errors(sentence), 0, "{sentence}");
