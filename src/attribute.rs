@@ -641,6 +641,25 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                 .and_then(|(subject, _)| match subject {
                     Subject::Event(e) => book.events[e].date,
                     Subject::Entity(_) => None,
+                })
+                .or_else(|| {
+                    // A title: the years its sentence tells of ("in 1978, President
+                    // Carter …"), at which the post may have been held.
+                    let dates = mentions[reading.mention_ranges[mention.sentence].clone()]
+                        .iter()
+                        .filter(|m| m.kind == MentionKind::Date && !m.dateline)
+                        .filter_map(|m| match m.value {
+                            MentionValue::Date(r) => Some(r),
+                            _ => None,
+                        });
+                    (mention.kind == MentionKind::Title)
+                        .then(|| {
+                            dates.reduce(|a, b| DayRange {
+                                from: a.from.min(b.from),
+                                to: a.to.max(b.to),
+                            })
+                        })
+                        .flatten()
                 });
             claims.push(Claim {
                 mention: index,

@@ -543,7 +543,7 @@ impl Engine {
                 let Subject::Entity(e) = fact.subject else {
                     return None;
                 };
-                self.title(fact, e, value, found, here)
+                self.title(fact, e, value, found, (doc.meta.published, event_date), here)
             }
             (Expected::Code { value, accept }, MentionValue::Code(found)) => {
                 if crate::rulebook::code_fits(found, value, accept) {
@@ -576,11 +576,57 @@ impl Engine {
         person: usize,
         value: &str,
         found: &str,
+        (published, told): (Option<Day>, Option<DayRange>),
         here: impl Fn(String) -> Label,
     ) -> Option<Finding> {
         let name = &self.book.entities[person].name;
-        match self.people.title_verdict(person, found) {
+        match self.people.title_verdict(person, found, published) {
             TitleVerdict::Fits | TitleVerdict::Unknown => None,
+            // "President Carter signed the accords in 1978": a date of the term in the
+            // sentence tells of the time the post was held.
+            TitleVerdict::NotHeld { from, to, .. }
+                if told.is_some_and(|r| {
+                    from.is_none_or(|f| f <= r.to) && to.is_none_or(|t| r.from <= t)
+                }) =>
+            {
+                None
+            }
+            TitleVerdict::NotHeld { post, from, to } => {
+                let when = match (from, to) {
+                    (_, Some(t)) if published.is_some_and(|p| p > t) => {
+                        format!("held until {}", t.long())
+                    }
+                    (Some(f), _) => format!("held from {}", f.long()),
+                    _ => "not held then".to_string(),
+                };
+                let mut f = self.finding(
+                    Code::Title,
+                    fact,
+                    here(format!("a post {when}")),
+                    format!(
+                        "\"{found}\" is {name}'s post {when} in the rulebook, but the article gives it as held when it was published"
+                    ),
+                );
+                f.notes.push(format!(
+                    "write \"former {post}\", or give the time it was held"
+                ));
+                f.expected = Some(format!("former {post}"));
+                f.found = Some(found.to_string());
+                Some(f)
+            }
+            TitleVerdict::StillHeld { post } => {
+                let mut f = self.finding(
+                    Code::Conflict,
+                    fact,
+                    here(format!("{name} still holds this post")),
+                    format!(
+                        "\"{found}\": by the rulebook, {name} held the post of {post} on the day the article was published, so it is not a former post"
+                    ),
+                );
+                f.expected = Some(post);
+                f.found = Some(found.to_string());
+                Some(f)
+            }
             TitleVerdict::HeldBy(holders) => {
                 let who: Vec<&str> = holders
                     .iter()

@@ -79,6 +79,7 @@ struct Raw {
     ranks: Vec<String>,
     title_current: Vec<String>,
     title_past: Vec<String>,
+    title_provisional: Vec<String>,
     cited: Vec<String>,
     history: Vec<String>,
     title_connectors: Vec<String>,
@@ -197,6 +198,8 @@ pub struct Vocabulary {
     pub ranks: Phrases,
     pub title_current: Phrases,
     pub title_past: Phrases,
+    /// Words that make a post provisional ("acting President"): part of the post.
+    pub title_provisional: Phrases,
     pub cited: Phrases,
     /// Words that tell a figure as an earlier one ("initially", "up from").
     pub history: Phrases,
@@ -262,6 +265,7 @@ impl Vocabulary {
             &raw.ranks,
             &raw.title_current,
             &raw.title_past,
+            &raw.title_provisional,
             &raw.cited,
             &raw.history,
             &raw.title_connectors,
@@ -324,6 +328,7 @@ impl Vocabulary {
             ranks: Phrases::new(&raw.ranks),
             title_current: Phrases::new(&raw.title_current),
             title_past: Phrases::new(&raw.title_past),
+            title_provisional: Phrases::new(&raw.title_provisional),
             cited: Phrases::new(&raw.cited),
             history: Phrases::new(&raw.history),
             title_connectors: Phrases::new(&raw.title_connectors),

@@ -19,9 +19,10 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::attribute::{Hit, per_sentence};
+use crate::date::Day;
 use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};
-use crate::rulebook::{EntityKind, Expected, Rulebook, Subject};
+use crate::rulebook::{EntityKind, Post, Rulebook};
 
 /// The people of a rulebook, compiled for reading names and titles.
 pub struct People {
@@ -44,8 +45,8 @@ pub struct People {
     book_heads: HashSet<String>,
     /// Single-word names of places and groups, lowercase: qualifiers of a title.
     qualifiers: Vec<String>,
-    /// A title as a bag of words → the entities that hold it.
-    holders: HashMap<Vec<String>, Vec<usize>>,
+    /// A title as a bag of words → the entities that hold it, with the post's dates.
+    holders: HashMap<Vec<String>, Vec<(usize, Post)>>,
     /// The reading vocabulary, with the rulebook's additions (for honorifics).
     vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
 }
@@ -53,8 +54,8 @@ pub struct People {
 struct Person {
     /// The house spelling and aliases, as words without particles or honorifics.
     forms: Vec<Vec<String>>,
-    /// The title and its accepted forms: as written, and as a bag of words.
-    titles: Vec<(String, Vec<String>)>,
+    /// Every accepted form of every post: as written, as a bag of words, and the post.
+    titles: Vec<(String, Vec<String>, Post)>,
 }
 
 /// How a title written beside a person compares with the rulebook.
@@ -70,7 +71,16 @@ pub enum TitleVerdict {
         closest: String,
         words: Vec<(String, String)>,
     },
-    /// Neither: a title the rulebook knows nothing of, or one no longer held.
+    /// One of the person's posts, given as held on a day the rulebook says it was not
+    /// (after its `to`, before its `from`).
+    NotHeld {
+        post: String,
+        from: Option<Day>,
+        to: Option<Day>,
+    },
+    /// "Former" of a post the rulebook dates as held on the publication day.
+    StillHeld { post: String },
+    /// Neither: a title the rulebook knows nothing of, or one told as past.
     Unknown,
 }
 
@@ -128,10 +138,8 @@ impl People {
                 .filter(|w| !w.is_empty())
                 .collect();
             let mut titles = Vec::new();
-            if let Some(fact) = book.fact(Subject::Entity(i), "title")
-                && let Expected::Title { value, accept } = &book.facts[fact].expected
-            {
-                for form in std::iter::once(value).chain(accept) {
+            for post in &entity.posts {
+                for form in std::iter::once(&post.value).chain(&post.accept) {
                     if let Some(head) = title_head(form) {
                         people.book_heads.insert(head);
                     }
@@ -145,10 +153,10 @@ impl People {
                     }
                     let bag = people.bag(form);
                     let holders = people.holders.entry(bag.clone()).or_default();
-                    if !holders.contains(&i) {
-                        holders.push(i);
+                    if !holders.contains(&(i, post.clone())) {
+                        holders.push((i, post.clone()));
                     }
-                    titles.push((form.clone(), bag));
+                    titles.push((form.clone(), bag, post.clone()));
                 }
             }
             let mut surnames: Vec<String> = forms
@@ -227,6 +235,53 @@ impl People {
                 (&mut buf, &mut words),
                 &mut names,
             );
+            // "President Choi": a title before a short name the matcher resolved to a
+            // person is read as that person's too.
+            let shorts: Vec<(Range<usize>, usize)> = here
+                .iter()
+                .filter(|h| !h.full && h.span.end <= bounds.end)
+                .filter_map(|h| h.entity.map(|e| (h.span.clone(), e)))
+                .filter(|(_, e)| book.entities[*e].kind == EntityKind::Person)
+                .filter(|(span, _)| {
+                    !names
+                        .iter()
+                        .any(|(n, _)| n.start < span.end && span.start < n.end)
+                })
+                // A short reference that takes in a title ("Governor Marek"): the name
+                // is the short name it ends with.
+                .map(|(span, e)| {
+                    let text = &prose[span.clone()];
+                    let core = book.entities[e]
+                        .short_names
+                        .iter()
+                        .filter(|s| s.len() < text.len())
+                        .find(|s| {
+                            text.len() > s.len()
+                                && text.is_char_boundary(text.len() - s.len())
+                                && text[text.len() - s.len()..].eq_ignore_ascii_case(s)
+                        })
+                        .map_or(span.start, |s| span.end - s.len());
+                    (core..span.end, e)
+                })
+                .collect();
+            let all_ends: Vec<usize> = names.iter().chain(&shorts).map(|(s, _)| s.end).collect();
+            for (span, entity) in &shorts {
+                if cited(&prose[bounds.start..span.start]) {
+                    continue;
+                }
+                let before =
+                    self.title_before(prose, (bounds.start, bounds.end), span.clone(), &all_ends);
+                if let Some(title) = before {
+                    let mut m = Mention::new(
+                        title.clone(),
+                        sentence,
+                        MentionKind::Title,
+                        MentionValue::Title(prose[title].to_string()),
+                    );
+                    m.entity = Some(*entity);
+                    out.push(m);
+                }
+            }
             if names.is_empty() {
                 continue;
             }
@@ -631,25 +686,110 @@ impl People {
         bag
     }
 
-    /// How a title written beside a person compares with the rulebook's titles.
-    pub fn title_verdict(&self, entity: usize, found: &str) -> TitleVerdict {
+    /// How a title written beside a person compares with the rulebook's titles, in an
+    /// article published `on` (when known): posts with dates are held between them.
+    pub fn title_verdict(&self, entity: usize, found: &str, on: Option<Day>) -> TitleVerdict {
         let Some(person) = self.person(entity) else {
             return TitleVerdict::Unknown;
         };
-        if words_of(found)
-            .iter()
-            .any(|w| crate::lexicon::english().title_past.has(w))
-        {
+        let lexicon = crate::lexicon::english();
+        let words = words_of(found);
+        let held = |post: &Post| on.is_none_or(|day| post.held_on(day));
+        // "Former President": a post held no longer. Wrong only when the rulebook dates
+        // the post and it was still held on the publication day, or when the post is another's and never this
+        // person's; other past words ("then", "incoming") say nothing checkable.
+        if words.iter().any(|w| lexicon.title_past.has(w)) {
+            let former = words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "former" | "ex" | "onetime" | "one-time" | "erstwhile"
+                )
+            });
+            if !former {
+                return TitleVerdict::Unknown;
+            }
+            let bag: Vec<String> = self
+                .bag(found)
+                .into_iter()
+                .filter(|w| !lexicon.title_past.has(w))
+                .collect();
+            let posts: Vec<&Post> = person
+                .titles
+                .iter()
+                .filter(|(_, b, _)| *b == bag)
+                .map(|(_, _, p)| p)
+                .collect();
+            if let Some(day) = on
+                && !posts.is_empty()
+                && posts.iter().all(|p| p.from.is_some() && p.held_on(day))
+            {
+                return TitleVerdict::StillHeld {
+                    post: posts[0].value.clone(),
+                };
+            }
+            // Another's post is held against the person only when the rulebook keeps
+            // their record of posts (it dates them): else they may have held it unlisted.
+            let dated = person
+                .titles
+                .iter()
+                .any(|(_, _, p)| p.from.is_some() || p.to.is_some());
+            if posts.is_empty()
+                && dated
+                && bag.len() >= 2
+                && let Some(holders) = self.holders.get(&bag)
+            {
+                let others: Vec<usize> = holders
+                    .iter()
+                    .map(|(e, _)| *e)
+                    .filter(|&e| e != entity)
+                    .collect();
+                if !others.is_empty() {
+                    return TitleVerdict::HeldBy(others);
+                }
+            }
             return TitleVerdict::Unknown;
         }
         let bag = self.bag(found);
-        if bag.is_empty() || person.titles.iter().any(|(_, b)| *b == bag) {
+        if bag.is_empty() {
             return TitleVerdict::Fits;
         }
+        let matching: Vec<(&String, &Post)> = person
+            .titles
+            .iter()
+            .filter(|(_, b, _)| *b == bag)
+            .map(|(form, _, post)| (form, post))
+            .collect();
+        if !matching.is_empty() {
+            // "President Choi" of an acting president: the provisional word is part of
+            // the post.
+            let provisional =
+                |t: &str| words_of(t).iter().any(|w| lexicon.title_provisional.has(w));
+            if !provisional(found) && matching.iter().all(|(form, _)| provisional(form)) {
+                return TitleVerdict::Misprint {
+                    closest: matching[0].0.clone(),
+                    words: Vec::new(),
+                };
+            }
+            if matching.iter().any(|(_, post)| held(post)) {
+                return TitleVerdict::Fits;
+            }
+            let post = matching[0].1;
+            return TitleVerdict::NotHeld {
+                post: post.value.clone(),
+                from: post.from,
+                to: post.to,
+            };
+        }
         // A post of one word ("spokesman", "president") is held by many people: only a
-        // specific post ("interior minister") can be someone else's.
+        // specific post ("interior minister") can be someone else's, and only while
+        // they hold it.
         if let Some(holders) = self.holders.get(&bag).filter(|_| bag.len() >= 2) {
-            let others: Vec<usize> = holders.iter().copied().filter(|&e| e != entity).collect();
+            let mut others: Vec<usize> = holders
+                .iter()
+                .filter(|(e, post)| *e != entity && held(post))
+                .map(|(e, _)| *e)
+                .collect();
+            others.dedup();
             if !others.is_empty() {
                 return TitleVerdict::HeldBy(others);
             }
@@ -658,7 +798,7 @@ impl People {
         // (score, accepted form, words that differ)
         type Candidate<'a> = (f64, &'a str, Vec<(String, String)>);
         let mut best: Option<Candidate> = None;
-        for (form, accepted) in &person.titles {
+        for (form, accepted, _) in &person.titles {
             if accepted.len() != bag.len() {
                 continue;
             }

@@ -1217,3 +1217,58 @@ events:
         run.stderr
     );
 }
+
+#[test]
+fn posts_are_held_between_their_dates() {
+    let rules = r#"
+entities:
+  ana-veld:
+    name: Ana Veld
+    kind: person
+    short: [Veld]
+    facts:
+      title:
+        - {value: Mayor of Varna, accept: [mayor], from: 2010-01-01, to: 2014-12-31}
+        - {value: Governor of the Bay, accept: [governor], from: 2020-01-01}
+  ivo-marek:
+    name: Ivo Marek
+    kind: person
+    short: [Marek]
+    facts:
+      title: {value: Acting Governor of the Coast, accept: [acting governor]}
+"#;
+    let check = |article: &str| {
+        let dir = fixture_with(rules, article);
+        factlint(
+            dir.path(),
+            &["check", "--rules", "rules", "--format", "short", "a.md"],
+            None,
+        )
+        .stdout
+    };
+    // Held, held no longer and said so, or told at a time it was held: right.
+    for right in [
+        "Governor Ana Veld spoke.",
+        "Former Mayor Ana Veld spoke.",
+        "In 2012, Mayor Ana Veld opened the port.",
+        "Acting Governor Ivo Marek spoke.",
+    ] {
+        assert_eq!(check(right), "", "{right}");
+    }
+    // A post given as held after it ended: a warning.
+    let out = check("Mayor Ana Veld spoke.");
+    assert!(
+        out.contains("warning[FL008]") && out.contains("held until"),
+        "{out}"
+    );
+    // "Former" of a post still held: an error.
+    let out = check("Former Governor Ana Veld spoke.");
+    assert!(
+        out.contains("error[FL001]") && out.contains("not a former post"),
+        "{out}"
+    );
+    // A provisional post written without its word, before a short name too.
+    let out = check("Governor Ivo Marek spoke. Later, Governor Marek left.");
+    assert_eq!(out.matches("warning[FL008]").count(), 2, "{out}");
+    assert!(out.contains("\"acting governor\""), "{out}");
+}

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use super::{
     BUILTIN_MEASURES, Disputed, Entity, EntityKind, Event, Expected, Fact, Loc, Measure, Pattern,
-    Report, RuleFile, Rulebook, Source, Stood, Subject,
+    Post, Report, RuleFile, Rulebook, Source, Stood, Subject,
 };
 use crate::date::{Day, DayRange};
 use crate::extract::quantity;
@@ -331,7 +331,7 @@ const REPORT_KEYS: &[&str] = &[
 const AGE_KEYS: &[&str] = &[
     "value", "as_of", "born", "source", "sources", "note", "reported",
 ];
-const TITLE_KEYS: &[&str] = &["value", "accept", "source", "sources", "note"];
+const TITLE_KEYS: &[&str] = &["value", "accept", "from", "to", "source", "sources", "note"];
 const DATE_KEYS: &[&str] = &[
     "value", "from", "to", "source", "sources", "note", "reported",
 ];
@@ -667,6 +667,7 @@ impl Loader {
                 aliases: Vec::new(),
                 short_names: Vec::new(),
                 died: None,
+                posts: Vec::new(),
                 loc: Loc {
                     file,
                     span: entry.key_span.clone(),
@@ -1275,45 +1276,115 @@ impl Loader {
         }
     }
 
+    /// A person's title: one post (`title: Minister of Refugees`, or a mapping with
+    /// `value`, `accept`, `from`, `to`), or a list of posts held over time. The fact
+    /// holds the post still held (the last listed without `to`, else the last listed).
     fn title_fact(&mut self, file: usize, subject: Subject, entry: &Entry, loc: Loc) {
-        let (value, accept, sources, note) = if let Some(value) = entry.value.as_str() {
-            (value.to_string(), Vec::new(), Vec::new(), None)
-        } else {
-            let Some(fields) = self.map(file, &entry.value, "a `title` fact", TITLE_KEYS) else {
-                return;
-            };
-            let fields = fields.to_vec();
-            let mut value = None;
-            let mut accept = Vec::new();
-            for field in &fields {
-                match field.key.as_str() {
-                    "value" => value = self.string(file, &field.value, "`value`"),
-                    "accept" => {
-                        accept = self
-                            .strings(file, &field.value, "an accepted form")
-                            .into_iter()
-                            .map(|(s, _)| s)
-                            .collect();
-                    }
-                    _ => {}
-                }
-            }
-            let Some(value) = value else {
-                self.error(
-                    file,
-                    entry.key_span.clone(),
-                    "a title needs `value`",
-                    "missing `value`",
-                    None,
-                );
-                return;
-            };
-            let (sources, note) = self.provenance(file, &fields);
-            (value, accept, sources, note)
+        let Subject::Entity(person) = subject else {
+            return;
         };
-        let fact = self.push_fact(subject, "title", Expected::Title { value, accept }, loc);
+        let items: Vec<Node> = match &entry.value.value {
+            Value::Seq(items) => items.clone(),
+            _ => vec![entry.value.clone()],
+        };
+        let mut posts = Vec::new();
+        let mut sources = Vec::new();
+        let mut note = None;
+        for item in &items {
+            if let Some((post, s, n)) = self.post(file, item, &entry.key_span) {
+                posts.push(post);
+                sources.extend(s);
+                note = note.or(n);
+            }
+        }
+        if posts.is_empty() {
+            return;
+        }
+        let current = posts
+            .iter()
+            .rev()
+            .find(|p| p.to.is_none())
+            .unwrap_or(posts.last().expect("one post"))
+            .clone();
+        sources.dedup();
+        self.book.entities[person].posts = posts;
+        let expected = Expected::Title {
+            value: current.value,
+            accept: current.accept,
+        };
+        let fact = self.push_fact(subject, "title", expected, loc);
         self.book.facts[fact].sources = sources;
         self.book.facts[fact].note = note;
+    }
+
+    /// One post of a `title`: its title, accepted forms, dates and provenance.
+    fn post(
+        &mut self,
+        file: usize,
+        node: &Node,
+        key_span: &Range<usize>,
+    ) -> Option<(Post, Vec<usize>, Option<String>)> {
+        if let Some(value) = node.as_str() {
+            let post = Post {
+                value: value.to_string(),
+                accept: Vec::new(),
+                from: None,
+                to: None,
+            };
+            return Some((post, Vec::new(), None));
+        }
+        let fields = self.map(file, node, "a `title` fact", TITLE_KEYS)?.to_vec();
+        let mut value = None;
+        let mut accept = Vec::new();
+        let (mut from, mut to) = (None, None);
+        for field in &fields {
+            match field.key.as_str() {
+                "value" => value = self.string(file, &field.value, "`value`"),
+                "accept" => {
+                    accept = self
+                        .strings(file, &field.value, "an accepted form")
+                        .into_iter()
+                        .map(|(s, _)| s)
+                        .collect();
+                }
+                "from" => from = self.date(file, &field.value, "`from`").map(|d| d.from),
+                "to" => to = self.date(file, &field.value, "`to`").map(|d| d.to),
+                _ => {}
+            }
+        }
+        let Some(value) = value else {
+            self.error(
+                file,
+                key_span.clone(),
+                "a title needs `value`",
+                "missing `value`",
+                None,
+            );
+            return None;
+        };
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            self.error(
+                file,
+                node.span.clone(),
+                "impossible post: `from` is after `to`",
+                "impossible dates",
+                None,
+            );
+            return None;
+        }
+        let (sources, note) = self.provenance(file, &fields);
+        Some((
+            Post {
+                value,
+                accept,
+                from,
+                to,
+            },
+            sources,
+            note,
+        ))
     }
 
     /// Reads a figure: a number, a phrase ("at least 3", "$5 million", "nearly 250"),

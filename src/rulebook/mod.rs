@@ -80,7 +80,27 @@ pub struct Entity {
     /// several entities share is resolved to the entity the article names in full most.
     pub short_names: Vec<String>,
     pub died: Option<Day>,
+    /// The posts the person held, each with its dates when the rulebook gives them
+    /// (`title:`, one post or a list). The title fact holds the current one.
+    pub posts: Vec<Post>,
     pub loc: Loc,
+}
+
+/// A post a person held: the title as the desk writes it, other accepted forms, and
+/// the days it was held from and to (`to` absent: still held).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Post {
+    pub value: String,
+    pub accept: Vec<String>,
+    pub from: Option<Day>,
+    pub to: Option<Day>,
+}
+
+impl Post {
+    /// Whether the post was held on a day (undated ends count as held).
+    pub fn held_on(&self, day: Day) -> bool {
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
+    }
 }
 
 #[derive(Clone, Debug)]
