@@ -1271,4 +1271,11 @@ entities:
     let out = check("Governor Ivo Marek spoke. Later, Governor Marek left.");
     assert_eq!(out.matches("warning[FL008]").count(), 2, "{out}");
     assert!(out.contains("\"acting governor\""), "{out}");
+    // `rules list` shows the posts with their dates.
+    let dir = fixture_with(rules, "");
+    let list = factlint(dir.path(), &["rules", "list", "--rules", "rules"], None).stdout;
+    assert!(
+        list.contains("posts: Mayor of Varna (2010-01-01 to 2014-12-31); Governor of the Bay (from 2020-01-01)"),
+        "{list}"
+    );
 }

@@ -66,6 +66,55 @@ pub fn render(book: &Rulebook) -> String {
                 .collect();
             out.push_str(&format!("      {label}: {}\n", figures.join("; ")));
         }
+        if !f.disputed.is_empty() {
+            let values: Vec<String> = f
+                .disputed
+                .iter()
+                .map(|r| {
+                    let by = book.source_titles(&r.sources);
+                    if by.is_empty() {
+                        r.written.clone()
+                    } else {
+                        format!("{} ({})", r.written, by.join("; "))
+                    }
+                })
+                .collect();
+            out.push_str(&format!("      reported: {}\n", values.join("; ")));
+        }
+        // The words that mark the measure (or precede the identifier), which show a
+        // cue forgotten.
+        let cues = book
+            .measures
+            .iter()
+            .chain(&book.codes)
+            .find(|m| m.name == f.measure)
+            .map(|m| &m.cues);
+        if let Some(cues) = cues.filter(|c| !c.is_empty())
+            && !crate::rulebook::BUILTIN_MEASURES
+                .iter()
+                .any(|(name, _)| *name == f.measure)
+        {
+            out.push_str(&format!("      cues: {}\n", cues.join(", ")));
+        }
+        let posts = match f.subject {
+            Subject::Entity(e) if f.measure == "title" => book.entities[e].posts.as_slice(),
+            _ => &[],
+        };
+        if posts.len() > 1 || posts.iter().any(|p| p.from.is_some() || p.to.is_some()) {
+            let posts: Vec<String> = posts
+                .iter()
+                .map(|p| match (p.from, p.to) {
+                    (Some(f), Some(t)) => format!("{} ({f} to {t})", p.value),
+                    (Some(f), None) => format!("{} (from {f})", p.value),
+                    (None, Some(t)) => format!("{} (until {t})", p.value),
+                    (None, None) => p.value.clone(),
+                })
+                .collect();
+            out.push_str(&format!("      posts: {}\n", posts.join("; ")));
+        }
+        if let Some(whole) = f.part_of {
+            out.push_str(&format!("      part of: {}\n", book.facts[whole].id));
+        }
     }
     out
 }
