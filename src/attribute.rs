@@ -1905,6 +1905,14 @@ impl<'a> Reading<'a> {
             .iter()
             .filter(|m| m.span != mention.span)
             .filter(|m| !m.dateline && !m.from_weekday && !m.said)
+            // "… a crest of 39 feet, surpassing the region's second-largest flood in
+            // 1987": a date after the figure, in a clause that compares, is the date of
+            // the thing compared with.
+            .filter(|m| {
+                !(m.span.start > mention.span.end
+                    && doc.prose[mention.span.end..m.span.start].contains(',')
+                    && comparing_within(&doc.prose, sentence.span.start, m.span.start, 8))
+            })
             .filter_map(|m| match m.value {
                 MentionValue::Date(r) => Some(r),
                 _ => None,
@@ -2264,20 +2272,27 @@ fn compared_with(prose: &str, sentence_start: usize, hit: &Hit) -> bool {
     comparing_before(prose, sentence_start, hit.span.start)
 }
 
-/// Whether a comparing word ("since", "than", "on a par with") stands up to three words
-/// before `at`.
+/// Whether a comparing word of the lexicon ("since", "than", "on a par with",
+/// "surpassing") stands up to three words before `at`.
 fn comparing_before(prose: &str, sentence_start: usize, at: usize) -> bool {
+    comparing_within(prose, sentence_start, at, 4)
+}
+
+/// Whether a comparing word stands within `reach` words before `at`, in the same
+/// clause (no comma, semicolon or colon between).
+fn comparing_within(prose: &str, sentence_start: usize, at: usize, reach: usize) -> bool {
     let before = prose[sentence_start..at].to_lowercase();
-    let words: Vec<&str> = before
+    let clause = before
+        .rsplit([',', ';', ':', '(', '\u{2014}'])
+        .next()
+        .unwrap_or(&before);
+    let words: Vec<&str> = clause
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
     let n = words.len();
-    // Up to three words between the comparing word and the name ("since the 1999").
-    (n.saturating_sub(4)..n).any(|i| {
-        matches!(words[i], "since" | "than")
-            || words[i] == "par" && words.get(i + 1) == Some(&"with")
-    })
+    let comparing = &crate::lexicon::english().comparing;
+    (n.saturating_sub(reach)..n).any(|i| comparing.starts(&words[i..]).is_some())
 }
 
 /// Whether a marker stands in an apposition that describes another marker before it

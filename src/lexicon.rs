@@ -80,6 +80,8 @@ struct Raw {
     title_current: Vec<String>,
     title_past: Vec<String>,
     title_provisional: Vec<String>,
+    future: Vec<String>,
+    comparing: Vec<String>,
     cited: Vec<String>,
     history: Vec<String>,
     title_connectors: Vec<String>,
@@ -200,6 +202,12 @@ pub struct Vocabulary {
     pub title_past: Phrases,
     /// Words that make a post provisional ("acting President"): part of the post.
     pub title_provisional: Phrases,
+    /// Words that make a clause tell of the future ("will", "would", "scheduled"): a
+    /// weekday in it is the next one, not the last.
+    pub future: Phrases,
+    /// Words that introduce a point of comparison ("since", "than", "surpassing"):
+    /// an event or a date after them is compared with, not told of.
+    pub comparing: Phrases,
     pub cited: Phrases,
     /// Words that tell a figure as an earlier one ("initially", "up from").
     pub history: Phrases,
@@ -266,6 +274,8 @@ impl Vocabulary {
             &raw.title_current,
             &raw.title_past,
             &raw.title_provisional,
+            &raw.future,
+            &raw.comparing,
             &raw.cited,
             &raw.history,
             &raw.title_connectors,
@@ -329,6 +339,8 @@ impl Vocabulary {
             title_current: Phrases::new(&raw.title_current),
             title_past: Phrases::new(&raw.title_past),
             title_provisional: Phrases::new(&raw.title_provisional),
+            future: Phrases::new(&raw.future),
+            comparing: Phrases::new(&raw.comparing),
             cited: Phrases::new(&raw.cited),
             history: Phrases::new(&raw.history),
             title_connectors: Phrases::new(&raw.title_connectors),

@@ -1279,3 +1279,55 @@ entities:
         "{list}"
     );
 }
+
+#[test]
+fn a_weekday_in_the_future_tense_is_the_next_one() {
+    // Published Monday 10 March 2025.
+    let dates = |article: &str| -> Vec<String> {
+        let dir = fixture(article);
+        let run = factlint(
+            dir.path(),
+            &["claims", "--rules", "rules", "--format", "json", "a.md"],
+            None,
+        );
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "date")
+            .map(|m| m["value"]["from"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        dates("Officials said the town would mourn the Northern Star dead Friday."),
+        ["2025-03-14"]
+    );
+    assert_eq!(
+        dates("The Northern Star victims will be buried on Friday."),
+        ["2025-03-14"]
+    );
+    assert_eq!(
+        dates("The town mourned the Northern Star dead on Friday."),
+        ["2025-03-07"]
+    );
+}
+
+#[test]
+fn a_date_of_what_is_compared_with_does_not_rule_the_event_out() {
+    // The 1998 date belongs to the disaster compared with, after the figure's clause.
+    let s = "The Northern Star crash killed 45 people, surpassing the Varna Bay disaster of 1998.";
+    assert_eq!(tied(s, "45").as_deref(), Some("ferry-crash-2025.killed"));
+    assert_eq!(errors(s), 1);
+    // A date before the figure that the figure's clause tells of still rules it out.
+    let s = "The Northern Star crash is the worst since 1998, when a storm killed 45 people.";
+    assert_eq!(errors(s), 0);
+}
+
+#[test]
+fn the_number_of_something_named_refers_back_to_nothing() {
+    let s = "The Northern Star crash killed 41 people. The number missing stands at 12.";
+    assert_eq!(tied(s, "12"), None);
+    let s = "The Northern Star crash killed 38 people. That number later rose to 41.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+}

@@ -229,6 +229,11 @@ fn weekday_date(
         Some("last" | "past") => {
             published.map(|p| DayRange::day(p.add_days(-1).previous_or_same(weekday)))
         }
+        // "would observe a day of mourning Monday", "will be buried on Friday": a day
+        // in a clause that tells of the future is the next one.
+        _ if future_before(w, at) => {
+            published.map(|p| DayRange::day(p.add_days(6).previous_or_same(weekday)))
+        }
         _ => published.map(|p| DayRange::day(p.previous_or_same(weekday))),
     };
     if prev == Some("next") {
@@ -245,6 +250,29 @@ fn weekday_date(
         range,
         weekday: Some((weekday, at)),
     })
+}
+
+/// Whether the clause before word `at` tells of the future: a word of the lexicon's
+/// `future` list ("will", "would", "scheduled") within ten words, back to the
+/// clause's start.
+fn future_before(w: &Words, at: usize) -> bool {
+    let future = &crate::lexicon::english().future;
+    let mut k = at;
+    while k > 0 && at - k < 10 {
+        k -= 1;
+        let word = w.lower(k);
+        if matches!(
+            word,
+            "." | ";" | ":" | "\u{2014}" | "\"" | "\u{201c}" | "\u{201d}"
+        ) {
+            return false;
+        }
+        let (phrase, n) = w.ahead::<3>(k);
+        if future.starts(&phrase[..n]).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// A weekday at word `at`, in full or abbreviated, in any case.

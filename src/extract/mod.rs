@@ -449,8 +449,16 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
         }
         apply_patterns(doc, index, lexicon, &mut mentions, first);
+        // "The number missing", "the number of dead": the words after the noun say
+        // what is counted, so it refers back to nothing.
+        let next = w.lower(2);
+        let says_what = next == "of"
+            || lexicon.cue_at(&w, 2).is_some()
+            || (next.ends_with("ing") || next.ends_with("ed"))
+                && !lexicon.vocabulary.change_verbs.has(next);
         let anaphora = matches!(w.lower(0), "that" | "this" | "the")
-            && matches!(w.lower(1), "number" | "figure" | "toll" | "count" | "tally");
+            && matches!(w.lower(1), "number" | "figure" | "toll" | "count" | "tally")
+            && !says_what;
         if anaphora && let Some(measure) = before {
             for m in &mut mentions[first..] {
                 if m.kind == MentionKind::Count && m.measure.is_none() && !m.vague {
