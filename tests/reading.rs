@@ -1331,3 +1331,42 @@ fn the_number_of_something_named_refers_back_to_nothing() {
     let s = "The Northern Star crash killed 38 people. That number later rose to 41.";
     assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
 }
+
+#[test]
+fn a_month_named_alone_is_of_the_year_its_words_say() {
+    // Published 10 March 2025.
+    let dates = |article: &str| -> Vec<String> {
+        let dir = fixture(article);
+        let run = factlint(
+            dir.path(),
+            &["claims", "--rules", "rules", "--format", "json", "a.md"],
+            None,
+        );
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "date")
+            .map(|m| m["value"]["from"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        dates("The ferry had been idle since February."),
+        ["2025-02-01"]
+    );
+    assert_eq!(dates("The ferry was idle since August."), ["2024-08-01"]);
+    assert_eq!(
+        dates("In June last year the ferry was sold."),
+        ["2024-06-01"]
+    );
+    assert_eq!(dates("The inquiry will report in June."), ["2025-06-01"]);
+    assert_eq!(dates("The inquiry is due by January."), ["2026-01-01"]);
+    // A year given before, a month that is a name, a month with no word of time.
+    assert!(
+        dates("The ferry sank in 1998. In January that year, it was sold.")
+            .iter()
+            .all(|d| !d.starts_with("2025"))
+    );
+    assert!(dates("April Ryan met June Carter.").is_empty());
+}

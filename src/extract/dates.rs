@@ -114,7 +114,88 @@ pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     if let Some((weekday, form)) = weekday_word(w, at) {
         return weekday_date(w, at, weekday, form, published);
     }
-    calendar(w, at, published).or_else(|| day_of_month(w, at, published))
+    calendar(w, at, published)
+        .or_else(|| day_of_month(w, at, published))
+        .or_else(|| bare_month(w, at, published))
+}
+
+/// A month named alone, after a word that makes it a time ("since February", "in
+/// March last year", "last August", "by June"): the month of the year its words say
+/// ("this year", "last year", "next year"), else the latest such month up to the
+/// publication's, or the next one in a clause that tells of the future.
+fn bare_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let published = published?;
+    let (month, form) = month_at(w, at)?;
+    if form != MonthForm::Proper || at == 0 {
+        return None;
+    }
+    let lead = w.lower(at - 1);
+    if !matches!(
+        lead,
+        "in" | "since"
+            | "until"
+            | "till"
+            | "through"
+            | "by"
+            | "from"
+            | "during"
+            | "last"
+            | "this"
+            | "next"
+    ) {
+        return None;
+    }
+    // Not a calendar date read another way ("February 14", "February 2023").
+    if w.number_word(at + 1).is_some() {
+        return None;
+    }
+    // "In January that year", "in May of the same year": a year the article gave
+    // before, not the publication's.
+    let (after, n) = w.ahead::<4>(at + 1);
+    if after[..n].iter().take(3).any(|word| {
+        matches!(
+            *word,
+            "that" | "same" | "following" | "previous" | "before" | "after"
+        )
+    }) && after[..n].contains(&"year")
+    {
+        return None;
+    }
+    let (year, now, _) = published.ymd();
+    let (said_year, end) = match (w.lower(at + 1), w.lower(at + 2)) {
+        ("this", "year") => (Some(year), at + 3),
+        ("last", "year") => (Some(year - 1), at + 3),
+        ("next", "year") => (Some(year + 1), at + 3),
+        _ => (None, at + 1),
+    };
+    let ahead =
+        matches!(lead, "until" | "till" | "through" | "by" | "next") || future_before(w, at);
+    let year = match said_year {
+        Some(y) => y,
+        None if lead == "this" => year,
+        None if lead == "last" => {
+            if month < now {
+                year
+            } else {
+                year - 1
+            }
+        }
+        None if ahead => {
+            if month >= now {
+                year
+            } else {
+                year + 1
+            }
+        }
+        None if month <= now => year,
+        None => year - 1,
+    };
+    let start = if matches!(lead, "last" | "this" | "next") {
+        at - 1
+    } else {
+        at
+    };
+    Some(single(start, end, DayRange::month(year, month)))
 }
 
 /// "On the 29th", "on the morning of the 29th": a day of the month alone, with digits,
