@@ -1627,10 +1627,6 @@ mod tests {
             "They may march 20 miles to the capital.",
             "The protesters march 2000 strong.",
             "Jan first met him there.",
-            "In March two people died.",
-            "In March, two thousand people marched.",
-            "In October, 12 people died.",
-            "In May one soldier died.",
             "June first saw the results.",
             "A fourth of May's budget went to arms.",
             "one third of June was lost.",
@@ -1652,6 +1648,22 @@ mod tests {
         ];
         for text in table {
             assert_eq!(found(text, p), None, "{text}");
+        }
+        // A month before a count is the month, never a day of it.
+        for (text, month) in [
+            ("In March two people died.", "2024-03-01..2024-03-31"),
+            (
+                "In March, two thousand people marched.",
+                "2024-03-01..2024-03-31",
+            ),
+            ("In October, 12 people died.", "2024-10-01..2024-10-31"),
+            ("In May one soldier died.", "2024-05-01..2024-05-31"),
+        ] {
+            assert_eq!(
+                found(text, p).map(|(_, r)| r).as_deref(),
+                Some(month),
+                "{text}"
+            );
         }
     }
 }
