@@ -611,6 +611,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, mention, &in_sentence)
                 .or_else(|| reading.pronoun_person(mention, &in_sentence))
+                .or_else(|| detached_age_subject(book, doc, mention, &in_sentence))
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
                 .map(|f| (f, Via::Name)),
             MentionKind::Ordinal => reading.title_rank(mention),
@@ -2394,6 +2395,67 @@ fn clause_of(prose: &str, sentence: Range<usize>, span: Range<usize>) -> Range<u
 
 /// The person an age belongs to: the name written beside it, or the only person named
 /// in the sentence.
+/// "Rosalynn Carter, who died on Nov. 19, 2023, at age 96", "His wife, Rosalynn Carter,
+/// had died November 19 at age 96": an age written apart from any name ("at age 96",
+/// "aged 96") is the person's whose relative clause holds it, else the sentence's
+/// subject: its first person named, not as a possessor ("Carter's wife") nor after a
+/// preposition ("married to Rosalynn").
+fn detached_age_subject(
+    book: &Rulebook,
+    doc: &Document,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+) -> Option<usize> {
+    let prose = &doc.prose;
+    let text = prose[mention.span.clone()].to_lowercase();
+    if !(text.starts_with("age") || text.starts_with("aged")) {
+        return None;
+    }
+    let people: Vec<(&Hit, usize)> = in_sentence
+        .iter()
+        .filter(|h| h.span.end <= mention.span.start)
+        .filter_map(|h| h.entity.map(|e| (*h, e)))
+        .filter(|(_, e)| book.entities[*e].kind == EntityKind::Person)
+        .collect();
+    // The person whose relative clause ("X, who died … at age 96") holds the age.
+    let relative = people.iter().rev().find(|(h, _)| {
+        let after = &prose[h.span.end..mention.span.start];
+        let after = after.trim_start();
+        (after.starts_with(", who ") || after.starts_with(", who\u{a0}"))
+            && !people.iter().any(|(o, _)| o.span.start > h.span.end)
+    });
+    if let Some((_, e)) = relative {
+        return Some(*e);
+    }
+    let start = doc.sentences[mention.sentence].span.start;
+    let subject = people.iter().find(|(h, _)| {
+        let after = &prose[h.span.end..];
+        let possessor = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        let before = prose[start..h.span.start].to_lowercase();
+        let last = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .unwrap_or("");
+        let object = matches!(
+            last,
+            "to" | "by"
+                | "with"
+                | "from"
+                | "of"
+                | "for"
+                | "against"
+                | "over"
+                | "and"
+                | "beat"
+                | "defeated"
+                | "than"
+        );
+        !possessor && !object
+    })?;
+    // Everyone named before the age must be that person, a possessor, or an object.
+    Some(subject.1)
+}
+
 fn age_subject(book: &Rulebook, mention: &Mention, in_sentence: &[&Hit]) -> Option<usize> {
     let people = in_sentence
         .iter()

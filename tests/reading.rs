@@ -1370,3 +1370,41 @@ fn a_month_named_alone_is_of_the_year_its_words_say() {
     );
     assert!(dates("April Ryan met June Carter.").is_empty());
 }
+
+#[test]
+fn an_age_apart_from_any_name_is_the_subjects() {
+    let rules = r#"
+entities:
+  lena-ostrova: {name: Lena Ostrova, kind: person, facts: {age: {value: 78, as_of: 2025-03-09}}}
+  mara-ostrova: {name: Mara Ostrova, kind: person, facts: {age: {value: 50, as_of: 2025-03-09}}}
+"#;
+    let ages = |article: &str| -> Vec<String> {
+        let dir = fixture_with(rules, article);
+        let run = factlint(
+            dir.path(),
+            &["claims", "--rules", "rules", "--format", "json", "a.md"],
+            None,
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["kind"] == "age")
+            .map(|m| m["fact"].as_str().unwrap_or("-").to_string())
+            .collect()
+    };
+    assert_eq!(
+        ages("Mara Ostrova's mother, Lena Ostrova, died on Sunday, aged 78."),
+        ["lena-ostrova.age"]
+    );
+    assert_eq!(
+        ages("Mara Ostrova mourned her mother, Lena Ostrova, who died on Sunday at age 78."),
+        ["lena-ostrova.age"]
+    );
+    assert_eq!(
+        ages("Mara Ostrova, who sailed with Lena Ostrova, retired aged 50."),
+        ["mara-ostrova.age"]
+    );
+}
