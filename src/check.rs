@@ -134,9 +134,12 @@ impl Engine {
                     Some(finding) if finding.code == Code::RevisedFigure => {
                         revised.push((finding, stale && !mention.history))
                     }
+                    // "Up from 38": an earlier figure the rulebook does not record
+                    // contradicts nothing.
+                    Some(finding) if mention.earlier && finding.code == Code::Conflict => {}
                     Some(finding) => findings
                         .push(self.as_reported(finding, d, &docs[d], mention, fact, claim.on)),
-                    None if mention.interval().is_none() => {}
+                    None if mention.interval().is_none() || mention.earlier => {}
                     // A claim tied only by the article's topic confirms; it is not
                     // evidence enough to hold against another article.
                     None if claim.via == attribute::Via::Topic => {

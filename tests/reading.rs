@@ -1408,3 +1408,18 @@ entities:
         ["mara-ostrova.age"]
     );
 }
+
+#[test]
+fn an_earlier_figure_after_up_from_is_of_the_measure_before_it() {
+    let s = "The Northern Star toll rose to 41, up from 38 on Sunday.";
+    assert_eq!(tied(s, "38").as_deref(), Some("ferry-crash-2025.killed"));
+    // An earlier figure the rulebook does not record contradicts nothing.
+    assert_eq!(errors(s), 0);
+    assert_eq!(
+        errors("The Northern Star toll rose to 45, up from 38 on Sunday."),
+        1
+    );
+    // A forecast after "and" is another verb phrase's: the figure before it stands.
+    let s = "The Northern Star toll is at 41 and is expected to rise.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+}

@@ -105,6 +105,10 @@ pub struct Mention {
     /// A count or amount whose sentence tells it as an earlier figure ("initially",
     /// "up from"): history, not a claim of the current figure.
     pub history: bool,
+    /// A figure told as the one before another ("up from 120"): an earlier figure,
+    /// never a claim of the current one.
+    #[serde(default)]
+    pub earlier: bool,
     /// For a part of a total ("16 of the 24 deaths", "including nine soldiers"): the
     /// measure it is a part of. Such a count has no `measure` of its own.
     pub part_measure: Option<std::sync::Arc<str>>,
@@ -145,6 +149,7 @@ impl Mention {
             occurrence_kinds: Vec::new(),
             said: false,
             history: false,
+            earlier: false,
             part_measure: None,
             whole_of_part: false,
             dateline: false,
@@ -440,6 +445,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         scan_sentence(&w, index, doc.meta.published, lexicon, &mut mentions);
         read_codes(&w, index, lexicon, &mut mentions, first);
         parts_and_wholes(&doc.prose, &mut mentions[first..]);
+        earlier_figures(&doc.prose, &mut mentions[first..]);
         if (0..w.len()).any(|k| {
             let (phrase, n) = w.ahead::<3>(k);
             lexicon.vocabulary.history.starts(&phrase[..n]).is_some()
@@ -522,6 +528,33 @@ fn read_codes(w: &Words, sentence: usize, lexicon: &Lexicon, out: &mut Vec<Menti
         }
     }
     out[first..].sort_by_key(|m| m.span.start);
+}
+
+/// "Rose to 131, up from 120 on Friday", "three remain missing, down from nearly 100":
+/// a figure after "up from" or "down from" with no measure of its own is an earlier
+/// figure of the measure before it.
+fn earlier_figures(prose: &str, mentions: &mut [Mention]) {
+    let counted = |m: &Mention| matches!(m.kind, MentionKind::Count | MentionKind::Amount);
+    for i in 1..mentions.len() {
+        let (before, rest) = mentions.split_at_mut(i);
+        let m = &mut rest[0];
+        if !counted(m) || m.measure.is_some() || m.part_measure.is_some() {
+            continue;
+        }
+        let lead = prose[..m.span.start].trim_end().to_lowercase();
+        if !(lead.ends_with("up from") || lead.ends_with("down from")) {
+            continue;
+        }
+        if let Some(previous) = before
+            .iter()
+            .rev()
+            .find(|p| counted(p) && p.measure.is_some() && p.span.end <= m.span.start)
+        {
+            m.measure = previous.measure.clone();
+            m.history = true;
+            m.earlier = true;
+        }
+    }
 }
 
 /// "16 of the 24 deaths": the part takes the measure of the whole after it, and the
@@ -1301,7 +1334,8 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     }
     // "18,000 to 20,000 people may have died": a modal between the figure and its cue.
     for k in end..(end + 5).min(w.len()) {
-        if lexicon.cue_at(w, k).is_some() || w.is_punct(k) {
+        // "… is at 82 and is expected to rise": past "and", another verb phrase.
+        if lexicon.cue_at(w, k).is_some() || w.is_punct(k) || matches!(w.lower(k), "and" | "but") {
             break;
         }
         if forecast_at(k) {
