@@ -125,11 +125,8 @@ pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
 /// publication's, or the next one in a clause that tells of the future.
 fn bare_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     let published = published?;
-    let (month, form) = month_at(w, at)?;
-    if form != MonthForm::Proper || at == 0 {
-        return None;
-    }
-    let lead = w.lower(at - 1);
+    // The word of time first: it is cheap to test, and most words follow none.
+    let lead = w.lower(at.checked_sub(1)?);
     if !matches!(
         lead,
         "in" | "since"
@@ -143,6 +140,10 @@ fn bare_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch>
             | "this"
             | "next"
     ) {
+        return None;
+    }
+    let (month, form) = month_at(w, at)?;
+    if form != MonthForm::Proper {
         return None;
     }
     // Not a calendar date read another way ("February 14", "February 2023").

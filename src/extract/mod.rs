@@ -541,8 +541,13 @@ fn earlier_figures(prose: &str, mentions: &mut [Mention]) {
         if !counted(m) || m.measure.is_some() || m.part_measure.is_some() {
             continue;
         }
-        let lead = prose[..m.span.start].trim_end().to_lowercase();
-        if !(lead.ends_with("up from") || lead.ends_with("down from")) {
+        let lead = prose[..m.span.start].trim_end();
+        let ends = |word: &str| {
+            lead.len() >= word.len()
+                && lead.is_char_boundary(lead.len() - word.len())
+                && lead[lead.len() - word.len()..].eq_ignore_ascii_case(word)
+        };
+        if !(ends("up from") || ends("down from")) {
             continue;
         }
         if let Some(previous) = before
