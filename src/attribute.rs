@@ -1853,11 +1853,17 @@ impl<'a> Reading<'a> {
     }
 
     /// Names and markers wholly inside a sentence.
+    /// A dateline's place ("ISTANBUL, Feb 12 (Wire) —") is where the report was filed,
+    /// not what it tells of: names before a dateline's date are left out.
     fn hits_in(&self, sentence: usize) -> impl Iterator<Item = &'a Hit> + use<'a> {
         let end = self.doc.sentences[sentence].span.end;
+        let dateline = self.mentions[self.mention_ranges[sentence].clone()]
+            .iter()
+            .find(|m| m.dateline)
+            .map(|m| m.span.start);
         self.hits[self.hit_ranges[sentence].clone()]
             .iter()
-            .filter(move |h| h.span.end <= end)
+            .filter(move |h| h.span.end <= end && dateline.is_none_or(|d| h.span.end > d))
     }
 
     /// The subject a figure is about: an entity that owns the measure, or an event.

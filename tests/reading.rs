@@ -1423,3 +1423,34 @@ fn an_earlier_figure_after_up_from_is_of_the_measure_before_it() {
     let s = "The Northern Star toll is at 41 and is expected to rise.";
     assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
 }
+
+#[test]
+fn a_datelines_place_names_no_event() {
+    let rules = r#"
+entities:
+  varna: {name: Varna, kind: place}
+events:
+  varna-siege-2024:
+    summary: the siege of the Varna courthouse
+    date: 2024-05-01
+    about: [Varna]
+    facts:
+      killed: 41
+"#;
+    let article = "VARNA, March 9 (Coast Wire) — Rescuers said 12 people died in a storm.";
+    let dir = fixture_with(rules, article);
+    let run = factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "short", "a.md"],
+        None,
+    );
+    assert_eq!(run.stdout, "", "{}", run.stderr);
+    // Named in the text, the same place does name the event.
+    let dir = fixture_with(rules, "In Varna, the siege killed 12 people.");
+    let run = factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "short", "a.md"],
+        None,
+    );
+    assert!(run.stdout.contains("error[FL001]"), "{}", run.stdout);
+}
