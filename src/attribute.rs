@@ -602,9 +602,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                     // "The first president from the Deep South since 1837": a point of
                     // time to compare with, not the event's date.
                     let before = doc.prose[..mention.span.start].trim_end();
-                    let since = before
-                        .get(before.len().saturating_sub(5)..)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("since"));
+                    let since = crate::extract::ends_with_ignoring_case(before, "since");
                     plausibly_its_date(book, *subject, mention, doc.meta.published)
                         || !since && matcher.own_kind_verb(*subject, mention)
                 })

@@ -21,7 +21,7 @@ use std::ops::Range;
 use crate::attribute::{Hit, per_sentence};
 use crate::date::Day;
 use crate::document::Document;
-use crate::extract::{Mention, MentionKind, MentionValue};
+use crate::extract::{Mention, MentionKind, MentionValue, ends_with_ignoring_case};
 use crate::rulebook::{EntityKind, Post, Rulebook};
 
 /// The people of a rulebook, compiled for reading names and titles.
@@ -254,12 +254,7 @@ impl People {
                     let core = book.entities[e]
                         .short_names
                         .iter()
-                        .filter(|s| s.len() < text.len())
-                        .find(|s| {
-                            text.len() > s.len()
-                                && text.is_char_boundary(text.len() - s.len())
-                                && text[text.len() - s.len()..].eq_ignore_ascii_case(s)
-                        })
+                        .find(|s| s.len() < text.len() && ends_with_ignoring_case(text, s))
                         .map_or(span.start, |s| span.end - s.len());
                     (core..span.end, e)
                 })

@@ -255,6 +255,14 @@ impl<'a> Words<'a> {
         (buf, n)
     }
 
+    /// Whether the words from `i` on are `phrase` (lowercase words).
+    pub fn phrase_at(&self, i: usize, phrase: &[String]) -> bool {
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, word)| self.lower(i + k) == word)
+    }
+
     pub fn original(&self, i: usize) -> Option<&'a str> {
         self.tokens.get(i).map(|t| &self.text[t.span.clone()])
     }
@@ -300,6 +308,19 @@ struct Part {
     cues: Vec<Vec<String>>,
 }
 
+/// A cue phrase as the lowercase words it is matched by.
+fn cue_words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// Whether `text` ends with `suffix`, ASCII case aside.
+pub(crate) fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|at| text.get(at..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+}
+
 /// Measure cues and explicit patterns, compiled once from a rulebook.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
@@ -328,7 +349,7 @@ impl Lexicon {
     pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
         let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
         let mut add = |phrase: &str, measure: Option<std::sync::Arc<str>>| {
-            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            let words = cue_words(phrase);
             if let Some(first) = words.first() {
                 cues.entry(first.clone())
                     .or_default()
@@ -341,11 +362,7 @@ impl Lexicon {
                 parts.push(Part {
                     whole: std::sync::Arc::from(whole.as_str()),
                     measure: std::sync::Arc::from(measure.name.as_str()),
-                    cues: measure
-                        .cues
-                        .iter()
-                        .map(|c| c.split_whitespace().map(str::to_lowercase).collect())
-                        .collect(),
+                    cues: measure.cues.iter().map(|c| cue_words(c)).collect(),
                 });
                 continue;
             }
@@ -378,11 +395,7 @@ impl Lexicon {
             .codes
             .iter()
             .map(|c| {
-                let cues = c
-                    .cues
-                    .iter()
-                    .map(|cue| cue.split_whitespace().map(str::to_lowercase).collect())
-                    .collect();
+                let cues = c.cues.iter().map(|cue| cue_words(cue)).collect();
                 (std::sync::Arc::from(c.name.as_str()), cues)
             })
             .collect();
@@ -419,11 +432,8 @@ impl Lexicon {
             return None;
         }
         candidates.iter().find_map(|(words, measure)| {
-            let matches = words
-                .iter()
-                .enumerate()
-                .all(|(k, word)| w.lower(i + k) == word);
-            matches.then_some((words.len(), measure.as_ref()))
+            w.phrase_at(i, words)
+                .then_some((words.len(), measure.as_ref()))
         })
     }
 }
@@ -488,13 +498,10 @@ fn read_codes(w: &Words, sentence: usize, lexicon: &Lexicon, out: &mut Vec<Menti
     if lexicon.codes.is_empty() {
         return;
     }
+    let mut codes = Vec::new();
     for k in 0..w.len() {
         for (name, cues) in &lexicon.codes {
-            let Some(len) = cues
-                .iter()
-                .find(|cue| cue.iter().enumerate().all(|(j, c)| w.lower(k + j) == c))
-                .map(Vec::len)
-            else {
+            let Some(len) = cues.iter().find(|cue| w.phrase_at(k, cue)).map(Vec::len) else {
                 continue;
             };
             let cue_end = w.span(k + len - 1).end;
@@ -510,12 +517,6 @@ fn read_codes(w: &Words, sentence: usize, lexicon: &Lexicon, out: &mut Vec<Menti
                 continue;
             }
             let span = cue_end + code.start()..cue_end + code.end();
-            out.retain_mut(|m| {
-                m.sentence != sentence
-                    || m.span.end <= span.start
-                    || m.span.start >= span.end
-                    || !matches!(m.kind, MentionKind::Count | MentionKind::Ordinal)
-            });
             let mut m = Mention::new(
                 span,
                 sentence,
@@ -524,10 +525,23 @@ fn read_codes(w: &Words, sentence: usize, lexicon: &Lexicon, out: &mut Vec<Menti
             );
             m.measure = Some(name.clone());
             m.cue = Some(w.span_of(k, k + len));
-            out.push(m);
+            codes.push(m);
         }
     }
-    out[first..].sort_by_key(|m| m.span.start);
+    if codes.is_empty() {
+        return;
+    }
+    // The sentence's mentions are the tail of `out`.
+    let mut sentence_mentions = out.split_off(first);
+    sentence_mentions.retain(|m| {
+        !matches!(m.kind, MentionKind::Count | MentionKind::Ordinal)
+            || codes
+                .iter()
+                .all(|c| m.span.end <= c.span.start || m.span.start >= c.span.end)
+    });
+    sentence_mentions.append(&mut codes);
+    sentence_mentions.sort_by_key(|m| m.span.start);
+    out.append(&mut sentence_mentions);
 }
 
 /// "Rose to 131, up from 120 on Friday", "three remain missing, down from nearly 100":
@@ -542,12 +556,10 @@ fn earlier_figures(prose: &str, mentions: &mut [Mention]) {
             continue;
         }
         let lead = prose[..m.span.start].trim_end();
-        let ends = |word: &str| {
-            lead.len() >= word.len()
-                && lead.is_char_boundary(lead.len() - word.len())
-                && lead[lead.len() - word.len()..].eq_ignore_ascii_case(word)
-        };
-        if !(ends("up from") || ends("down from")) {
+        if !["up from", "down from"]
+            .iter()
+            .any(|word| ends_with_ignoring_case(lead, word))
+        {
             continue;
         }
         if let Some(previous) = before
@@ -917,25 +929,26 @@ fn bind_measure(
         }
         _ => {}
     }
-    // "killed 50,783 in Turkey and thousands more in Syria": more of the whole, in
-    // another of its parts.
-    let last_part = earlier
-        .iter()
-        .rev()
-        .find(|m| matches!(m.kind, MentionKind::Count | MentionKind::Amount))
-        .and_then(|m| m.measure.as_ref())
-        .and_then(|m| lexicon.parts.iter().find(|p| p.measure == *m));
     match role {
         Role::Whole | Role::Part | Role::Other => declared_part(w, lexicon, taken, at, mention),
-        Role::Increment if mention.measure.is_none() && last_part.is_some() => {
-            let last = last_part.expect("a part");
-            mention.measure = Some(last.whole.clone());
-            declared_part(w, lexicon, taken, at, mention);
-            if mention.measure.as_ref() == Some(&last.whole)
-                || mention.measure == Some(last.measure.clone())
-            {
-                mention.measure = None;
-                mention.cue = None;
+        // "killed 50,783 in Turkey and thousands more in Syria": more of the whole, in
+        // another of its parts.
+        Role::Increment if mention.measure.is_none() => {
+            let last_part = earlier
+                .iter()
+                .rev()
+                .find(|m| matches!(m.kind, MentionKind::Count | MentionKind::Amount))
+                .and_then(|m| m.measure.as_ref())
+                .and_then(|m| lexicon.parts.iter().find(|p| p.measure == *m));
+            if let Some(last) = last_part {
+                mention.measure = Some(last.whole.clone());
+                declared_part(w, lexicon, taken, at, mention);
+                if mention.measure.as_ref() == Some(&last.whole)
+                    || mention.measure.as_ref() == Some(&last.measure)
+                {
+                    mention.measure = None;
+                    mention.cue = None;
+                }
             }
         }
         _ => {}
@@ -987,7 +1000,7 @@ fn declared_part(
         candidates.iter().find_map(|p| {
             p.cues
                 .iter()
-                .find(|cue| cue.iter().enumerate().all(|(j, c)| w.lower(k + j) == c))
+                .find(|cue| w.phrase_at(k, cue))
                 .map(|cue| (p, cue.len()))
         })
     };
