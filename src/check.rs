@@ -903,12 +903,7 @@ impl Engine {
             );
         } else {
             for r in &fact.disputed {
-                let by = self.book.source_titles(&r.sources);
-                let by = if by.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", by.join("; "))
-                };
+                let by = self.book.cited(&r.sources);
                 finding.notes.push(format!("reported: {}{by}", r.written));
             }
         }
@@ -917,12 +912,7 @@ impl Engine {
 
     fn add_reports(&self, fact: &Fact, f: &mut Finding) {
         for report in &fact.reported {
-            let by = self.book.source_titles(&report.sources);
-            let by = if by.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", by.join("; "))
-            };
+            let by = self.book.cited(&report.sources);
             f.notes.push(format!("reported: {}{by}", report.value));
         }
         if let Some(note) = &fact.note {

@@ -57,10 +57,7 @@ pub fn render(book: &Rulebook) -> String {
                     if let Some(a) = r.as_of {
                         text.push_str(&format!(" as of {a}"));
                     }
-                    let by = book.source_titles(&r.sources);
-                    if !by.is_empty() {
-                        text.push_str(&format!(" ({})", by.join("; ")));
-                    }
+                    text.push_str(&book.cited(&r.sources));
                     text
                 })
                 .collect();
@@ -70,14 +67,7 @@ pub fn render(book: &Rulebook) -> String {
             let values: Vec<String> = f
                 .disputed
                 .iter()
-                .map(|r| {
-                    let by = book.source_titles(&r.sources);
-                    if by.is_empty() {
-                        r.written.clone()
-                    } else {
-                        format!("{} ({})", r.written, by.join("; "))
-                    }
-                })
+                .map(|r| format!("{}{}", r.written, book.cited(&r.sources)))
                 .collect();
             out.push_str(&format!("      reported: {}\n", values.join("; ")));
         }

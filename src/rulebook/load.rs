@@ -422,6 +422,14 @@ impl Loader {
         }
     }
 
+    /// [`Self::strings`] without their places.
+    fn string_list(&mut self, file: usize, node: &Node, what: &str) -> Vec<String> {
+        self.strings(file, node, what)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect()
+    }
+
     fn strings(&mut self, file: usize, node: &Node, what: &str) -> Vec<(String, Range<usize>)> {
         match &node.value {
             Value::Seq(items) => items
@@ -698,18 +706,10 @@ impl Loader {
                         }
                     }
                     "aliases" => {
-                        entity.aliases = self
-                            .strings(file, &field.value, "an alias")
-                            .into_iter()
-                            .map(|(s, _)| s)
-                            .collect();
+                        entity.aliases = self.string_list(file, &field.value, "an alias");
                     }
                     "short" => {
-                        entity.short_names = self
-                            .strings(file, &field.value, "a short name")
-                            .into_iter()
-                            .map(|(s, _)| s)
-                            .collect();
+                        entity.short_names = self.string_list(file, &field.value, "a short name");
                     }
                     "died" => {
                         let (day, _, _) = self.sourced_date(file, &field.value, "`died`");
@@ -1219,13 +1219,7 @@ impl Loader {
         for field in &fields {
             match field.key.as_str() {
                 "code" => value = self.string(file, &field.value, "`code`"),
-                "accept" => {
-                    accept = self
-                        .strings(file, &field.value, "an accepted form")
-                        .into_iter()
-                        .map(|(s, _)| s)
-                        .collect()
-                }
+                "accept" => accept = self.string_list(file, &field.value, "an accepted form"),
                 "cues" => {
                     cues = self
                         .strings(file, &field.value, "a cue word")
@@ -1341,11 +1335,7 @@ impl Loader {
             match field.key.as_str() {
                 "value" => value = self.string(file, &field.value, "`value`"),
                 "accept" => {
-                    accept = self
-                        .strings(file, &field.value, "an accepted form")
-                        .into_iter()
-                        .map(|(s, _)| s)
-                        .collect();
+                    accept = self.string_list(file, &field.value, "an accepted form");
                 }
                 "from" => from = self.date(file, &field.value, "`from`").map(|d| d.from),
                 "to" => to = self.date(file, &field.value, "`to`").map(|d| d.to),

@@ -529,6 +529,17 @@ impl Rulebook {
             .collect()
     }
 
+    /// The sources' titles in parentheses after a space (" (Wire A; Paper B)"), or
+    /// nothing when there are none: what a reported value is followed by.
+    pub fn cited(&self, sources: &[usize]) -> String {
+        let titles = self.source_titles(sources);
+        if titles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", titles.join("; "))
+        }
+    }
+
     /// The reading vocabulary: the embedded one with this rulebook's `lexicon:`
     /// additions.
     pub fn vocabulary(&self) -> &std::sync::Arc<crate::lexicon::Vocabulary> {
