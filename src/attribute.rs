@@ -2411,8 +2411,11 @@ fn detached_age_subject(
     in_sentence: &[&Hit],
 ) -> Option<usize> {
     let prose = &doc.prose;
-    let text = prose[mention.span.clone()].to_lowercase();
-    if !(text.starts_with("age") || text.starts_with("aged")) {
+    // "age 96", "aged 96".
+    if !prose[mention.span.clone()]
+        .to_lowercase()
+        .starts_with("age")
+    {
         return None;
     }
     let people: Vec<(&Hit, usize)> = in_sentence
@@ -2456,7 +2459,6 @@ fn detached_age_subject(
         );
         !possessor && !object
     })?;
-    // Everyone named before the age must be that person, a possessor, or an object.
     Some(subject.1)
 }
 

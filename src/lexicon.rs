@@ -80,6 +80,7 @@ struct Raw {
     title_current: Vec<String>,
     title_past: Vec<String>,
     title_provisional: Vec<String>,
+    title_former: Vec<String>,
     future: Vec<String>,
     comparing: Vec<String>,
     cited: Vec<String>,
@@ -202,6 +203,9 @@ pub struct Vocabulary {
     pub title_past: Phrases,
     /// Words that make a post provisional ("acting President"): part of the post.
     pub title_provisional: Phrases,
+    /// The words of `title_past` that say the post was held before ("former"): checked
+    /// against the posts the rulebook dates.
+    pub title_former: Phrases,
     /// Words that make a clause tell of the future ("will", "would", "scheduled"): a
     /// weekday in it is the next one, not the last.
     pub future: Phrases,
@@ -274,6 +278,7 @@ impl Vocabulary {
             &raw.title_current,
             &raw.title_past,
             &raw.title_provisional,
+            &raw.title_former,
             &raw.future,
             &raw.comparing,
             &raw.cited,
@@ -339,6 +344,7 @@ impl Vocabulary {
             title_current: Phrases::new(&raw.title_current),
             title_past: Phrases::new(&raw.title_past),
             title_provisional: Phrases::new(&raw.title_provisional),
+            title_former: Phrases::new(&raw.title_former),
             future: Phrases::new(&raw.future),
             comparing: Phrases::new(&raw.comparing),
             cited: Phrases::new(&raw.cited),

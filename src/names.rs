@@ -84,6 +84,18 @@ pub enum TitleVerdict {
     Unknown,
 }
 
+/// A title written for a person (an entity of the rulebook), as a mention.
+fn title_mention(prose: &str, sentence: usize, title: Range<usize>, entity: usize) -> Mention {
+    let mut m = Mention::new(
+        title.clone(),
+        sentence,
+        MentionKind::Title,
+        MentionValue::Title(prose[title].to_string()),
+    );
+    m.entity = Some(entity);
+    m
+}
+
 /// How a name is spelled, against the rulebook's spellings for its person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spelling {
@@ -266,16 +278,7 @@ impl People {
                 }
                 let before =
                     self.title_before(prose, (bounds.start, bounds.end), span.clone(), &all_ends);
-                if let Some(title) = before {
-                    let mut m = Mention::new(
-                        title.clone(),
-                        sentence,
-                        MentionKind::Title,
-                        MentionValue::Title(prose[title].to_string()),
-                    );
-                    m.entity = Some(*entity);
-                    out.push(m);
-                }
+                out.extend(before.map(|title| title_mention(prose, sentence, title, *entity)));
             }
             if names.is_empty() {
                 continue;
@@ -299,16 +302,12 @@ impl People {
                     self.title_before(prose, (bounds.start, bounds.end), span.clone(), &ends),
                     self.title_after(prose, bounds.end, span.end, &starts),
                 ];
-                for title in titles.into_iter().flatten() {
-                    let mut m = Mention::new(
-                        title.clone(),
-                        sentence,
-                        MentionKind::Title,
-                        MentionValue::Title(prose[title].to_string()),
-                    );
-                    m.entity = Some(entity);
-                    out.push(m);
-                }
+                out.extend(
+                    titles
+                        .into_iter()
+                        .flatten()
+                        .map(|title| title_mention(prose, sentence, title, entity)),
+                );
             }
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -691,15 +690,11 @@ impl People {
         let words = words_of(found);
         let held = |post: &Post| on.is_none_or(|day| post.held_on(day));
         // "Former President": a post held no longer. Wrong only when the rulebook dates
-        // the post and it was still held on the publication day, or when the post is another's and never this
-        // person's; other past words ("then", "incoming") say nothing checkable.
+        // the post and it was still held on the publication day, or when the post is
+        // another's and never this person's; other past words ("then", "incoming") say
+        // nothing checkable.
         if words.iter().any(|w| lexicon.title_past.has(w)) {
-            let former = words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "former" | "ex" | "onetime" | "one-time" | "erstwhile"
-                )
-            });
+            let former = words.iter().any(|w| lexicon.title_former.has(w));
             if !former {
                 return TitleVerdict::Unknown;
             }
