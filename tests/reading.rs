@@ -38,9 +38,9 @@ fn fixture_with(rules: &str, article: &str) -> tempfile::TempDir {
     dir
 }
 
-/// Claims of one article, one line each: "text -> fact".
-fn claims(article: &str) -> Vec<String> {
-    let dir = fixture(article);
+/// The mentions `claims --format json` gives for one article on a rulebook.
+fn json_mentions(rules: &str, article: &str) -> Vec<serde_json::Value> {
+    let dir = fixture_with(rules, article);
     let run = factlint(
         dir.path(),
         &["claims", "--rules", "rules", "--format", "json", "a.md"],
@@ -48,9 +48,32 @@ fn claims(article: &str) -> Vec<String> {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    json["mentions"]
-        .as_array()
-        .unwrap()
+    json["mentions"].as_array().unwrap().clone()
+}
+
+/// `check --format short` on one article on a rulebook.
+fn short_check(rules: &str, article: &str) -> String {
+    let dir = fixture_with(rules, article);
+    factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "short", "a.md"],
+        None,
+    )
+    .stdout
+}
+
+/// The first day of every date read in an article on the ferry rulebook.
+fn date_values(article: &str) -> Vec<String> {
+    json_mentions(RULES, article)
+        .iter()
+        .filter(|m| m["kind"] == "date")
+        .map(|m| m["value"]["from"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Claims of one article, one line each: "text -> fact".
+fn claims(article: &str) -> Vec<String> {
+    json_mentions(RULES, article)
         .iter()
         .filter(|m| m["kind"] != "name" && m["kind"] != "title")
         .map(|m| {
@@ -983,17 +1006,7 @@ events:
 
 /// (text of the claim, fact it is tied to or "-") for one sentence on the PARTS book.
 fn part_claims(article: &str) -> Vec<String> {
-    let dir = fixture_with(PARTS, article);
-    let run = factlint(
-        dir.path(),
-        &["claims", "--rules", "rules", "--format", "json", "a.md"],
-        None,
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    json["mentions"]
-        .as_array()
-        .unwrap()
+    json_mentions(PARTS, article)
         .iter()
         .filter(|m| m["kind"] == "count")
         .map(|m| {
@@ -1045,15 +1058,7 @@ fn a_declared_part_is_checked_against_the_part() {
     }
     // A wrong part is an error against the part; a right part is no error against the
     // whole.
-    let run = |article: &str| {
-        let dir = fixture_with(PARTS, article);
-        factlint(
-            dir.path(),
-            &["check", "--rules", "rules", "--format", "short", "a.md"],
-            None,
-        )
-        .stdout
-    };
+    let run = |article: &str| short_check(PARTS, article);
     let wrong = run("The Flight 88 crash killed 60 people, including all 50 on board.");
     assert!(wrong.contains("FL001"), "{wrong}");
     assert!(wrong.contains("killed on board"), "{wrong}");
@@ -1157,15 +1162,7 @@ events:
     date: 1999-05-01
     about: [Lindorf Airways]
 "#;
-    let check = |article: &str| {
-        let dir = fixture_with(rules, article);
-        factlint(
-            dir.path(),
-            &["check", "--rules", "rules", "--format", "short", "a.md"],
-            None,
-        )
-        .stdout
-    };
+    let check = |article: &str| short_check(rules, article);
     // Right, written any way: the same code, spaced, or without its airline prefix.
     for right in [
         "Varna Air flight VA 88 came down at dusk.",
@@ -1237,15 +1234,7 @@ entities:
     facts:
       title: {value: Acting Governor of the Coast, accept: [acting governor]}
 "#;
-    let check = |article: &str| {
-        let dir = fixture_with(rules, article);
-        factlint(
-            dir.path(),
-            &["check", "--rules", "rules", "--format", "short", "a.md"],
-            None,
-        )
-        .stdout
-    };
+    let check = |article: &str| short_check(rules, article);
     // Held, held no longer and said so, or told at a time it was held: right.
     for right in [
         "Governor Ana Veld spoke.",
@@ -1283,22 +1272,7 @@ entities:
 #[test]
 fn a_weekday_in_the_future_tense_is_the_next_one() {
     // Published Monday 10 March 2025.
-    let dates = |article: &str| -> Vec<String> {
-        let dir = fixture(article);
-        let run = factlint(
-            dir.path(),
-            &["claims", "--rules", "rules", "--format", "json", "a.md"],
-            None,
-        );
-        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        json["mentions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["kind"] == "date")
-            .map(|m| m["value"]["from"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let dates = date_values;
     assert_eq!(
         dates("Officials said the town would mourn the Northern Star dead Friday."),
         ["2025-03-14"]
@@ -1335,22 +1309,7 @@ fn the_number_of_something_named_refers_back_to_nothing() {
 #[test]
 fn a_month_named_alone_is_of_the_year_its_words_say() {
     // Published 10 March 2025.
-    let dates = |article: &str| -> Vec<String> {
-        let dir = fixture(article);
-        let run = factlint(
-            dir.path(),
-            &["claims", "--rules", "rules", "--format", "json", "a.md"],
-            None,
-        );
-        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        json["mentions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|m| m["kind"] == "date")
-            .map(|m| m["value"]["from"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let dates = date_values;
     assert_eq!(
         dates("The ferry had been idle since February."),
         ["2025-02-01"]
@@ -1379,17 +1338,7 @@ entities:
   mara-ostrova: {name: Mara Ostrova, kind: person, facts: {age: {value: 50, as_of: 2025-03-09}}}
 "#;
     let ages = |article: &str| -> Vec<String> {
-        let dir = fixture_with(rules, article);
-        let run = factlint(
-            dir.path(),
-            &["claims", "--rules", "rules", "--format", "json", "a.md"],
-            None,
-        );
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-        json["mentions"]
-            .as_array()
-            .unwrap()
+        json_mentions(rules, article)
             .iter()
             .filter(|m| m["kind"] == "age")
             .map(|m| m["fact"].as_str().unwrap_or("-").to_string())
@@ -1438,19 +1387,8 @@ events:
       killed: 41
 "#;
     let article = "VARNA, March 9 (Coast Wire) — Rescuers said 12 people died in a storm.";
-    let dir = fixture_with(rules, article);
-    let run = factlint(
-        dir.path(),
-        &["check", "--rules", "rules", "--format", "short", "a.md"],
-        None,
-    );
-    assert_eq!(run.stdout, "", "{}", run.stderr);
+    assert_eq!(short_check(rules, article), "");
     // Named in the text, the same place does name the event.
-    let dir = fixture_with(rules, "In Varna, the siege killed 12 people.");
-    let run = factlint(
-        dir.path(),
-        &["check", "--rules", "rules", "--format", "short", "a.md"],
-        None,
-    );
-    assert!(run.stdout.contains("error[FL001]"), "{}", run.stdout);
+    let out = short_check(rules, "In Varna, the siege killed 12 people.");
+    assert!(out.contains("error[FL001]"), "{out}");
 }
