@@ -74,16 +74,28 @@ impl Default for ReadOptions {
 
 /// Reads a list of paths, one per line, from a file or `-` (standard input).
 pub fn paths_from(source: &str) -> Result<Vec<String>, InputError> {
-    let text = if source == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    let bytes = if source == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| describe_io(&e))
+            .and_then(|_| {
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    Err(format!("larger than the {MAX_FILE_BYTES}-byte limit"))
+                } else {
+                    Ok(bytes)
+                }
+            })
     } else {
-        std::fs::read_to_string(source)
+        read_bounded(Path::new(source), MAX_FILE_BYTES)
     };
-    let text = text.map_err(|e| InputError {
-        path: source.to_string(),
-        message: format!("cannot read the list of files: {e}"),
-    })?;
+    let text = bytes
+        .and_then(|b| String::from_utf8(b).map_err(|_| "not valid UTF-8".to_string()))
+        .map_err(|e| InputError {
+            path: source.to_string(),
+            message: format!("cannot read the list of files: {e}"),
+        })?;
     Ok(text
         .lines()
         .map(str::trim)
@@ -92,15 +104,25 @@ pub fn paths_from(source: &str) -> Result<Vec<String>, InputError> {
         .collect())
 }
 
+/// What expanding the paths given gave: the files to read, in order, and the problems.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    pub files: Vec<String>,
+    pub errors: Vec<InputError>,
+    /// Entries of a walked directory that are not regular files (named pipes, sockets,
+    /// devices): skipped, never opened.
+    pub skipped: Vec<Skipped>,
+}
+
 /// Expands paths into files, in the order given; directories and globs in sorted order.
-/// Directories are walked for the files `wanted` accepts, skipping hidden entries; `-`
-/// passes through.
-pub fn expand(
-    paths: &[String],
-    wanted: fn(&Path) -> bool,
-    errors: &mut Vec<InputError>,
-) -> Vec<String> {
+/// Directories are walked for the regular files `wanted` accepts, skipping hidden
+/// entries, each directory once however it is reached (so links that loop end); `-`
+/// passes through. A file reached under two names is kept once, under the first.
+/// A path named that is neither a regular file nor a directory is refused.
+pub fn expand(paths: &[String], wanted: fn(&Path) -> bool) -> Expanded {
+    let mut out = Expanded::default();
     let mut files = Vec::new();
+    let mut visited = std::collections::HashSet::new();
     for given in paths {
         if given == "-" {
             files.push(given.clone());
@@ -108,17 +130,31 @@ pub fn expand(
         }
         let path = Path::new(given);
         if path.is_dir() {
+            if identity(path).is_some_and(|key| visited.contains(&key)) {
+                // Named twice (`corpus/ ./corpus/`), or already walked through another.
+                continue;
+            }
             let mut found = Vec::new();
-            walk(path, wanted, &mut found);
-            if found.is_empty() {
-                errors.push(InputError {
+            let before = out.errors.len();
+            walk(path, wanted, &mut found, &mut out, &mut visited);
+            if found.is_empty() && out.errors.len() == before {
+                out.errors.push(InputError {
                     path: given.clone(),
                     message: "no files to read in this directory".into(),
                 });
             }
             found.sort();
             files.extend(found);
-        } else if path.exists() || path.symlink_metadata().is_ok() {
+        } else if let Ok(meta) = std::fs::metadata(path) {
+            match not_regular(&meta) {
+                Some(kind) => out.errors.push(InputError {
+                    path: given.clone(),
+                    message: format!("{kind}, not a regular file; not read"),
+                }),
+                None => files.push(given.clone()),
+            }
+        } else if path.symlink_metadata().is_ok() {
+            // A broken link: reading it names the problem.
             files.push(given.clone());
         } else if given.contains(['*', '?', '[']) {
             match glob::glob(given) {
@@ -129,7 +165,7 @@ pub fn expand(
                         .map(|p| p.to_string_lossy().into_owned())
                         .collect();
                     if found.is_empty() {
-                        errors.push(InputError {
+                        out.errors.push(InputError {
                             path: given.clone(),
                             message: "this pattern matches no files".into(),
                         });
@@ -137,21 +173,77 @@ pub fn expand(
                     found.sort();
                     files.extend(found);
                 }
-                Err(e) => errors.push(InputError {
+                Err(e) => out.errors.push(InputError {
                     path: given.clone(),
                     message: format!("invalid glob pattern: {e}"),
                 }),
             }
         } else {
-            errors.push(InputError {
+            out.errors.push(InputError {
                 path: given.clone(),
                 message: "no such file or directory".into(),
             });
         }
     }
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(f.clone()));
-    files
+    files.retain(|f| {
+        seen.insert(identity(Path::new(f)).unwrap_or_else(|| FileKey::Name(f.clone())))
+    });
+    out.files = files;
+    out
+}
+
+/// What tells two names of one file apart from two files.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum FileKey {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    Name(String),
+}
+
+/// The file a path names, followed through links; `None` when it cannot be reached.
+fn identity(path: &Path) -> Option<FileKey> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileKey::Inode(meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let real = std::fs::canonicalize(path).ok()?;
+        Some(FileKey::Name(real.to_string_lossy().into_owned()))
+    }
+}
+
+/// Whether two paths name one file (through links and other spellings of the path).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    identity(a).is_some_and(|key| identity(b) == Some(key))
+}
+
+/// What a file that is not a regular file or a directory is, for messages.
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
 }
 
 /// Articles factlint reads when walking a directory.
@@ -159,11 +251,39 @@ pub fn is_article(path: &Path) -> bool {
     Format::from_path(&path.to_string_lossy()).is_some()
 }
 
-fn walk(dir: &Path, wanted: fn(&Path) -> bool, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+fn walk(
+    dir: &Path,
+    wanted: fn(&Path) -> bool,
+    found: &mut Vec<String>,
+    out: &mut Expanded,
+    visited: &mut std::collections::HashSet<FileKey>,
+) {
+    if let Some(key) = identity(dir)
+        && !visited.insert(key)
+    {
         return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            out.errors.push(InputError {
+                path: dir.to_string_lossy().into_owned(),
+                message: format!("cannot read this directory: {}", describe_io(&e)),
+            });
+            return;
+        }
     };
-    for entry in entries.flatten() {
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                out.errors.push(InputError {
+                    path: dir.to_string_lossy().into_owned(),
+                    message: format!("cannot read this directory: {}", describe_io(&e)),
+                });
+                continue;
+            }
+        };
         let path = entry.path();
         let hidden = path
             .file_name()
@@ -172,12 +292,90 @@ fn walk(dir: &Path, wanted: fn(&Path) -> bool, out: &mut Vec<String>) {
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, wanted, out);
-        } else if wanted(&path) {
-            out.push(path.to_string_lossy().into_owned());
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => walk(&path, wanted, found, out, visited),
+            Ok(meta) if wanted(&path) => match not_regular(&meta) {
+                Some(kind) => out.skipped.push(Skipped {
+                    path: path.to_string_lossy().into_owned(),
+                    reason: format!("skipped: {kind}, not a regular file"),
+                }),
+                None => found.push(path.to_string_lossy().into_owned()),
+            },
+            Ok(_) => {}
+            // A broken link or an entry gone since: reading it names the problem.
+            Err(_) if wanted(&path) => found.push(path.to_string_lossy().into_owned()),
+            Err(_) => {}
         }
     }
+}
+
+/// Opens a regular file for reading; never opens a pipe, socket or device.
+pub fn open_regular(path: &Path) -> Result<std::fs::File, String> {
+    let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+    if let Some(kind) = not_regular(&meta) {
+        return Err(format!("{kind}, not a regular file; not read"));
+    }
+    if meta.is_dir() {
+        return Err("a directory, not a file".into());
+    }
+    std::fs::File::open(path).map_err(|e| describe_io(&e))
+}
+
+/// Lines of a stream, each at most `limit` bytes: a line longer than that is an error,
+/// never a memory bomb.
+pub struct BoundedLines<R> {
+    reader: R,
+    limit: u64,
+}
+
+impl<R: std::io::BufRead> BoundedLines<R> {
+    pub fn new(reader: R, limit: u64) -> BoundedLines<R> {
+        BoundedLines { reader, limit }
+    }
+
+    /// The next line without its line end, `None` at the end of the stream.
+    pub fn next_line(&mut self) -> Result<Option<String>, String> {
+        use std::io::BufRead;
+        let mut bytes = Vec::new();
+        let read = (&mut self.reader)
+            .take(self.limit.saturating_add(1))
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| describe_io(&e))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        if bytes.len() as u64 > self.limit {
+            return Err(format!("a line longer than the {}-byte limit", self.limit));
+        }
+        while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            bytes.pop();
+        }
+        String::from_utf8(bytes).map(Some).map_err(|e| {
+            format!(
+                "not valid UTF-8 (invalid byte at offset {} of the line)",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+}
+
+/// Reads at most `limit` bytes of a regular file, checking the limit while reading (a
+/// file may grow, or lie about its size); never opens a pipe, socket or device.
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let file = open_regular(path)?;
+    let meta = file.metadata().map_err(|e| describe_io(&e))?;
+    let too_large = || format!("larger than the {limit}-byte limit");
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Reads the given paths.
@@ -205,7 +403,10 @@ pub fn read_with<T: Send>(
         };
         config.excludes(path)
     };
-    let mut files = expand(paths, is_article, &mut inputs.errors);
+    let expanded = expand(paths, is_article);
+    inputs.errors = expanded.errors;
+    inputs.skipped = expanded.skipped;
+    let mut files = expanded.files;
     files.retain(|f| f == "-" || !excluded(f));
     // Reports list files in path order, whatever order they were given in.
     let stdin_name = options
@@ -340,13 +541,13 @@ fn replace_invalid_utf8(mut bytes: Vec<u8>) -> (Vec<u8>, usize) {
 }
 
 fn read_file(path: &str) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "larger than the {MAX_FILE_BYTES}-byte limit for one article"
-        ));
-    }
-    std::fs::read(path).map_err(|e| describe_io(&e))
+    read_bounded(Path::new(path), MAX_FILE_BYTES).map_err(|e| {
+        if e.starts_with("larger than") {
+            format!("{e} for one article")
+        } else {
+            e
+        }
+    })
 }
 
 fn describe_io(e: &std::io::Error) -> String {

@@ -21,6 +21,7 @@ pub mod interval;
 pub mod lexicon;
 pub mod mapreduce;
 pub mod names;
+pub mod output;
 pub mod report;
 pub mod rulebook;
 pub mod suppress;

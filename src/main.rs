@@ -18,6 +18,21 @@ use factlint::report::{self, Files};
 use factlint::rulebook::{self, RuleErrors, RuleFile, Rulebook};
 use factlint::suppress;
 
+/// `eprintln!` that never panics: a closed or broken standard error (a pipe whose reader
+/// has gone) loses the message, and the exit code still says how the run went.
+macro_rules! to_stderr {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// `println!` that never panics on a closed pipe.
+macro_rules! to_stdout {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "factlint",
@@ -235,7 +250,7 @@ fn main() -> ExitCode {
 }
 
 fn report_errors(errors: RuleErrors) -> ExitCode {
-    eprintln!("{:?}", miette::Report::new(errors));
+    to_stderr!("{:?}", miette::Report::new(errors));
     ExitCode::from(EXIT_TROUBLE)
 }
 
@@ -323,7 +338,7 @@ fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Ruleboo
     } else if let Some(dir) = found() {
         rulebook::load_paths(&[shown(dir).to_string_lossy().into_owned()])
     } else {
-        eprintln!(
+        to_stderr!(
             "factlint: note: no rulebook found (no `rules/` directory or configuration from {} upward); \
              using the example rulebook built into factlint. Name yours with --rules, or start one with `factlint init`.",
             shown(start.to_path_buf()).display()
@@ -358,9 +373,16 @@ struct Prepared {
 /// needs every mention and the text).
 fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, ExitCode> {
     if let Some(n) = common.threads {
+        // More threads than CPUs only costs memory and start-up time.
+        let cpus = std::thread::available_parallelism().map_or(1, usize::from);
+        if n > cpus {
+            to_stderr!(
+                "factlint: note: --threads {n} is more than the {cpus} CPUs here; using {cpus}"
+            );
+        }
         // Only fails if a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(n.clamp(1, cpus))
             .build_global();
     }
     let start = search_start(&common.paths);
@@ -372,7 +394,7 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
         match input::paths_from(source) {
             Ok(more) => paths.extend(more),
             Err(e) => {
-                eprintln!("factlint: error: {e}");
+                to_stderr!("factlint: error: {e}");
                 input_failed = true;
             }
         }
@@ -383,6 +405,13 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
         } else {
             config.include.clone()
         };
+    }
+    if let Some(target) = &common.output
+        && let Some(refusal) =
+            factlint::output::refuse(target, &input::expand(&paths, |_| true).files)
+    {
+        to_stderr!("factlint: error: {refusal}");
+        return Err(ExitCode::from(EXIT_TROUBLE));
     }
     let mut exclude = config.exclude.clone();
     exclude.extend(common.exclude.iter().cloned());
@@ -418,10 +447,10 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
         (doc, (read, reasons))
     });
     for skipped in &inputs.skipped {
-        eprintln!("factlint: note: {}: {}", skipped.path, skipped.reason);
+        to_stderr!("factlint: note: {}: {}", skipped.path, skipped.reason);
     }
     for error in &inputs.errors {
-        eprintln!("factlint: error: {error}");
+        to_stderr!("factlint: error: {error}");
     }
     input_failed |= !inputs.errors.is_empty();
     let (docs, read): (Vec<Document>, Vec<(Read, Vec<String>)>) =
@@ -449,35 +478,13 @@ fn emit(text: &str, output: Option<&Path>) -> bool {
                 other => other,
             }
         }
-        Some(path) => write_atomically(path, text.as_bytes()),
+        Some(path) => factlint::output::write_atomically(path, text.as_bytes()),
     };
     match result {
         Ok(()) => true,
         Err(e) => {
-            eprintln!("factlint: error: cannot write the report: {e}");
+            to_stderr!("factlint: error: cannot write the report: {e}");
             false
-        }
-    }
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match written.and_then(|()| std::fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
-        Err(e) => {
-            let _ = std::fs::remove_file(&temp);
-            Err(e)
         }
     }
 }
@@ -587,33 +594,48 @@ fn run_reconcile(args: ReconcileArgs) -> ExitCode {
     let mut docs = Vec::new();
     let mut read = Vec::new();
     let mut failed = false;
+    if let Some(target) = &args.output
+        && let Some(refusal) = factlint::output::refuse(target, &args.inputs)
+    {
+        to_stderr!("factlint: error: {refusal}");
+        return ExitCode::from(EXIT_TROUBLE);
+    }
     for input in &args.inputs {
-        let text = if input == "-" {
-            let mut text = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+        let reader: Box<dyn std::io::BufRead> = if input == "-" {
+            Box::new(std::io::stdin().lock())
         } else {
-            std::fs::read_to_string(input)
-        };
-        let text = match text {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("factlint: error: {input}: cannot read: {e}");
-                failed = true;
-                continue;
+            match input::open_regular(Path::new(input)) {
+                Ok(file) => Box::new(std::io::BufReader::new(file)),
+                Err(e) => {
+                    to_stderr!("factlint: error: {input}: {e}");
+                    failed = true;
+                    continue;
+                }
             }
         };
-        for (n, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            match factlint::mapreduce::decode(&engine.book, line) {
+        let mut lines = input::BoundedLines::new(reader, input::MAX_FILE_BYTES);
+        let mut n = 0;
+        loop {
+            n += 1;
+            let line = match lines.next_line() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(e) => {
+                    to_stderr!("factlint: error: {input}:{n}: {e}");
+                    failed = true;
+                    break;
+                }
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            match factlint::mapreduce::decode(&engine.book, &line) {
                 Ok((doc, r)) => {
                     docs.push(doc);
                     read.push(r);
                 }
                 Err(e) => {
-                    eprintln!("factlint: error: {input}:{}: {e}", n + 1);
+                    to_stderr!("factlint: error: {input}:{n}: {e}");
                     failed = true;
                 }
             }
@@ -684,7 +706,7 @@ fn run_rules(command: RulesCommand) -> ExitCode {
     } else {
         let warnings = rulebook::lint(&book);
         for warning in &warnings {
-            eprintln!("{:?}", miette::Report::new(warning.clone()));
+            to_stderr!("{:?}", miette::Report::new(warning.clone()));
         }
         format!(
             "rulebook is valid: {} file(s), {} source(s), {} entit{}, {} event(s), {} fact(s){}\n",
@@ -717,7 +739,7 @@ fn init(dir: &Path) -> ExitCode {
     for (name, _) in FILES {
         let path = dir.join(name);
         if path.exists() || path.is_symlink() {
-            eprintln!(
+            to_stderr!(
                 "factlint: error: {} already exists; nothing was written",
                 path.display()
             );
@@ -739,12 +761,12 @@ fn init(dir: &Path) -> ExitCode {
                 file.sync_all()
             });
         if let Err(e) = written {
-            eprintln!("factlint: error: cannot write {}: {e}", path.display());
+            to_stderr!("factlint: error: cannot write {}: {e}", path.display());
             return ExitCode::from(EXIT_TROUBLE);
         }
-        println!("wrote {}", path.display());
+        to_stdout!("wrote {}", path.display());
     }
-    println!("next: put your story's facts in rules/story.yaml, then run `factlint rules check`");
+    to_stdout!("next: put your story's facts in rules/story.yaml, then run `factlint rules check`");
     ExitCode::SUCCESS
 }
 
@@ -758,7 +780,7 @@ fn explain(code: Option<&str>) -> ExitCode {
                     .iter()
                     .map(|c| format!("{} ({})", c.code(), c.name()))
                     .collect();
-                eprintln!(
+                to_stderr!(
                     "factlint: error: unknown finding code `{text}`; known codes: {}",
                     known.join(", ")
                 );

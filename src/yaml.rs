@@ -49,6 +49,16 @@ pub struct SyntaxError {
 /// Rulebooks are small; a file this large is a mistake, not a rulebook.
 pub const MAX_YAML_BYTES: usize = 16 * 1024 * 1024;
 
+/// The deepest nesting of flow collections (`[`, `{`) or compact block sequences
+/// (`- - -`) accepted; rulebooks nest a handful of levels.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// The most alias uses (`*name`) in one YAML file.
+pub const MAX_YAML_ALIASES: usize = 10_000;
+
+/// The most bytes a YAML file may stand for once every alias is expanded.
+pub const MAX_YAML_EXPANDED_BYTES: usize = 64 * 1024 * 1024;
+
 /// Parses one YAML document.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     if text.len() > MAX_YAML_BYTES {
@@ -61,6 +71,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             offset: None,
         });
     }
+    prescan(text)?;
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
         let offset = e.location().map(|l| l.index().min(text.len()));
         let mut message = e.to_string();
@@ -83,6 +94,147 @@ pub fn parse_or_null(text: &str) -> Result<Node, SyntaxError> {
         });
     }
     parse(text)
+}
+
+/// Refuses, in one pass and before any parsing, text whose nesting or alias expansion
+/// would cost the parser far more time or memory than its size: flow collections nested
+/// deeper than [`MAX_YAML_DEPTH`], more than [`MAX_YAML_ALIASES`] aliases, or aliases
+/// that expand to more than [`MAX_YAML_EXPANDED_BYTES`]. The scan knows quotes and
+/// comments; an anchor's node is taken to run to the next line indented no deeper than
+/// its own, so its size is never underestimated.
+fn prescan(text: &str) -> Result<(), SyntaxError> {
+    let bytes = text.as_bytes();
+    let fail = |message: String, offset: usize| {
+        Err(SyntaxError {
+            message,
+            offset: Some(offset),
+        })
+    };
+    // Anchors seen so far: name, where its node ends at the latest, and its estimated
+    // size with every alias inside it expanded.
+    let mut anchors: Vec<(&str, usize, usize)> = Vec::new();
+    // Anchors whose node may still be open (indexes into `anchors`).
+    let mut open: Vec<usize> = Vec::new();
+    let mut alias_count = 0usize;
+    let mut expanded = text.len();
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut line_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if let Some(q) = quote {
+            if b == q {
+                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                    i += 1;
+                } else {
+                    quote = None;
+                }
+            } else if b == b'\\' && q == b'"' {
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let before = if i == 0 { b'\n' } else { bytes[i - 1] };
+        let starts_node = matches!(before, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
+        match b {
+            b'\n' => line_start = i + 1,
+            b'#' if matches!(before, b' ' | b'\t' | b'\n' | b'\r') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' | b'\'' if starts_node || before == b':' => quote = Some(b),
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_YAML_DEPTH {
+                    return fail(format!("nested deeper than {MAX_YAML_DEPTH} levels"), i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'-' if i == line_start
+                || bytes[line_start..i]
+                    .iter()
+                    .all(|c| matches!(c, b' ' | b'-')) =>
+            {
+                let dashes = bytes[line_start..=i].iter().filter(|c| **c == b'-').count();
+                if dashes > MAX_YAML_DEPTH {
+                    return fail(format!("nested deeper than {MAX_YAML_DEPTH} levels"), i);
+                }
+            }
+            b'&' | b'*' if starts_node => {
+                let name_end = bytes[i + 1..]
+                    .iter()
+                    .position(|c| {
+                        c.is_ascii_whitespace() || matches!(c, b',' | b'[' | b']' | b'{' | b'}')
+                    })
+                    .map_or(bytes.len(), |n| i + 1 + n);
+                let name = &text[i + 1..name_end];
+                if !name.is_empty() {
+                    open.retain(|k| anchors[*k].1 > i);
+                    if b == b'&' {
+                        let end = node_end(bytes, line_start, i);
+                        open.push(anchors.len());
+                        anchors.push((name, end, end - i));
+                    } else {
+                        let size = anchors
+                            .iter()
+                            .rev()
+                            .find(|(n, _, _)| *n == name)
+                            .map_or(0, |a| a.2);
+                        for k in &open {
+                            anchors[*k].2 = anchors[*k].2.saturating_add(size);
+                        }
+                        alias_count += 1;
+                        expanded = expanded.saturating_add(size);
+                        if alias_count > MAX_YAML_ALIASES {
+                            return fail(format!("more than {MAX_YAML_ALIASES} aliases"), i);
+                        }
+                        if expanded > MAX_YAML_EXPANDED_BYTES {
+                            return fail(
+                                format!(
+                                    "its aliases expand to more than {MAX_YAML_EXPANDED_BYTES} bytes"
+                                ),
+                                i,
+                            );
+                        }
+                    }
+                }
+                i = name_end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Where the node an anchor at `at` names ends, at the latest: the start of the next
+/// line indented no deeper than the anchor's own line.
+fn node_end(bytes: &[u8], line_start: usize, at: usize) -> usize {
+    let indent = |from: usize| bytes[from..].iter().take_while(|c| **c == b' ').count();
+    let own = indent(line_start);
+    let mut next = match bytes[at..].iter().position(|c| *c == b'\n') {
+        Some(n) => at + n + 1,
+        None => return bytes.len(),
+    };
+    while next < bytes.len() {
+        let blank = bytes[next..]
+            .iter()
+            .take_while(|c| **c != b'\n')
+            .all(|c| c.is_ascii_whitespace());
+        if !blank && indent(next) <= own {
+            return next;
+        }
+        next = match bytes[next..].iter().position(|c| *c == b'\n') {
+            Some(n) => next + n + 1,
+            None => return bytes.len(),
+        };
+    }
+    bytes.len()
 }
 
 struct Locator<'a> {
@@ -198,7 +350,11 @@ impl Locator<'_> {
         while let Some(found) = self.text[from..].find(key) {
             let start = from + found;
             let end = start + key.len();
-            from = end;
+            // An empty key matches everywhere: step one character on each time.
+            from = end.max(start + self.text[start..].chars().next().map_or(1, char::len_utf8));
+            if start >= self.text.len() {
+                break;
+            }
             if self.in_comment(start) {
                 continue;
             }

@@ -203,11 +203,13 @@ impl<'a> Files<'a> {
             kept.push(entry);
             return text;
         }
-        let text: std::sync::Arc<str> = std::fs::read(&self.docs[d].path)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default()
-            .into();
+        let path = std::path::Path::new(&self.docs[d].path);
+        let text: std::sync::Arc<str> =
+            crate::input::read_bounded(path, crate::input::MAX_FILE_BYTES)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default()
+                .into();
         if kept.len() >= RELOADED_KEPT {
             kept.remove(0);
         }

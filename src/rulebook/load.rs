@@ -143,15 +143,23 @@ impl Diagnostic for RuleErrors {
 /// Reads rulebook files from paths: a file, a directory (every `.yaml`/`.yml` file
 /// below it) or a glob. Returns the files in a stable order, or the errors.
 pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
-    let mut problems = Vec::new();
-    let names = crate::input::expand(paths, is_yaml, &mut problems);
-    let mut errors: Vec<RuleError> = problems
+    let expanded = crate::input::expand(paths, is_yaml);
+    // A rule file that cannot be read is an error, never a note: a rulebook with a
+    // file missing would check against less than the desk wrote.
+    let mut errors: Vec<RuleError> = expanded
+        .errors
         .iter()
         .map(|p| plain_error(&p.path, &p.message))
+        .chain(
+            expanded
+                .skipped
+                .iter()
+                .map(|p| plain_error(&p.path, "not a regular file; not read")),
+        )
         .collect();
     let mut files = Vec::new();
-    for name in names {
-        match std::fs::read(&name) {
+    for name in expanded.files {
+        match crate::input::read_bounded(Path::new(&name), crate::yaml::MAX_YAML_BYTES as u64) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(RuleFile { name, text }),
                 Err(e) => errors.push(plain_error(
@@ -162,7 +170,7 @@ pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
                     ),
                 )),
             },
-            Err(e) => errors.push(plain_error(&name, &format!("cannot read: {e}"))),
+            Err(e) => errors.push(plain_error(&name, &e)),
         }
     }
     if errors.is_empty() {

@@ -1,0 +1,117 @@
+//! Writing a report to a file without losing one.
+//!
+//! A report goes to a temporary file beside its target, created exclusively under a
+//! random name (so nothing planted there is followed), and is renamed into place once
+//! complete. The temporary file is removed if writing fails or the run is interrupted.
+//! A target that is one of the files being checked, or that is not a regular file, is
+//! refused before anything is read.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
+
+use crate::input::same_file;
+
+/// Why a report cannot be written where it was asked to go.
+pub fn refuse(target: &Path, inputs: &[String]) -> Option<String> {
+    let shown = target.display();
+    if let Ok(meta) = std::fs::metadata(target)
+        && !meta.is_file()
+    {
+        return Some(format!(
+            "{shown} is not a regular file; a report is written only to a new file or over a regular one"
+        ));
+    }
+    inputs
+        .iter()
+        .find(|input| same_file(Path::new(input), target))
+        .map(|input| {
+            let named = if Path::new(input) == target {
+                String::new()
+            } else {
+                format!(" ({input})")
+            };
+            format!(
+                "{shown} is one of the files read{named}; writing the report there would replace it"
+            )
+        })
+}
+
+/// The temporary file of a report being written, removed if the run is interrupted.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Removes the pending temporary file and ends the run on SIGINT, SIGTERM or SIGHUP.
+fn guard_interrupts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = ctrlc::set_handler(|| {
+            if let Some(path) = PENDING.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                let _ = std::fs::remove_file(path);
+            }
+            std::process::exit(130);
+        });
+    });
+}
+
+/// Writes `bytes` to `target` atomically: the target holds either its old content or
+/// the whole report, never a part.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    guard_interrupts();
+    let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    *pending = Some(temp.path().to_path_buf());
+    drop(pending);
+    let written = temp
+        .write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all());
+    let result = written.and_then(|()| temp.persist(target).map(drop).map_err(|e| e.error));
+    // On failure the temporary file was dropped, and with it removed.
+    PENDING.lock().unwrap_or_else(|e| e.into_inner()).take();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.txt");
+        std::fs::write(&target, "old").unwrap();
+        write_atomically(&target, b"new report").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new report");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1);
+    }
+
+    #[test]
+    fn refuses_an_input_and_a_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.md");
+        std::fs::write(&article, "text").unwrap();
+        let other_name = dir.path().join(".").join("a.md");
+        let inputs = vec![article.to_string_lossy().into_owned()];
+        assert!(
+            refuse(&other_name, &inputs)
+                .unwrap()
+                .contains("one of the files read")
+        );
+        assert!(
+            refuse(dir.path(), &inputs)
+                .unwrap()
+                .contains("not a regular file")
+        );
+        assert_eq!(refuse(&dir.path().join("new.txt"), &inputs), None);
+    }
+}
