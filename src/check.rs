@@ -498,7 +498,10 @@ impl Engine {
                 // What the rulebook makes of the age, the sliver set aside.
                 let expected = match sliver {
                     Some(_) if expected.min == found.min => {
-                        Interval::between(found.min + 1, expected.max.unwrap_or(found.min + 1))
+                        Interval::between(
+                            found.min.saturating_add(1),
+                            expected.max.unwrap_or(found.min.saturating_add(1)),
+                        )
                             .unwrap_or(expected)
                     }
                     Some(_) => Interval::between(expected.min, found.min.saturating_sub(1))
@@ -961,12 +964,7 @@ impl Engine {
             }
         }
         for (&d, list) in &by_doc {
-            let pair = list.iter().enumerate().find_map(|(i, (m1, v1))| {
-                list[i + 1..]
-                    .iter()
-                    .find(|(_, v2)| !v1.overlaps(v2))
-                    .map(|(m2, v2)| (*m1, *v1, *m2, *v2))
-            });
+            let pair = first_disagreement(list);
             if let Some((m1, v1, m2, v2)) = pair {
                 let mut f = self.finding(
                     Code::SelfContradiction,
@@ -1003,75 +1001,171 @@ impl Engine {
             });
         }
         let values: Vec<(&Interval, &Vec<(usize, usize)>)> = by_value.iter().collect();
-        for (i, (va, ca)) in values.iter().enumerate() {
-            for (vb, cb) in &values[i + 1..] {
-                if va.overlaps(vb) {
-                    continue;
-                }
-                // Each matches a different figure the rulebook records as reported: a
-                // known dispute, worth a warning, not an error the articles introduce.
-                let reported =
-                    |v: &Interval| fact_ref.reported.iter().position(|r| r.value.overlaps(v));
-                let recorded_dispute =
-                    matches!((reported(va), reported(vb)), (Some(a), Some(b)) if a != b);
-                let doc_set = |c: &[(usize, usize)]| {
+        // One finding per fact, for its most distant pair of values (or, where that
+        // pair is a recorded dispute, a pair that is not): never one per pair, which
+        // grows with the square of the values.
+        let reported = |v: &Interval| fact_ref.reported.iter().position(|r| r.value.overlaps(v));
+        let recorded = |a: &Interval, b: &Interval| matches!((reported(a), reported(b)), (Some(x), Some(y)) if x != y);
+        let Some((ia, ib)) = most_distant(values.iter().map(|(v, _)| **v), recorded, reported)
+        else {
+            return;
+        };
+        let mut all_values: Vec<String> = Vec::new();
+        if values.len() > 2 {
+            let shown = 8;
+            let mut listed: Vec<String> = values
+                .iter()
+                .take(shown)
+                .map(|(v, c)| {
                     let mut ds: Vec<usize> = c.iter().map(|(d, _)| *d).collect();
                     ds.dedup();
-                    ds
-                };
-                let (da, db) = (doc_set(ca), doc_set(cb));
-                // The value fewer articles give is the one to look at first; between
-                // equals, the one first published later (the newer report).
-                let first_published =
-                    |c: &[(usize, usize)]| c.first().and_then(|(d, _)| docs[*d].meta.published);
-                let a_first = (da.len(), std::cmp::Reverse(first_published(ca)));
-                let b_first = (db.len(), std::cmp::Reverse(first_published(cb)));
-                let (pv, pc, pd, ov, oc) = if a_first <= b_first {
-                    (**va, *ca, &da, **vb, *cb)
-                } else {
-                    (**vb, *cb, &db, **va, *ca)
-                };
-                let Some(&primary) = pc.first() else { continue };
-                let Some(&other) = oc.iter().find(|(d, _)| *d != primary.0) else {
-                    continue;
-                };
-                let mut f = self.finding(
-                    Code::SourceConflict,
-                    fact_ref,
-                    label(primary, format!("{what}: {pv}")),
-                    format!(
-                        "articles disagree on the number {what} in the {}: {pv} here, {ov} in {}",
-                        self.subject_phrase(fact_ref),
-                        docs[other.0].path
-                    ),
-                );
-                f.related.push(label(other, format!("{what}: {ov}")));
-                f.expected = Some(ov.describe());
-                f.found = Some(pv.describe());
-                let more_here = pd.len().saturating_sub(1);
-                let more_there = doc_set(oc).len().saturating_sub(1);
-                if more_here + more_there > 0 {
-                    f.notes.push(format!(
-                        "{} more article(s) give {pv} and {} more give {ov}",
-                        more_here, more_there
-                    ));
-                }
-                if let Expected::Count(range) = fact_ref.expected {
-                    f.notes.push(format!(
-                        "the rulebook allows {range}, so it cannot settle this"
-                    ));
-                }
-                self.add_reports(fact_ref, &mut f);
-                if recorded_dispute {
-                    f.severity = Severity::Warning;
-                    f.notes.push(
+                    format!("{v} ({})", ds.len())
+                })
+                .collect();
+            if values.len() > shown {
+                listed.push(format!("and {} more", values.len() - shown));
+            }
+            all_values.push(format!(
+                "the articles give {} values in all (with how many articles give each): {}",
+                values.len(),
+                listed.join(", ")
+            ));
+        }
+        // Both values of the pair may come from one article (which contradicts itself,
+        // reported above): then the pair of another value with either end, across two.
+        let across = |(a, b): (usize, usize)| {
+            let (ca, cb) = (values[a].1, values[b].1);
+            (a != b
+                && !values[a].0.overlaps(values[b].0)
+                && ca
+                    .first()
+                    .is_some_and(|(d0, _)| ca.iter().chain(cb.iter()).any(|(d, _)| d != d0)))
+            .then_some((a, b))
+        };
+        let Some((ia, ib)) = across((ia, ib)).or_else(|| {
+            (0..values.len()).find_map(|i| across((i, ia)).or_else(|| across((i, ib))))
+        }) else {
+            return;
+        };
+        let ((va, ca), (vb, cb)) = (values[ia], values[ib]);
+        let recorded_dispute = recorded(va, vb);
+        let doc_set = |c: &[(usize, usize)]| {
+            let mut ds: Vec<usize> = c.iter().map(|(d, _)| *d).collect();
+            ds.dedup();
+            ds
+        };
+        let (da, db) = (doc_set(ca), doc_set(cb));
+        // The value fewer articles give is the one to look at first; between
+        // equals, the one first published later (the newer report).
+        let first_published =
+            |c: &[(usize, usize)]| c.first().and_then(|(d, _)| docs[*d].meta.published);
+        let a_first = (da.len(), std::cmp::Reverse(first_published(ca)));
+        let b_first = (db.len(), std::cmp::Reverse(first_published(cb)));
+        let (pv, pc, pd, ov, oc) = if a_first <= b_first {
+            (*va, ca, &da, *vb, cb)
+        } else {
+            (*vb, cb, &db, *va, ca)
+        };
+        let Some((primary, other)) = pc
+            .iter()
+            .find_map(|&p| oc.iter().find(|(d, _)| *d != p.0).map(|&o| (p, o)))
+        else {
+            return;
+        };
+        let mut f = self.finding(
+            Code::SourceConflict,
+            fact_ref,
+            label(primary, format!("{what}: {pv}")),
+            format!(
+                "articles disagree on the number {what} in the {}: {pv} here, {ov} in {}",
+                self.subject_phrase(fact_ref),
+                docs[other.0].path
+            ),
+        );
+        f.related.push(label(other, format!("{what}: {ov}")));
+        f.expected = Some(ov.describe());
+        f.found = Some(pv.describe());
+        let more_here = pd.len().saturating_sub(1);
+        let more_there = doc_set(oc).len().saturating_sub(1);
+        if more_here + more_there > 0 {
+            f.notes.push(format!(
+                "{} more article(s) give {pv} and {} more give {ov}",
+                more_here, more_there
+            ));
+        }
+        if let Expected::Count(range) = fact_ref.expected {
+            f.notes.push(format!(
+                "the rulebook allows {range}, so it cannot settle this"
+            ));
+        }
+        f.notes.extend(all_values);
+        self.add_reports(fact_ref, &mut f);
+        if recorded_dispute {
+            f.severity = Severity::Warning;
+            f.notes.push(
                         "each figure matches a different `reported` figure: the rulebook records this dispute".into(),
                     );
-                }
-                findings.push(f);
-            }
         }
+        findings.push(f);
     }
+}
+
+/// The first pair of values in `list` that cannot both be true, the earlier first: the
+/// first value that disagrees with any, and the first after it that it disagrees with.
+/// Linear: a value disagrees with some other exactly when it lies wholly below the
+/// largest lower bound or wholly above the smallest upper bound.
+fn first_disagreement(list: &[(usize, Interval)]) -> Option<(usize, Interval, usize, Interval)> {
+    let highest_min = list.iter().map(|(_, v)| v.min).max()?;
+    let lowest_max = list.iter().filter_map(|(_, v)| v.max).min();
+    let disagrees = |v: &Interval| {
+        matches!(v.max, Some(max) if max < highest_min)
+            || matches!(lowest_max, Some(low) if v.min > low)
+    };
+    let i = list.iter().position(|(_, v)| disagrees(v))?;
+    let (m1, v1) = list[i];
+    let (m2, v2) = *list[i + 1..].iter().find(|(_, v2)| !v1.overlaps(v2))?;
+    Some((m1, v1, m2, v2))
+}
+
+/// The indexes of the two most distant values that cannot both be true, in linear time;
+/// where that pair is `recorded` (a known dispute), a disagreeing pair that is not, if
+/// there is one. `None` when every pair of values agrees.
+fn most_distant(
+    values: impl Iterator<Item = Interval>,
+    recorded: impl Fn(&Interval, &Interval) -> bool,
+    reported: impl Fn(&Interval) -> Option<usize>,
+) -> Option<(usize, usize)> {
+    let values: Vec<Interval> = values.collect();
+    let upper = |v: &Interval| v.max.unwrap_or(u64::MAX);
+    // The lowest-ending and the highest-starting value, overall and among the values
+    // that match each reported figure.
+    let extremes = |keep: &dyn Fn(usize) -> bool| -> Option<(usize, usize)> {
+        let lo = (0..values.len())
+            .filter(|&i| keep(i))
+            .min_by_key(|&i| upper(&values[i]))?;
+        let hi = (0..values.len())
+            .filter(|&i| keep(i))
+            .max_by_key(|&i| values[i].min)?;
+        (!values[lo].overlaps(&values[hi])).then_some((lo, hi))
+    };
+    let (lo, hi) = extremes(&|_| true)?;
+    if !recorded(&values[lo], &values[hi]) {
+        return Some((lo, hi));
+    }
+    let plain = (0..values.len()).find_map(|i| {
+        [lo, hi]
+            .into_iter()
+            .find(|&j| !values[i].overlaps(&values[j]) && !recorded(&values[i], &values[j]))
+            .map(|j| (i.min(j), i.max(j)))
+    });
+    let reports: std::collections::BTreeSet<usize> = values.iter().filter_map(&reported).collect();
+    plain
+        .or_else(|| {
+            reports
+                .into_iter()
+                .find_map(|r| extremes(&|i| reported(&values[i]) == Some(r)))
+        })
+        .or(Some((lo, hi)))
 }
 
 /// Drops claims from sentences that give two disagreeing values for the same fact

@@ -438,7 +438,7 @@ fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
         }
         Some(Qualifier::Exactly) => Interval::exact(n),
         Some(Qualifier::AtLeast) => Interval::at_least(n),
-        Some(Qualifier::MoreThan) => Interval::at_least(first.floor() as u64 + 1),
+        Some(Qualifier::MoreThan) => Interval::at_least((first.floor() as u64).saturating_add(1)),
         Some(Qualifier::Nearly) => {
             let min = (first * (1.0 - tolerance) - 1e-9).ceil() as u64;
             let max = (first.ceil() as u64).saturating_sub(1);
