@@ -447,10 +447,17 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
         (doc, (read, reasons))
     });
     for skipped in &inputs.skipped {
-        to_stderr!("factlint: note: {}: {}", skipped.path, skipped.reason);
+        to_stderr!(
+            "factlint: note: {}: {}",
+            report::escape_controls(&skipped.path),
+            skipped.reason
+        );
     }
     for error in &inputs.errors {
-        to_stderr!("factlint: error: {error}");
+        to_stderr!(
+            "factlint: error: {}",
+            report::escape_controls(&error.to_string())
+        );
     }
     input_failed |= !inputs.errors.is_empty();
     let (docs, read): (Vec<Document>, Vec<(Read, Vec<String>)>) =

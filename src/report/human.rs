@@ -6,7 +6,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::Files;
+use super::{Files, escape_controls, mask_controls};
 use crate::findings::{Code, FileRef, Finding, Severity};
 
 /// Renders findings and a summary line. `color` selects ANSI colours.
@@ -28,8 +28,8 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
         {
             ids.entry(label.file).or_insert_with(|| {
                 db.add(
-                    files.name(label.file).to_string(),
-                    lone_cr_as_lf(&files.text(label.file)),
+                    escape_controls(files.name(label.file)).into_owned(),
+                    mask_controls(&lone_cr_as_lf(&files.text(label.file))).into_owned(),
                 )
             });
         }
@@ -41,12 +41,12 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
         };
         let mut labels = vec![
             CsLabel::primary(id(finding.primary.file), finding.primary.span.clone())
-                .with_message(finding.primary.message.clone()),
+                .with_message(escape_controls(&finding.primary.message)),
         ];
         for related in &finding.related {
             labels.push(
                 CsLabel::secondary(id(related.file), related.span.clone())
-                    .with_message(related.message.clone()),
+                    .with_message(escape_controls(&related.message)),
             );
         }
         if let Some(rule) = &finding.rule {
@@ -78,9 +78,17 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
             "help: `factlint explain {}` says what this means and how to fix it",
             finding.code.code()
         ));
+        let notes: Vec<String> = notes
+            .iter()
+            .map(|n| escape_controls(n).into_owned())
+            .collect();
         let diagnostic = Diagnostic::new(severity)
             .with_code(finding.code.code())
-            .with_message(format!("{}: {}", finding.code.name(), finding.message))
+            .with_message(format!(
+                "{}: {}",
+                finding.code.name(),
+                escape_controls(&finding.message)
+            ))
             .with_labels(labels)
             .with_notes(notes);
         // The file database holds every file a label can name, so rendering cannot fail

@@ -20,6 +20,54 @@ use crate::document::Document;
 use crate::findings::{FileRef, Label};
 use crate::rulebook::Rulebook;
 
+/// Characters a terminal acts on instead of showing: C0 and C1 controls (tab and line
+/// ends aside, which callers handle) and the bidirectional overrides and isolates that
+/// reorder what is shown.
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text for one line of a report: controls, line ends and tabs written as escapes
+/// (`\u{1b}`, `\n`), so an article or a file name cannot drive the terminal or split a
+/// line.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| acts_on_terminal(c) || matches!(c, '\n' | '\r' | '\t'))
+    {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if acts_on_terminal(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// An article's text to draw: each control character replaced by as many `?` as it has
+/// bytes, so every offset and line stays true and nothing reaches the terminal raw.
+pub fn mask_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(acts_on_terminal) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if acts_on_terminal(c) {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// Line and column (both 1-based; columns count characters) of a byte offset. Lines
 /// end at LF, CRLF or a lone CR.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {

@@ -76,9 +76,38 @@ impl RuleError {
     }
 }
 
+/// How far into its line, in bytes, a located error may stand and still be drawn with
+/// its line; further on, the line is not drawn (it would be unreadable, and the drawing
+/// has a width limit) and the message gives the line and column instead.
+const DRAWN_COLUMN_BYTES: usize = 4096;
+
+impl RuleError {
+    /// The line and column (1-based, in characters) of an error too far into its line
+    /// to be drawn.
+    fn undrawn_at(&self) -> Option<(usize, usize)> {
+        let text = self.named.inner();
+        let end = self.span.end.min(text.len());
+        let start = self.span.start.min(end);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if line_end - line_start <= DRAWN_COLUMN_BYTES {
+            return None;
+        }
+        let line = text[..start].matches('\n').count() + 1;
+        let column = text
+            .get(line_start..start)
+            .map_or(1, |t| t.chars().count() + 1);
+        Some((line, column))
+    }
+}
+
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        if let Some((line, column)) = self.undrawn_at() {
+            write!(f, " (at {}:{line}:{column}: {})", self.file, self.label)?;
+        }
+        Ok(())
     }
 }
 
@@ -100,10 +129,16 @@ impl Diagnostic for RuleError {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
+        if self.undrawn_at().is_some() {
+            return None;
+        }
         Some(&self.named)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.undrawn_at().is_some() {
+            return None;
+        }
         let len = self.span.end.saturating_sub(self.span.start).max(1);
         let source_len = self.named.inner().len();
         let start = self.span.start.min(source_len);
