@@ -72,6 +72,37 @@ pub fn encode(book: &Rulebook, doc: &Document, mentions: &[Mention], claims: &[C
 
 /// An article back from its line, with its mentions and claims, ready for
 /// [`crate::Engine::check_read`].
+/// Checks that every place and index in a line can be used: spans in order and, where the
+/// text is carried, inside it on character boundaries; facts and entities in the
+/// rulebook. A line edited by hand or cut short is an error, never a panic.
+fn validate(book: &Rulebook, line: &Line) -> Result<(), String> {
+    let bad = |what: &str| Err(format!("{}: {what}", line.file));
+    let fits = |r: &Range<usize>| {
+        r.start <= r.end
+            && line.text.as_ref().is_none_or(|t| {
+                r.end <= t.len() && t.is_char_boundary(r.start) && t.is_char_boundary(r.end)
+            })
+    };
+    if !line.comments.iter().all(fits) {
+        return bad("a comment's place is outside the text");
+    }
+    for m in &line.mentions {
+        let places = std::iter::once(&m.span)
+            .chain(m.cue.iter())
+            .chain(m.subject.iter())
+            .chain(m.weekday.iter().map(|(_, r)| r));
+        if !places.into_iter().all(fits) {
+            return bad("a mention's place is outside the text");
+        }
+        if m.pattern_fact.is_some_and(|f| f >= book.facts.len())
+            || m.entity.is_some_and(|e| e >= book.entities.len())
+        {
+            return bad("a mention names a fact or person that is not in this rulebook");
+        }
+    }
+    Ok(())
+}
+
 pub fn decode(book: &Rulebook, line: &str) -> Result<(Document, Read), String> {
     let line: Line = serde_json::from_str(line).map_err(|e| format!("not a claims line: {e}"))?;
     if line.version != VERSION {
@@ -80,6 +111,7 @@ pub fn decode(book: &Rulebook, line: &str) -> Result<(Document, Read), String> {
             line.version
         ));
     }
+    validate(book, &line)?;
     let ids: std::collections::HashMap<&str, usize> = book
         .facts
         .iter()
