@@ -155,16 +155,22 @@ fn tag(text: &str, at: usize) -> Option<(String, bool, usize)> {
 }
 
 /// Skips to just after `</name>`.
+/// Linear in the text skipped: the element's text is searched once, without a copy.
 fn skip_element(text: &str, from: usize, name: &str) -> usize {
-    let lower = text[from..].to_ascii_lowercase();
-    let needle = format!("</{name}");
-    match lower.find(&needle) {
-        Some(pos) => {
-            let close = from + pos;
-            tag(text, close).map_or(text.len(), |(_, _, end)| end)
+    let bytes = text.as_bytes();
+    let mut at = from;
+    while let Some(pos) = text[at..].find("</") {
+        let close = at + pos;
+        let name_at = close + 2;
+        if bytes
+            .get(name_at..name_at + name.len())
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        {
+            return tag(text, close).map_or(text.len(), |(_, _, end)| end);
         }
-        None => text.len(),
+        at = name_at;
     }
+    text.len()
 }
 
 /// Length of an entity such as `&amp;`, `&#8217;` or `&#x2019;` at the start of `text`.

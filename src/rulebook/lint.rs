@@ -270,13 +270,13 @@ impl Lints<'_> {
     /// told apart.
     fn shared_cues(&mut self) {
         let book = self.book;
-        let cues_of = |measure: &str| -> Vec<String> {
-            book.measures
-                .iter()
-                .filter(|m| m.name == measure)
-                .flat_map(|m| m.cues.iter().map(|c| fold(c)))
-                .collect()
-        };
+        let mut cues: std::collections::HashMap<&str, Vec<String>> =
+            std::collections::HashMap::new();
+        for m in &book.measures {
+            cues.entry(m.name.as_str())
+                .or_default()
+                .extend(m.cues.iter().map(|c| fold(c)));
+        }
         let builtin = |measure: &str| BUILTIN_MEASURES.iter().any(|(n, _)| *n == measure);
         let mut by_subject: BTreeMap<Subject, Vec<usize>> = BTreeMap::new();
         for (i, fact) in book.facts.iter().enumerate() {
@@ -284,21 +284,29 @@ impl Lints<'_> {
                 by_subject.entry(fact.subject).or_default().push(i);
             }
         }
+        // Each fact's cues against those of the facts before it, through one index per
+        // subject: linear in the cues, however many facts an event has.
         for facts in by_subject.values() {
-            for (k, &a) in facts.iter().enumerate() {
-                for &b in &facts[k + 1..] {
-                    let (fa, fb) = (&book.facts[a], &book.facts[b]);
-                    // Built-in measures keep their own cues apart.
-                    if builtin(&fa.measure) && builtin(&fb.measure) {
-                        continue;
+            let mut owners: std::collections::HashMap<&str, Vec<usize>> =
+                std::collections::HashMap::new();
+            for &b in facts {
+                let fb = &book.facts[b];
+                let mine = cues.get(fb.measure.as_str()).map_or(&[][..], Vec::as_slice);
+                let mut warned = false;
+                for cue in mine {
+                    let earlier = owners.entry(cue.as_str()).or_default();
+                    let other = earlier.iter().copied().find(|&a| {
+                        let fa = &book.facts[a];
+                        fa.measure != fb.measure && !(builtin(&fa.measure) && builtin(&fb.measure))
+                    });
+                    if !earlier.iter().any(|&a| book.facts[a].measure == fb.measure) {
+                        earlier.push(b);
                     }
-                    let theirs = cues_of(&fa.measure);
-                    let Some(cue) = cues_of(&fb.measure)
-                        .into_iter()
-                        .find(|c| theirs.contains(c))
-                    else {
+                    let Some(a) = other.filter(|_| !warned) else {
                         continue;
                     };
+                    warned = true;
+                    let fa = &book.facts[a];
                     let (first, second) = if builtin(&fb.measure) {
                         (fb, fa)
                     } else {
@@ -307,7 +315,7 @@ impl Lints<'_> {
                     let loc = second.loc.clone();
                     self.warn(
                         &loc,
-                        &cue,
+                        cue,
                         format!(
                             "cue `{cue}` is given to both `{}` and `{}`",
                             first.id, second.id
