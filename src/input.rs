@@ -407,7 +407,16 @@ pub fn read_with<T: Send>(
     inputs.errors = expanded.errors;
     inputs.skipped = expanded.skipped;
     let mut files = expanded.files;
+    let named = files.len();
     files.retain(|f| f == "-" || !excluded(f));
+    if named > 0 && files.is_empty() {
+        inputs.errors.push(InputError {
+            path: paths.join(" "),
+            message: format!(
+                "all {named} file(s) found are excluded by `exclude`, so nothing would be checked"
+            ),
+        });
+    }
     // Reports list files in path order, whatever order they were given in.
     let stdin_name = options
         .stdin_filename
@@ -482,6 +491,14 @@ fn read_one(path: &str, options: &ReadOptions) -> Outcome {
             format!("larger than the {MAX_FILE_BYTES}-byte limit for one article"),
         );
     }
+    if let Some(encoding) = utf16_bom(&bytes) {
+        return fail(
+            name,
+            format!(
+                "{encoding} (it starts with that byte-order mark); save it as UTF-8 to check it"
+            ),
+        );
+    }
     if looks_binary(&bytes) {
         return Outcome {
             result: Ok(None),
@@ -524,6 +541,17 @@ fn read_one(path: &str, options: &ReadOptions) -> Outcome {
         }),
     };
     Outcome { result, notes }
+}
+
+/// The encoding a UTF-16 or UTF-32 byte-order mark names, if the bytes start with one.
+fn utf16_bom(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        Some("UTF-32 text")
+    } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        Some("UTF-16 text")
+    } else {
+        None
+    }
 }
 
 /// Replaces every byte that is not part of valid UTF-8 with `?`; returns how many.

@@ -76,11 +76,24 @@ fn a_spelling_two_entities_share() {
 }
 
 #[test]
-fn a_spelling_that_is_a_common_word() {
-    warns(
-        "entities:\n  the-band: {name: The Band, kind: group, short: [the]}\n",
-        "`the` of `the-band` is a common word",
+fn a_spelling_that_is_a_common_word_is_refused() {
+    for spelling in ["the", "a", "Who"] {
+        let rules = format!(
+            "entities:\n  the-band: {{name: The Band, kind: group, short: [{spelling}]}}\n"
+        );
+        let (code, _, stderr) = rules_check(&rules);
+        assert_eq!(code, 2, "{spelling}: {stderr}");
+        assert!(
+            stderr.contains(&format!("`{spelling}` of `the-band` is a common word")),
+            "{stderr}"
+        );
+        assert!(stderr.contains("story.yaml:"), "located: {stderr}");
+    }
+    // In capitals an acronym is no common word.
+    let (code, _, stderr) = rules_check(
+        "entities:\n  who: {name: World Health Organization, kind: organisation, short: [WHO]}\n",
     );
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]

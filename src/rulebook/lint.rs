@@ -24,6 +24,22 @@ pub fn lint(book: &Rulebook) -> Vec<RuleError> {
     out.found
 }
 
+/// Entries a rulebook cannot be loaded with, as located errors: a spelling (alias or
+/// short name) that is one common word or a single letter, which would turn ordinary
+/// prose into mentions of the entity.
+pub fn refusals(book: &Rulebook) -> Vec<RuleError> {
+    let mut out = Lints {
+        book,
+        found: Vec::new(),
+    };
+    out.common_spellings();
+    for error in &mut out.found {
+        error.code = "factlint::rules";
+        error.severity = miette::Severity::Error;
+    }
+    out.found
+}
+
 struct Lints<'a> {
     book: &'a Rulebook,
     found: Vec<RuleError>,
@@ -71,11 +87,9 @@ impl Lints<'_> {
         self.found.push(warning);
     }
 
-    /// Aliases that are the house spelling, spellings two entities share, and
-    /// spellings that are one common word.
+    /// Aliases that are the house spelling, and spellings two entities share.
     fn spellings(&mut self) {
         let book = self.book;
-        let vocabulary = book.vocabulary().clone();
         let mut owners: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, entity) in book.entities.iter().enumerate() {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
@@ -122,6 +136,16 @@ impl Lints<'_> {
                         "an article that writes it is read as both; keep it on one entity, or list it under `short` on each so the article's fuller names decide".into(),
                     );
                 }
+            }
+        }
+    }
+
+    /// Spellings that are one common word ("the", "who") or a single letter.
+    fn common_spellings(&mut self) {
+        let book = self.book;
+        let vocabulary = book.vocabulary();
+        for entity in &book.entities {
+            for spelling in entity.aliases.iter().chain(&entity.short_names) {
                 let lower = fold(spelling);
                 // "WHO" and "IS" match only in capitals; "Who" or "who" matches prose.
                 let capitals = spelling.chars().filter(|c| c.is_uppercase()).count();

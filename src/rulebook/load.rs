@@ -301,6 +301,10 @@ pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
     if loader.errors.is_empty() {
         let mut book = loader.book;
         book.index();
+        let refused = super::lint::refusals(&book);
+        if !refused.is_empty() {
+            return Err(RuleErrors(refused));
+        }
         Ok(book)
     } else {
         let mut errors = loader.errors;

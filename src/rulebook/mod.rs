@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::date::{Day, DayRange};
 use crate::interval::Interval;
 
-pub use lint::lint;
+pub use lint::{lint, refusals};
 pub(crate) use load::closest as closest_key;
 pub use load::{RuleError, RuleErrors, load_paths, load_sources};
 
