@@ -55,3 +55,58 @@ pub fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
     }
     std::fs::write(path, content).expect("write fixture");
 }
+
+/// Runs factlint as [`factlint`] does, under limits the operating system enforces: CPU
+/// seconds and address space (`ulimit -t` and `-v`). An input that makes factlint spin
+/// or balloon is killed by the limit and fails the test, whatever the machine's speed.
+/// A run that blocks (on a pipe, say) is killed after `cpu_seconds` × 10 of wall time.
+#[allow(dead_code)] // Not every test binary uses it.
+pub fn factlint_bounded(dir: &Path, args: &[&str], cpu_seconds: u32, memory_mib: u32) -> Run {
+    let script = format!(
+        "ulimit -t {cpu_seconds} && ulimit -v {} && exec \"$0\" \"$@\"",
+        memory_mib as u64 * 1024
+    );
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("factlint runs");
+    let pid = child.id();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let watchdog = std::thread::spawn(move || {
+        let wall = std::time::Duration::from_secs(u64::from(cpu_seconds) * 10);
+        if done_rx.recv_timeout(wall).is_err() {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            return true;
+        }
+        false
+    });
+    let out = child.wait_with_output().expect("factlint finishes");
+    let _ = done_tx.send(());
+    let killed_by_watchdog = watchdog.join().unwrap_or(false);
+    let run = Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    };
+    assert!(!killed_by_watchdog, "factlint blocked: {args:?}");
+    assert!(
+        out.status.code().is_some(),
+        "factlint was killed (CPU or memory limit of {cpu_seconds} s, {memory_mib} MiB): {args:?}\n{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("panicked") && run.code != 101,
+        "factlint panicked:\n{}",
+        run.stderr
+    );
+    run
+}
