@@ -87,6 +87,28 @@ impl Config {
                 base.join(p).to_string_lossy().into_owned()
             }
         };
+        // A configuration names files of its own project only: a rulebook or articles
+        // elsewhere are read (and their lines printed in errors) only when a person
+        // names them on the command line.
+        let outside: Vec<RuleError> = config
+            .rules
+            .iter()
+            .map(|p| ("rules", p))
+            .chain(config.include.iter().map(|p| ("include", p)))
+            .filter(|(_, p)| leaves(base, p))
+            .map(|(key, p)| {
+                RuleError::plain(
+                    "factlint::config",
+                    &name,
+                    &format!(
+                        "`{key}` names `{p}`, outside this configuration's directory; name it on the command line instead (`--rules` or a path to check)"
+                    ),
+                )
+            })
+            .collect();
+        if !outside.is_empty() {
+            return Err(RuleErrors(outside));
+        }
         config.rules = config.rules.iter().map(relative).collect();
         config.include = config.include.iter().map(relative).collect();
         config.exclude = config.exclude.iter().map(relative).collect();
@@ -372,6 +394,33 @@ pub fn date_in_name(path: &str) -> Option<Day> {
             .then(|| Day::parse_iso(candidate))
             .flatten()
     })
+}
+
+/// Whether `written`, a path in a configuration in `base`, leads out of `base`: an
+/// absolute path elsewhere, or more `..` than it has directories. Judged on the words
+/// of the path, so it works for globs too.
+fn leaves(base: &Path, written: &str) -> bool {
+    let path = Path::new(written);
+    if path.is_absolute() {
+        let root = std::fs::canonicalize(if base.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            base
+        });
+        return !root.is_ok_and(|root| path.starts_with(root));
+    }
+    let mut depth: i64 = 0;
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => depth -= 1,
+            std::path::Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -738,3 +738,30 @@ fn encodings_exclusions_and_control_characters_are_never_silent() {
         assert!(run.stdout.starts_with("new\\nline.md:"), "{}", run.stdout);
     }
 }
+
+#[test]
+fn a_configuration_never_reads_outside_its_project() {
+    let dir = project();
+    write(dir.path(), "desk/a.md", format!("{CONFLICT}\n"));
+    for paths in [
+        "rules: [../rules]",
+        "include: [\"../*.md\"]",
+        "rules: [/etc]",
+    ] {
+        write(dir.path(), "desk/factlint.yaml", format!("{paths}\n"));
+        let run = bounded(&dir.path().join("desk"), &["check", "a.md"]);
+        assert_eq!(run.code, 2, "{paths}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("outside this configuration's"),
+            "{}",
+            run.stderr
+        );
+    }
+    // Named on the command line, the same rulebook is used.
+    write(dir.path(), "desk/factlint.yaml", "fail_on: error\n");
+    let run = bounded(
+        &dir.path().join("desk"),
+        &["check", "a.md", "--rules", "../rules"],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
