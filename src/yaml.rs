@@ -97,11 +97,12 @@ pub fn parse_or_null(text: &str) -> Result<Node, SyntaxError> {
 }
 
 /// Refuses, in one pass and before any parsing, text whose nesting or alias expansion
-/// would cost the parser far more time or memory than its size: flow collections nested
-/// deeper than [`MAX_YAML_DEPTH`], more than [`MAX_YAML_ALIASES`] aliases, or aliases
-/// that expand to more than [`MAX_YAML_EXPANDED_BYTES`]. The scan knows quotes and
-/// comments; an anchor's node is taken to run to the next line indented no deeper than
-/// its own, so its size is never underestimated.
+/// would cost the parser far more time or memory than its size: flow collections or
+/// compact block sequences nested deeper than [`MAX_YAML_DEPTH`], more than
+/// [`MAX_YAML_ALIASES`] aliases, or aliases that expand to more than
+/// [`MAX_YAML_EXPANDED_BYTES`]. The scan knows quotes and comments; an anchor's node is
+/// taken to run to the next line indented no deeper than its own, so its size is never
+/// underestimated. Linear in the text.
 fn prescan(text: &str) -> Result<(), SyntaxError> {
     let bytes = text.as_bytes();
     let fail = |message: String, offset: usize| {
@@ -110,16 +111,20 @@ fn prescan(text: &str) -> Result<(), SyntaxError> {
             offset: Some(offset),
         })
     };
-    // Anchors seen so far: name, where its node ends at the latest, and its estimated
-    // size with every alias inside it expanded.
+    let indent_at = |from: usize| bytes[from..].iter().take_while(|c| **c == b' ').count();
+    // Anchors seen so far: name, start, and estimated size with every alias inside it
+    // expanded (final once its node has ended).
     let mut anchors: Vec<(&str, usize, usize)> = Vec::new();
-    // Anchors whose node may still be open (indexes into `anchors`).
-    let mut open: Vec<usize> = Vec::new();
+    // Anchors whose node is still open: index into `anchors`, indent of its line.
+    let mut open: Vec<(usize, usize)> = Vec::new();
     let mut alias_count = 0usize;
     let mut expanded = text.len();
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut line_start = 0;
+    // Whether the line so far holds only spaces and `- ` indicators, and how many.
+    let mut only_indicators = true;
+    let mut dashes = 0usize;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -136,10 +141,39 @@ fn prescan(text: &str) -> Result<(), SyntaxError> {
             i += 1;
             continue;
         }
+        if only_indicators && b != b' ' {
+            let indicator = b == b'-' && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
+            if indicator {
+                dashes += 1;
+                if dashes > MAX_YAML_DEPTH {
+                    return fail(format!("nested deeper than {MAX_YAML_DEPTH} levels"), i);
+                }
+            } else {
+                only_indicators = false;
+            }
+        }
         let before = if i == 0 { b'\n' } else { bytes[i - 1] };
         let starts_node = matches!(before, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
         match b {
-            b'\n' => line_start = i + 1,
+            b'\n' => {
+                line_start = i + 1;
+                only_indicators = true;
+                dashes = 0;
+                // A line indented no deeper than an anchor's own ends the anchor's node.
+                let indent = indent_at(line_start);
+                let blank = bytes
+                    .get(line_start + indent)
+                    .is_none_or(|c| c.is_ascii_whitespace());
+                if !blank {
+                    open.retain(|&(k, own)| {
+                        let ends = indent <= own;
+                        if ends {
+                            anchors[k].2 = anchors[k].2.saturating_add(line_start - anchors[k].1);
+                        }
+                        !ends
+                    });
+                }
+            }
             b'#' if matches!(before, b' ' | b'\t' | b'\n' | b'\r') => {
                 while i < bytes.len() && bytes[i] != b'\n' {
                     i += 1;
@@ -154,16 +188,6 @@ fn prescan(text: &str) -> Result<(), SyntaxError> {
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
-            b'-' if i == line_start
-                || bytes[line_start..i]
-                    .iter()
-                    .all(|c| matches!(c, b' ' | b'-')) =>
-            {
-                let dashes = bytes[line_start..=i].iter().filter(|c| **c == b'-').count();
-                if dashes > MAX_YAML_DEPTH {
-                    return fail(format!("nested deeper than {MAX_YAML_DEPTH} levels"), i);
-                }
-            }
             b'&' | b'*' if starts_node => {
                 let name_end = bytes[i + 1..]
                     .iter()
@@ -173,19 +197,17 @@ fn prescan(text: &str) -> Result<(), SyntaxError> {
                     .map_or(bytes.len(), |n| i + 1 + n);
                 let name = &text[i + 1..name_end];
                 if !name.is_empty() {
-                    open.retain(|k| anchors[*k].1 > i);
                     if b == b'&' {
-                        let end = node_end(bytes, line_start, i);
-                        open.push(anchors.len());
-                        anchors.push((name, end, end - i));
+                        open.push((anchors.len(), indent_at(line_start)));
+                        anchors.push((name, i, 0));
                     } else {
                         let size = anchors
                             .iter()
                             .rev()
                             .find(|(n, _, _)| *n == name)
                             .map_or(0, |a| a.2);
-                        for k in &open {
-                            anchors[*k].2 = anchors[*k].2.saturating_add(size);
+                        for &(k, _) in &open {
+                            anchors[k].2 = anchors[k].2.saturating_add(size);
                         }
                         alias_count += 1;
                         expanded = expanded.saturating_add(size);
@@ -210,31 +232,6 @@ fn prescan(text: &str) -> Result<(), SyntaxError> {
         i += 1;
     }
     Ok(())
-}
-
-/// Where the node an anchor at `at` names ends, at the latest: the start of the next
-/// line indented no deeper than the anchor's own line.
-fn node_end(bytes: &[u8], line_start: usize, at: usize) -> usize {
-    let indent = |from: usize| bytes[from..].iter().take_while(|c| **c == b' ').count();
-    let own = indent(line_start);
-    let mut next = match bytes[at..].iter().position(|c| *c == b'\n') {
-        Some(n) => at + n + 1,
-        None => return bytes.len(),
-    };
-    while next < bytes.len() {
-        let blank = bytes[next..]
-            .iter()
-            .take_while(|c| **c != b'\n')
-            .all(|c| c.is_ascii_whitespace());
-        if !blank && indent(next) <= own {
-            return next;
-        }
-        next = match bytes[next..].iter().position(|c| *c == b'\n') {
-            Some(n) => next + n + 1,
-            None => return bytes.len(),
-        };
-    }
-    bytes.len()
 }
 
 struct Locator<'a> {
@@ -520,6 +517,15 @@ mod tests {
     #[test]
     fn rejects_duplicate_keys() {
         assert!(parse("a: 1\na: 2\n").is_err());
+    }
+
+    #[test]
+    fn a_line_of_dashes_is_text_not_nesting() {
+        let rule = "-".repeat(100);
+        assert!(parse(&format!("note: |\n  {rule}\nx: 1\n")).is_ok());
+        assert!(parse(&format!("note: \"{rule}\"\n")).is_ok());
+        let compact = format!("x: {}1\n", "- ".repeat(65));
+        assert!(parse(&compact).unwrap_err().message.contains("nested deeper"));
     }
 
     #[test]
