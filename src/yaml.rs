@@ -524,7 +524,7 @@ mod tests {
         let rule = "-".repeat(100);
         assert!(parse(&format!("note: |\n  {rule}\nx: 1\n")).is_ok());
         assert!(parse(&format!("note: \"{rule}\"\n")).is_ok());
-        let compact = format!("x: {}1\n", "- ".repeat(65));
+        let compact = format!("{}1\n", "- ".repeat(65));
         assert!(parse(&compact).unwrap_err().message.contains("nested deeper"));
     }
 
