@@ -263,24 +263,19 @@ fn walk(
     {
         return;
     }
+    let unreadable = |e: std::io::Error| InputError {
+        path: dir.to_string_lossy().into_owned(),
+        message: format!("cannot read this directory: {}", describe_io(&e)),
+    };
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
-        Err(e) => {
-            out.errors.push(InputError {
-                path: dir.to_string_lossy().into_owned(),
-                message: format!("cannot read this directory: {}", describe_io(&e)),
-            });
-            return;
-        }
+        Err(e) => return out.errors.push(unreadable(e)),
     };
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                out.errors.push(InputError {
-                    path: dir.to_string_lossy().into_owned(),
-                    message: format!("cannot read this directory: {}", describe_io(&e)),
-                });
+                out.errors.push(unreadable(e));
                 continue;
             }
         };

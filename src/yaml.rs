@@ -525,7 +525,12 @@ mod tests {
         assert!(parse(&format!("note: |\n  {rule}\nx: 1\n")).is_ok());
         assert!(parse(&format!("note: \"{rule}\"\n")).is_ok());
         let compact = format!("{}1\n", "- ".repeat(65));
-        assert!(parse(&compact).unwrap_err().message.contains("nested deeper"));
+        assert!(
+            parse(&compact)
+                .unwrap_err()
+                .message
+                .contains("nested deeper")
+        );
     }
 
     #[test]
