@@ -1191,10 +1191,27 @@ impl<'a> Reading<'a> {
     /// names several events ("died" marks two deaths) that fits the date of exactly one
     /// of them: a confirmation.
     fn named_date(&self, mention: &Mention) -> Option<(usize, Via)> {
-        if mention.kind != MentionKind::Date || mention.dateline || mention.said {
+        if mention.kind != MentionKind::Date || mention.dateline {
             return None;
         }
-        let named = self.named_events(mention.sentence);
+        let mut named = self.named_events(mention.sentence);
+        // "Putin said Saturday", "arrived on Tuesday": a day something was said or done
+        // is the date only of an event that is itself a saying or a doing (an address,
+        // an arrival, a hearing: an event with no toll, named by its own words), never
+        // of one with casualties or one named by a word of happening ("said on Sunday
+        // that she died").
+        if mention.said {
+            let happened = &crate::lexicon::english().happened;
+            named.retain(|&e, by| {
+                let words: Vec<String> = by.split_whitespace().map(str::to_lowercase).collect();
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                !self.book.has_measure(Subject::Event(e), "killed")
+                    && (0..words.len()).all(|i| happened.starts(&words[i..]).is_none())
+            });
+            if named.is_empty() {
+                return None;
+            }
+        }
         self.the_one_dated(mention, |e| named.contains_key(&e))
             .or_else(|| {
                 // "Two crashes in 1992": a year or month that fits several is all of them.

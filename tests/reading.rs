@@ -531,6 +531,47 @@ events:
 }
 
 #[test]
+fn the_day_of_a_saying_dates_only_an_event_that_is_one() {
+    let rules = r#"
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-08
+    about: [Northern Star]
+    facts:
+      killed: {value: 41}
+  mayor-address-2025:
+    summary: the mayor's address on the crash
+    date: 2025-03-09
+    about: [video statement, address to the city]
+"#;
+    // The address is a saying: the day of its release is its date, confirmed where it
+    // fits; a day that fits no event named stays untied and raises nothing.
+    let claims = regatta_run(
+        rules,
+        "The mayor spoke in a video statement released on Sunday.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "\"Sunday\" -> mayor-address-2025.date"),
+        "{claims:?}"
+    );
+    let check = regatta_run(
+        rules,
+        "The mayor spoke in a video statement released on Friday.",
+        "check",
+    );
+    assert!(!has_line(&check, "error"), "{check:?}");
+    // The day officials spoke is no date of the crash, which has a toll.
+    let claims = regatta_run(
+        rules,
+        "Officials said on Sunday that the Northern Star crash killed 41.",
+        "claims",
+    );
+    assert!(!has_line(&claims, "ferry-crash-2025.date"), "{claims:?}");
+}
+
+#[test]
 fn a_part_whose_noun_is_another_measures_cue_is_that_measure() {
     let rules = r#"
 events:

@@ -112,7 +112,8 @@ const TENS_WORDS: &[&str] = &super::number::TENS;
 /// Reads a date at word `at`. `published` resolves years left out and weekdays.
 pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     if let Some((weekday, form)) = weekday_word(w, at) {
-        return weekday_date(w, at, weekday, form, published);
+        let date = weekday_date(w, at, weekday, form, published)?;
+        return Some(listed_weekday(w, &date, published).unwrap_or(date));
     }
     calendar(w, at, published)
         .or_else(|| day_of_month(w, at, published))
@@ -331,6 +332,61 @@ fn weekday_date(
         end: at + 1,
         range,
         weekday: Some((weekday, at)),
+    })
+}
+
+/// Words that may stand between the weekdays of a list: "Saturday night, Sunday and
+/// Monday", "Friday or Saturday".
+const LIST_JOINS: &[&str] = &[
+    ",",
+    "and",
+    "or",
+    "&",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// "Saturday night, Sunday and Monday": a weekday listed after another is the first
+/// day of its name after that one, however the first was resolved. A list is followed
+/// back at most a week of days.
+fn listed_weekday(w: &Words, date: &DateMatch, published: Option<Day>) -> Option<DateMatch> {
+    let (weekday, at) = date.weekday?;
+    if date.end != at + 1 {
+        return None;
+    }
+    // The earlier weekdays of the list, nearest first.
+    let mut list: Vec<(usize, Weekday)> = Vec::new();
+    let mut k = at;
+    while list.len() < 7 {
+        let mut j = k;
+        let mut joined = false;
+        while j > 0 && k - j < 3 && LIST_JOINS.contains(&w.lower(j - 1)) {
+            joined |= matches!(w.lower(j - 1), "," | "and" | "or" | "&");
+            j -= 1;
+        }
+        if !joined || j == 0 {
+            break;
+        }
+        match weekday_word(w, j - 1) {
+            Some((day, WeekdayForm::Proper | WeekdayForm::Loose)) => {
+                list.push((j - 1, day));
+                k = j - 1;
+            }
+            _ => break,
+        }
+    }
+    let &(head_at, head_day) = list.last()?;
+    let (_, head_form) = weekday_word(w, head_at)?;
+    let head = weekday_date(w, head_at, head_day, head_form, published)?;
+    let mut day = head.range.filter(|r| r.is_day())?.from;
+    for &(_, next) in list.iter().rev().skip(1).chain([(at, weekday)].iter()) {
+        day = day.add_days(7).previous_or_same(next);
+    }
+    Some(DateMatch {
+        range: Some(DayRange::day(day)),
+        ..date.clone()
     })
 }
 
@@ -1578,6 +1634,40 @@ mod tests {
         assert_eq!(
             (got.0.as_str(), got.1),
             ("2018-07-06", Some(Weekday::Friday))
+        );
+    }
+
+    #[test]
+    fn weekdays_of_a_list_follow_the_first() {
+        // Published on a Friday: the list is read forward from its first day, however
+        // far its last day stands from the word that put the first in the future.
+        let all = |text: &str, published: &str| -> Vec<String> {
+            let w = Words::new(text, 0..text.len());
+            let p = Day::parse_iso(published);
+            (0..w.len())
+                .filter_map(|i| read(&w, i, p).and_then(|m| m.range).map(|r| r.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            all(
+                "The casket will lie in state at the Capitol Saturday night, Sunday and Monday.",
+                "2024-12-27"
+            ),
+            ["2024-12-28", "2024-12-29", "2024-12-30"]
+        );
+        // Without a word of the future the first day is the last one, and the next
+        // follow it.
+        assert_eq!(
+            all(
+                "Crowds gathered on Tuesday, Wednesday and Thursday.",
+                "2024-12-27"
+            ),
+            ["2024-12-24", "2024-12-25", "2024-12-26"]
+        );
+        // Not a list: two weekdays in separate clauses keep their own reading.
+        assert_eq!(
+            all("It opened on Monday. Stores close Friday.", "2024-12-25"),
+            ["2024-12-23", "2024-12-20"]
         );
     }
 
