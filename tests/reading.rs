@@ -169,6 +169,19 @@ fn identifiers_times_and_units_are_not_counts() {
 }
 
 #[test]
+fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
+    // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
+    let s = "Northern Star crash toll rises to 41: search goes on.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    // "At 13:39" is a time, neither figure a count.
+    let s = "The Northern Star crash came at 13:41 and killed 41.";
+    let all = claims(s);
+    assert!(!all.iter().any(|c| c.starts_with("13")), "{all:?}");
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    assert_eq!(errors(s), 0, "{all:?}");
+}
+
+#[test]
 fn verbs_of_passing_give_a_lower_bound() {
     let s = "The Northern Star crash toll surpassed 40 on Monday.";
     assert_eq!(

@@ -126,8 +126,16 @@ pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
 /// publication's, or the next one in a clause that tells of the future.
 fn bare_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     let published = published?;
+    // "in early January", "by late March": a part of the month after the word of time.
+    let part = at
+        .checked_sub(1)
+        .map(|p| w.lower(p))
+        .filter(|p| matches!(*p, "early" | "mid" | "mid-" | "late"));
+    if part.is_none() && is_attributive(w, at) {
+        return attributive_month(w, at, published);
+    }
     // The word of time first: it is cheap to test, and most words follow none.
-    let lead = w.lower(at.checked_sub(1)?);
+    let lead = w.lower(at.checked_sub(1 + usize::from(part.is_some()))?);
     if !matches!(
         lead,
         "in" | "since"
@@ -197,7 +205,101 @@ fn bare_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch>
     } else {
         at
     };
-    Some(single(start, end, DayRange::month(year, month)))
+    let range = DayRange::month(year, month).map(|r| part_of_month(r, part));
+    Some(single(start - usize::from(part.is_some()), end, range))
+}
+
+/// The days of a month that "early", "mid" or "late" say: the 1st to the 10th, the
+/// 11th to the 20th, the 21st to the end.
+fn part_of_month(month: DayRange, part: Option<&str>) -> DayRange {
+    let (y, m, _) = month.from.ymd();
+    let day = |d| Day::from_ymd(y, m, d).unwrap_or(month.from);
+    match part {
+        Some("early") => DayRange {
+            from: month.from,
+            to: day(10),
+        },
+        Some("mid" | "mid-") => DayRange {
+            from: day(11),
+            to: day(20),
+        },
+        Some("late") => DayRange {
+            from: day(21),
+            to: month.to,
+        },
+        _ => month,
+    }
+}
+
+/// Whether the month or year at word `at` is written as an event's attribute, before
+/// the noun of a kind of event with at most two words between ("the January
+/// wildfires", "the January Palisades fire", "a close 1976 presidential election"),
+/// and not after a word that makes it a figure ("about 2000 fire engines").
+fn is_attributive(w: &Words, at: usize) -> bool {
+    let lead = at.checked_sub(1).map_or("", |p| w.lower(p));
+    let sentence_start = at == 0 || w.is_punct(at - 1) && !matches!(lead, "$" | "#");
+    let after_article = matches!(
+        lead,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "that"
+            | "close"
+            | "landmark"
+            | "historic"
+            | "deadly"
+            | "devastating"
+            | "catastrophic"
+    ) || lead.ends_with("'s")
+        || lead.ends_with("\u{2019}s");
+    (sentence_start || after_article) && event_noun_after(w, at + 1)
+}
+
+/// Whether a noun of a kind of event stands at word `from` or up to two words later,
+/// with only words between ("presidential election", "Palisades fire").
+pub(super) fn event_noun_after(w: &Words, from: usize) -> bool {
+    let kinds = &crate::lexicon::english().kinds;
+    for k in from..from + 3 {
+        if k >= w.len() || w.is_punct(k) || w.number_word(k).is_some() {
+            return false;
+        }
+        let word = w.lower(k);
+        if matches!(
+            word,
+            "and" | "or" | "of" | "to" | "in" | "on" | "at" | "by" | "for"
+        ) {
+            return false;
+        }
+        if kinds
+            .values()
+            .any(|kind| kind.nouns.iter().any(|n| n == word))
+        {
+            // "fire engines", "fire crews": a noun before another is its modifier.
+            let next = w.lower(k + 1);
+            return next.is_empty() || !w.is_word(k + 1) || !next.ends_with('s') || next == "was";
+        }
+    }
+    false
+}
+
+/// "The January wildfires": a month written before an event's noun is the latest such
+/// month up to publication.
+fn attributive_month(w: &Words, at: usize, published: Day) -> Option<DateMatch> {
+    let (month, form) = month_at(w, at)?;
+    // "May fire crews", "March flood waters": at a sentence's start "May" and "March"
+    // may be a verb.
+    let start = at == 0 || w.is_punct(at - 1);
+    if form != MonthForm::Proper || start && matches!(w.lower(at), "may" | "march") {
+        return None;
+    }
+    let (year, now, _) = published.ymd();
+    let year = if month <= now { year } else { year - 1 };
+    Some(single(at, at + 1, DayRange::month(year, month)))
 }
 
 /// "On the 29th", "on the morning of the 29th": a day of the month alone, with digits,
@@ -538,7 +640,7 @@ fn bare_calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMat
     };
     let year = w.number_word(year_at).and(year_number(w.lower(year_at)))?;
     let lead = at.checked_sub(1).map(|p| w.lower(p));
-    if part.is_none() && !lead.is_some_and(|l| YEAR_LEAD.contains(&l)) {
+    if part.is_none() && !lead.is_some_and(|l| YEAR_LEAD.contains(&l)) && !is_attributive(w, at) {
         return None;
     }
     let range = DayRange::year(year)?;
@@ -1293,6 +1395,15 @@ mod tests {
             ("on Thursday", "2024-12-12"),
             ("last Thursday", "2024-12-05"),
             ("Wednesday's attack", "2024-12-11"),
+            // A month or year as an event's attribute; a part of a month.
+            ("after the December bombing in", "2024-12-01..2024-12-31"),
+            ("the July Kabul floods", "2024-07-01..2024-07-31"),
+            (
+                "a close 1976 presidential election",
+                "1976-01-01..1976-12-31",
+            ),
+            ("in early December the", "2024-12-01..2024-12-10"),
+            ("since late November the", "2024-11-21..2024-11-30"),
         ];
         for (text, want) in table {
             let got = date(text, p).unwrap_or_else(|| panic!("no date in {text:?}"));
@@ -1685,6 +1796,10 @@ mod tests {
         assert_eq!(date("they may march 2000 people", None), None);
         assert_eq!(date("killed 2011 people", None), None);
         assert_eq!(date("the wednesday meeting", None), None);
+        // A number before a noun that modifies another is no year of an event.
+        assert_eq!(date("about 2000 fire engines", Some("2024-12-12")), None);
+        assert_eq!(date("the December fire crews", Some("2024-12-12")), None);
+        assert_eq!(date("May fire crews rest", Some("2024-12-12")), None);
         let p = "2024-12-12";
         let table: &[&str] = &[
             // Shares, ratios, scores and decimals.

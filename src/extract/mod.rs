@@ -733,6 +733,11 @@ fn scan_sentence(
             i = skip;
             continue;
         }
+        if is_clock(w, i) {
+            taken.push((i, i + 3));
+            i += 3;
+            continue;
+        }
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
             || matches!(w.lower(i), "$" | "€" | "£" | "₹" | "¥" | "₩" | "฿" | "₺");
@@ -824,9 +829,20 @@ fn ordinal_at(w: &Words, i: usize) -> Option<(u64, usize)> {
     (!fraction).then_some((n, used))
 }
 
+/// Whether words `i..i + 3` are a time of day written with a colon ("10:30", "13:39"):
+/// two numbers with the colon glued between them. A spaced colon ("rose to 137: 11
+/// suspects") is punctuation.
+fn is_clock(w: &Words, i: usize) -> bool {
+    w.number_word(i).is_some()
+        && w.lower(i + 1) == ":"
+        && w.number_word(i + 2).is_some()
+        && w.span(i).end == w.span(i + 1).start
+        && w.span(i + 1).end == w.span(i + 2).start
+}
+
 /// The "30" of "10:30".
 fn is_clock_minutes(w: &Words, i: usize) -> bool {
-    i >= 2 && w.lower(i - 1) == ":" && w.number_word(i - 2).is_some()
+    i >= 2 && is_clock(w, i - 2)
 }
 
 /// "The one you mentioned", "this one", "the first one", "one of them": a pronoun, not
@@ -1645,8 +1661,14 @@ fn describes_occurrence(
     };
     let noun_before =
         start >= 2 && matches!(w.lower(start - 1), "on" | "of") && is_kind_noun(w.lower(start - 2));
-    let noun_after = w.lower(end - 1).ends_with("'s")
-        && (end..(end + 3).min(w.len())).any(|k| is_kind_noun(w.lower(k)));
+    // "The January wildfires", "a close 1976 presidential election": a month or year
+    // written as the event's attribute.
+    let attribute = end == start + 1
+        && !(start > 0 && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
+        && dates::event_noun_after(w, end);
+    let noun_after = attribute
+        || w.lower(end - 1).ends_with("'s")
+            && (end..(end + 3).min(w.len())).any(|k| is_kind_noun(w.lower(k)));
     if (noun_before || noun_after) && reporting.is_none_or(|r| r > 1) {
         return (true, Vec::new(), false);
     }
