@@ -169,6 +169,46 @@ fn identifiers_times_and_units_are_not_counts() {
 }
 
 #[test]
+fn an_age_after_a_name_with_a_quoted_nickname_is_its_own() {
+    let rules = r#"
+entities:
+  lena-ostrova:
+    name: Lena Ostrova
+    kind: person
+    short: [Elena Maria Ostrova, 'Elena Maria "Lena" Ostrova']
+    facts: {age: {value: 78, as_of: 2025-03-09}}
+"#;
+    let claims = regatta_run(
+        rules,
+        "Elena Maria \"Lena\" Ostrova, 78, was aboard.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "\"78\" -> lena-ostrova.age"),
+        "{claims:?}"
+    );
+    let check = regatta_run(
+        rules,
+        "Elena Maria \"Lena\" Ostrova, 71, was aboard.",
+        "check",
+    );
+    assert!(has_line(&check, "error[FL001]"), "{check:?}");
+}
+
+#[test]
+fn a_decade_of_life_is_checked_as_a_span() {
+    // 78: inside "her late 70s" and "her seventies", outside "her early 70s".
+    for (sentence, wrong) in [
+        ("Lena Ostrova, who is in her late 70s, was aboard.", false),
+        ("Lena Ostrova was in her seventies.", false),
+        ("Lena Ostrova was in her early 70s.", true),
+    ] {
+        let check = short_check(RULES, sentence);
+        assert_eq!(check.contains("error[FL001]"), wrong, "{sentence}: {check}");
+    }
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

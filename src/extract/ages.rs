@@ -10,6 +10,9 @@ pub struct AgeMatch {
     pub start: usize,
     pub end: usize,
     pub years: u64,
+    /// The last year of an age given as a span ("in her late 60s": 66 to 69); `years`
+    /// alone when it is one number.
+    pub years_max: u64,
     /// Word range of the name beside the age.
     pub subject: Option<(usize, usize)>,
 }
@@ -32,6 +35,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 1,
             years: n,
+            years_max: n,
             subject,
         });
     }
@@ -43,7 +47,21 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 2,
             years: n,
+            years_max: n,
             subject: name_before_comma(w, at).or_else(|| noun_before_comma(w, at)),
+        });
+    }
+    // "in her late 60s", "in his eighties", "in their mid-40s": a decade of life.
+    if word == "in"
+        && matches!(w.lower(at + 1), "his" | "her" | "their")
+        && let Some((years, used)) = decade_of_life(w, at + 2)
+    {
+        return Some(AgeMatch {
+            start: at,
+            end: at + 2 + used,
+            years: years.0,
+            years_max: years.1,
+            subject: None,
         });
     }
     // "at the age of 58"
@@ -57,6 +75,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 5,
             years: n,
+            years_max: n,
             subject: None,
         });
     }
@@ -81,6 +100,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
                 start: at,
                 end,
                 years: n,
+                years_max: n,
                 subject: name_before_comma(w, at),
             });
         }
@@ -99,6 +119,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at + 2,
             end: at + 3 + years,
             years: n,
+            years_max: n,
             subject: None,
         });
     }
@@ -111,6 +132,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 2,
             years: n,
+            years_max: n,
             subject: None,
         });
     }
@@ -124,6 +146,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 1,
             years: n,
+            years_max: n,
             subject: Some(s),
         });
     }
@@ -138,6 +161,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at - 1,
             end: at + 1,
             years: n,
+            years_max: n,
             subject: Some(subject),
         });
     }
@@ -148,10 +172,59 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             start: at,
             end: at + 1,
             years: n,
+            years_max: n,
             subject: Some(subject),
         });
     }
     None
+}
+
+/// The decade of life at word `at` ("60s", "sixties", "late 60s", "mid-40s",
+/// "teens"), as its first and last years, and how many words it takes. "Early", "mid"
+/// and "late" take overlapping thirds so that a reader's sense of them is not held to
+/// a day: early 60, 60 to 64; mid, 63 to 67; late, 66 to 69.
+fn decade_of_life(w: &Words, at: usize) -> Option<((u64, u64), usize)> {
+    let mut word = w.lower(at);
+    let mut used = 1;
+    let mut part = None;
+    if let Some(rest) = word.strip_prefix("mid-") {
+        part = Some("mid");
+        word = rest;
+    } else if matches!(word, "early" | "mid" | "late") {
+        part = Some(word);
+        word = w.lower(at + 1);
+        used = 2;
+    }
+    let word = word.trim_end_matches('\'').trim_end_matches('\u{2019}');
+    let first: u64 = match word {
+        "teens" => 13,
+        "twenties" => 20,
+        "thirties" => 30,
+        "forties" => 40,
+        "fifties" => 50,
+        "sixties" => 60,
+        "seventies" => 70,
+        "eighties" => 80,
+        "nineties" => 90,
+        _ => {
+            let digits = word
+                .strip_suffix("s")
+                .map(|d| d.strip_suffix('\'').unwrap_or(d))?;
+            let d: u64 = digits
+                .parse()
+                .ok()
+                .filter(|d| digits.len() == 2 && d % 10 == 0)?;
+            (20..=110).contains(&d).then_some(d)?
+        }
+    };
+    let last = if first == 13 { 19 } else { first + 9 };
+    let span = match part {
+        Some("early") => (first, first + 4),
+        Some("mid") => (first + 3, first + 7),
+        Some("late") => (first + 6, last),
+        _ => (first, last),
+    };
+    Some((span, used))
 }
 
 /// A number of years at word `at`, in digits or words, and how many words it takes.
@@ -186,18 +259,32 @@ fn is_name_word(w: &Words, i: usize) -> bool {
         .is_some_and(|word| word.starts_with(|c: char| c.is_uppercase()) && w.is_word(i))
 }
 
-/// The name whose last word is `end - 1` (a run of capitalised words).
+/// The name whose last word is `end - 1` (a run of capitalised words, with perhaps a
+/// quoted nickname inside it: 'John William "Jack" Carter').
 fn name_ending(w: &Words, end: usize) -> Option<(usize, usize)> {
     let mut start = end;
     while start > 0 {
         let i = start - 1;
         if is_name_word(w, i) || (NAME_PARTICLES.contains(&w.lower(i)) && start < end) {
             start -= 1;
+        } else if start < end && i >= 3 && is_nickname(w, i - 1) && is_name_word(w, i - 3) {
+            start -= 3;
         } else {
             break;
         }
     }
     (start < end && is_name_word(w, start)).then_some((start, end))
+}
+
+/// A capitalised word between quotation marks at word `i` ('"Jack"', '“Dick”').
+fn is_nickname(w: &Words, i: usize) -> bool {
+    let quote = |k: usize| {
+        matches!(
+            w.lower(k),
+            "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}"
+        )
+    };
+    i >= 1 && quote(i - 1) && quote(i + 1) && is_name_word(w, i)
 }
 
 fn name_after(w: &Words, start: usize) -> Option<(usize, usize)> {

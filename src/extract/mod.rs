@@ -694,7 +694,10 @@ fn scan_sentence(
                 w.span_of(age.start, age.end),
                 sentence,
                 MentionKind::Age,
-                MentionValue::Number(Interval::exact(age.years)),
+                MentionValue::Number(
+                    Interval::between(age.years, age.years_max)
+                        .unwrap_or(Interval::exact(age.years)),
+                ),
             );
             m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
             out.push(m);

@@ -251,6 +251,45 @@ fn ages_in_every_shape() {
 }
 
 #[test]
+fn a_decade_of_life_is_an_age_span() {
+    let table: &[(&str, &str, &str)] = &[
+        (
+            "She was in her late 60s when it shut.",
+            "in her late 60s",
+            "66 to 69",
+        ),
+        (
+            "A man in his eighties was rescued.",
+            "in his eighties",
+            "80 to 89",
+        ),
+        (
+            "Both, in their mid-40s, survived.",
+            "in their mid-40s",
+            "43 to 47",
+        ),
+        ("He was in his early 30s.", "in his early 30s", "30 to 34"),
+        ("She was still in her teens.", "in her teens", "13 to 19"),
+    ];
+    for (text, span, value) in table {
+        let found = read(text, None);
+        let age = found
+            .iter()
+            .find(|m| m.0 == "age")
+            .unwrap_or_else(|| panic!("no age in {text:?}"));
+        assert_eq!((age.1.as_str(), age.2.as_str()), (*span, *value), "{text}");
+    }
+    // Not a person's decade: temperatures, a century's decades, a possessive missing.
+    for text in [
+        "Temperatures were in the 90s.",
+        "It was built in the 1960s.",
+        "Homes built in their 1970s style.",
+    ] {
+        assert!(read(text, None).iter().all(|m| m.0 != "age"), "{text}");
+    }
+}
+
+#[test]
 fn datelines_are_marked() {
     let doc = Document::parse(
         "t.txt",
