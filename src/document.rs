@@ -405,6 +405,9 @@ const ABBREVIATIONS: &[&str] = &[
     "thur", "thurs", "fri", "sat", "sun",
 ];
 
+/// Marks that open an item of a list written as plain text.
+const BULLETS: [char; 8] = ['•', '‣', '▪', '●', '◦', '◇', '◆', '■'];
+
 /// The longest stretch of text read as one sentence.
 pub const MAX_SENTENCE_BYTES: usize = 2048;
 
@@ -425,6 +428,17 @@ fn split_sentences(prose: &str, blocks: &[Range<usize>]) -> Vec<Sentence> {
                 i = start;
                 continue;
             }
+            // A bullet after white space ("• The intersection", "◇ Two survive") opens
+            // an item of its own, whatever ended the text before it.
+            if i > start
+                && bytes[i - 1].is_ascii_whitespace()
+                && prose[i..block.end].starts_with(BULLETS)
+            {
+                push_sentence(prose, start..i, b, &mut sentences);
+                start = i;
+                i += prose[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
             if matches!(c, b'.' | b'!' | b'?') {
                 let mut end = i + 1;
                 while end < block.end && matches!(bytes[end], b'"' | b'\'' | b')') {
@@ -439,7 +453,10 @@ fn split_sentences(prose: &str, blocks: &[Range<usize>]) -> Vec<Sentence> {
                 let next = prose[end..block.end].trim_start();
                 let gap = block.end - end - next.len();
                 let starts_new = next.chars().next().is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '(')
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '\u{201c}' | '(')
+                        || BULLETS.contains(&n)
                 });
                 if gap > 0 && starts_new && !(c == b'.' && is_abbreviation(prose, start, i)) {
                     push_sentence(prose, start..end, b, &mut sentences);
@@ -544,6 +561,32 @@ mod tests {
             ]
         );
         assert_eq!(doc.sentences[3].block, 1);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_bullet_is_a_sentence_of_its_own() {
+        let doc = Document::parse(
+            "a.txt",
+            "  \u{2022} The toll is 15 people killed.\n  \u{2022} The site saw another crash in 1997\n\u{25c7} Two of 29 survive and heal."
+                .as_bytes()
+                .to_vec(),
+            Format::Text,
+            None,
+        )
+        .unwrap();
+        let texts: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| &doc.prose[s.span.clone()])
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "\u{2022} The toll is 15 people killed.",
+                "\u{2022} The site saw another crash in 1997",
+                "\u{25c7} Two of 29 survive and heal."
+            ]
+        );
     }
 
     #[test]

@@ -222,6 +222,33 @@ fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
 }
 
 #[test]
+fn what_rose_is_the_subject_of_its_own_clause() {
+    let rules = r#"
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      killed: {value: 41}
+      recovered: {value: 6, cues: [bodies recovered]}
+"#;
+    let claims = regatta_run(
+        rules,
+        "6 Bodies Recovered From Northern Star, Death Toll Rises to 41",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "\"41\" -> ferry-crash-2025.killed"),
+        "{claims:?}"
+    );
+    assert!(
+        !has_line(&claims, "\"41\" -> ferry-crash-2025.recovered"),
+        "{claims:?}"
+    );
+}
+
+#[test]
 fn verbs_of_passing_give_a_lower_bound() {
     let s = "The Northern Star crash toll surpassed 40 on Monday.";
     assert_eq!(

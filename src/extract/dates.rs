@@ -118,6 +118,99 @@ pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     calendar(w, at, published)
         .or_else(|| day_of_month(w, at, published))
         .or_else(|| bare_month(w, at, published))
+        .or_else(|| relative(w, at, published))
+}
+
+/// A day or span counted from publication: "yesterday", "the day before yesterday",
+/// "tomorrow", "two days ago", "a week ago", "three weeks ago", "a month ago", "last
+/// week", "earlier this week", "last weekend", "over the weekend", "last month",
+/// "earlier this month". Spans counted in weeks or months are loose by a few days,
+/// as writers use them ("just over a week ago").
+fn relative(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
+    let published = published?;
+    let day = |n: i32| published.add_days(n);
+    let span = |from: Day, to: Day| Some(DayRange { from, to });
+    let word = w.lower(at);
+    let (end, range) = match word {
+        "yesterday"
+            if at >= 3
+                && (w.lower(at - 3), w.lower(at - 2), w.lower(at - 1))
+                    == ("the", "day", "before") =>
+        {
+            return Some(single(at - 3, at + 1, Some(DayRange::day(day(-2)))));
+        }
+        "yesterday" => (at + 1, Some(DayRange::day(day(-1)))),
+        "tomorrow" => (at + 1, Some(DayRange::day(day(1)))),
+        "last" | "this" | "the" | "earlier" => {
+            let (next, n) = w.ahead::<3>(at + 1);
+            let next = &next[..n];
+            let monday = published.previous_or_same(Weekday::Monday);
+            match (word, next) {
+                ("last", ["week", ..]) => (at + 2, span(monday.add_days(-7), day(-1))),
+                ("earlier", ["this", "week", ..]) if published != monday => {
+                    (at + 3, span(monday, day(-1)))
+                }
+                // A weekend is read from its Friday to its Monday: long weekends and
+                // Friday nights are told as the weekend. On a weekend, "last weekend" is
+                // the one before.
+                ("last", ["weekend", ..]) => {
+                    let mut sat = published.previous_or_same(Weekday::Saturday);
+                    if matches!(published.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                        sat = sat.add_days(-7);
+                    }
+                    (
+                        at + 2,
+                        span(sat.add_days(-1), sat.add_days(2).min(published)),
+                    )
+                }
+                ("the", ["weekend", ..])
+                    if at > 0 && matches!(w.lower(at - 1), "over" | "during") =>
+                {
+                    let sat = published.previous_or_same(Weekday::Saturday);
+                    (
+                        at + 2,
+                        span(sat.add_days(-1), sat.add_days(2).min(published)),
+                    )
+                }
+                ("last", ["month", ..]) => {
+                    let (y, m, _) = published.ymd();
+                    let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
+                    (at + 2, DayRange::month(y, m))
+                }
+                ("earlier", ["this", "month", ..]) => {
+                    let (y, m, d) = published.ymd();
+                    if d == 1 {
+                        return None;
+                    }
+                    (at + 3, span(Day::from_ymd(y, m, 1)?, day(-1)))
+                }
+                _ => return None,
+            }
+        }
+        _ => {
+            // "two days ago", "a week ago", "three weeks ago", "a month ago".
+            let (n, used) = if matches!(word, "a" | "one") {
+                (1, 1)
+            } else {
+                let (ahead, len) = w.ahead::<4>(at);
+                let (value, used) = super::number::cardinal(&ahead[..len])?;
+                (value.fract() == 0.0 && (1.0..=60.0).contains(&value))
+                    .then_some((value as i32, used))?
+            };
+            let unit = w.lower(at + used);
+            if w.lower(at + used + 1) != "ago" {
+                return None;
+            }
+            let (near, far) = match unit {
+                "day" | "days" => (n, n),
+                "week" | "weeks" => (7 * n - 3, 7 * n + 3),
+                "month" | "months" => (30 * n - 10, 30 * n + 10),
+                _ => return None,
+            };
+            (at + used + 2, span(day(-far), day(-near)))
+        }
+    };
+    Some(single(at, end, range))
 }
 
 /// A month named alone, after a word that makes it a time ("since February", "in
@@ -1780,6 +1873,79 @@ mod tests {
             all("It opened on Monday. Stores close Friday.", "2024-12-25"),
             ["2024-12-23", "2024-12-20"]
         );
+    }
+
+    #[test]
+    fn days_counted_from_publication() {
+        // Published on Thursday 12 December 2024.
+        let p = "2024-12-12";
+        let table: &[(&str, &str, &str)] = &[
+            ("It struck yesterday.", "yesterday", "2024-12-11"),
+            (
+                "It struck the day before yesterday.",
+                "the day before yesterday",
+                "2024-12-10",
+            ),
+            ("It opens tomorrow.", "tomorrow", "2024-12-13"),
+            ("It struck two days ago.", "two days ago", "2024-12-10"),
+            (
+                "It struck just over a week ago.",
+                "a week ago",
+                "2024-12-02..2024-12-08",
+            ),
+            (
+                "It struck three weeks ago.",
+                "three weeks ago",
+                "2024-11-18..2024-11-24",
+            ),
+            (
+                "It struck last week.",
+                "last week",
+                "2024-12-02..2024-12-11",
+            ),
+            (
+                "It struck earlier this week.",
+                "earlier this week",
+                "2024-12-09..2024-12-11",
+            ),
+            (
+                "It struck last weekend.",
+                "last weekend",
+                "2024-12-06..2024-12-09",
+            ),
+            (
+                "It grew over the weekend.",
+                "the weekend",
+                "2024-12-06..2024-12-09",
+            ),
+            (
+                "It struck last month.",
+                "last month",
+                "2024-11-01..2024-11-30",
+            ),
+            (
+                "It struck earlier this month.",
+                "earlier this month",
+                "2024-12-01..2024-12-11",
+            ),
+        ];
+        for (text, span, want) in table {
+            let got = found(text, p).unwrap_or_else(|| panic!("no date in {text:?}"));
+            assert_eq!((got.0.as_str(), got.1.as_str()), (*span, *want), "{text}");
+        }
+        // On a weekend, "last weekend" is the one before.
+        assert_eq!(
+            found("It struck last weekend.", "2024-12-14").unwrap().1,
+            "2024-12-06..2024-12-09"
+        );
+        // Years ago, an hour ago and a figure before "ago" are no such dates.
+        for text in [
+            "Built 30 years ago.",
+            "It rang an hour ago.",
+            "He came here ago.",
+        ] {
+            assert_eq!(found(text, p), None, "{text}");
+        }
     }
 
     #[test]

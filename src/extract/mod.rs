@@ -1161,6 +1161,11 @@ fn bind_cue(
             k = open;
             continue;
         }
+        // "6 Bodies Recovered From the Island, Death Toll Rises to 14": the subject
+        // found, a comma before it ends its phrase.
+        if subject_cue.is_some() && w.lower(k) == "," {
+            break;
+        }
         // Back to a far subject, a date on the way ("on Friday (March 22) night") is
         // passed over.
         if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) && reach <= 8 || origin {
