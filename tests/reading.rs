@@ -652,6 +652,95 @@ events:
 }
 
 #[test]
+fn a_list_of_nouns_counted_together_is_no_part_and_a_part_cue_may_end_the_of_phrase() {
+    let rules = r#"
+entities:
+  ivo-marek:
+    name: Ivo Marek
+    kind: person
+    facts:
+      charges:
+        value: 29
+        cues: [charges, counts]
+        parts:
+          death_counts: {value: 16, cues: [causing death]}
+          harm_counts: {value: 13, cues: [bodily harm]}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      killed:
+        value: 16
+        parts:
+          crew: {value: 10, cues: [sailors]}
+"#;
+    // Sixteen sailors, cooks, stewards and a pilot: all the dead, not the sailors.
+    let check = regatta_run(
+        rules,
+        "In all 16 sailors, cooks, stewards and a harbour pilot died in the Northern Star crash.",
+        "check",
+    );
+    assert!(!has_line(&check, "error"), "{check:?}");
+    let claims = regatta_run(
+        rules,
+        "Ten sailors and a pilot died in the Northern Star crash.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "\"Ten\" -> ferry-crash-2025.killed.crew"),
+        "{claims:?}"
+    );
+    // A part's cue at the end of the figure's "of" phrase.
+    let article = "Ivo Marek faces 29 charges: 16 counts of dangerous operation of a \
+                   motor vehicle causing death and 13 counts of dangerous operation of a \
+                   motor vehicle causing bodily harm.";
+    let check = regatta_run(rules, article, "check");
+    assert!(!has_line(&check, "error"), "{check:?}");
+    let claims = regatta_run(rules, article, "claims");
+    assert!(
+        has_line(&claims, "\"16\" -> ivo-marek.charges.death_counts"),
+        "{claims:?}"
+    );
+    assert!(
+        has_line(&claims, "\"13\" -> ivo-marek.charges.harm_counts"),
+        "{claims:?}"
+    );
+}
+
+#[test]
+fn a_day_of_another_clause_or_kind_is_not_a_deaths() {
+    let rules = r#"
+entities:
+  ana-vell: {name: Ana Vell, kind: person}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    kind: crash
+    date: 2025-03-07
+    about: [Northern Star]
+  ana-vell-death-2025:
+    summary: death of Ana Vell, the crash's last victim
+    kind: death
+    date: 2025-03-09
+    about: [ana-vell]
+"#;
+    for article in [
+        "Ana Vell, who was aboard when it collided with a pier on March 7, has died.",
+        "Ana Vell's death brings the toll from Friday's crash to 16.",
+    ] {
+        let check = regatta_run(rules, article, "check");
+        assert!(!has_line(&check, "error"), "{article}: {check:?}");
+        let claims = regatta_run(rules, article, "claims");
+        assert!(
+            !has_line(&claims, "ana-vell-death-2025.date"),
+            "{article}: {claims:?}"
+        );
+    }
+}
+
+#[test]
 fn a_part_whose_noun_is_another_measures_cue_is_that_measure() {
     let rules = r#"
 events:

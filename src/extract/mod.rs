@@ -974,6 +974,19 @@ fn bind_measure(
     }
 }
 
+/// Whether a list of bare nouns goes on at word `k`, after the first noun of a count:
+/// ", coaches, staff and" or ", coaches and staff": a comma, a word that is no number,
+/// and another comma, "and" or "or".
+fn heads_a_list_of_nouns(w: &Words, k: usize) -> bool {
+    w.lower(k) == ","
+        && w.is_word(k + 1)
+        && !matches!(
+            w.lower(k + 1),
+            "and" | "or" | "including" | "among" | "all" | "most" | "many" | "some"
+        )
+        && matches!(w.lower(k + 2), "," | "and" | "or")
+}
+
 /// A part the rulebook declares (`parts:`), marked by the part's cue beside the figure
 /// in its clause: "241 on board were killed" is the `on_board` part of `killed`. The
 /// figure must already be of the whole's measure (or a part of it), or stand with no
@@ -1028,14 +1041,29 @@ fn declared_part(
     let opening = part_at(0)
         .filter(|&(_, len)| w.lower(len) == "," && len < start)
         .map(|hit| (hit, 0));
+    // "16 counts of dangerous driving causing death": the figure's noun phrase runs
+    // through its "of" complement, and a part's cue may stand at its end.
+    let reach_ahead = if (end..(end + 3).min(w.len())).any(|k| w.lower(k) == "of") {
+        16
+    } else {
+        8
+    };
     let mut found = None;
-    for distance in 0..8 {
+    for distance in 0..reach_ahead {
         let ahead = end + distance;
         if ahead < w.len() && !(end..=ahead).any(stop) {
             if let Some(hit) = part_at(ahead) {
+                // "15 players, coaches, staff and a reporter": the first noun of a list
+                // of nouns counted together is no part.
+                if heads_a_list_of_nouns(w, ahead + hit.1) {
+                    return;
+                }
                 found = Some((hit, ahead));
                 break;
             }
+        }
+        if distance >= 8 {
+            continue;
         }
         if let Some(back) = start.checked_sub(distance + 1)
             && !(back..start).any(stop)
@@ -1585,10 +1613,25 @@ fn describes_occurrence(
     let mut kinds: Vec<String> = Vec::new();
     // "The ferry, which entered service in 2017, sank": a date inside a relative
     // clause is not dated by the verb after the clause closes.
+    // So is a date inside a clause of time or cause: "when it collided with a truck on
+    // April 6, has died".
     let relative = (0..start)
         .rev()
         .take_while(|&k| w.lower(k) != ",")
-        .any(|k| matches!(w.lower(k), "which" | "who" | "whose"));
+        .any(|k| {
+            matches!(
+                w.lower(k),
+                "which"
+                    | "who"
+                    | "whose"
+                    | "when"
+                    | "where"
+                    | "while"
+                    | "because"
+                    | "after"
+                    | "before"
+            )
+        });
     let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize, forward: bool| {
         let mut distance = 0;
         for k in indices {
@@ -1674,11 +1717,25 @@ fn describes_occurrence(
     let attribute = end == start + 1
         && !(start > 0 && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
         && dates::event_noun_after(w, end);
-    let noun_after = attribute
-        || w.lower(end - 1).ends_with("'s")
-            && (end..(end + 3).min(w.len())).any(|k| is_kind_noun(w.lower(k)));
-    if (noun_before || noun_after) && reporting.is_none_or(|r| r > 1) {
-        return (true, Vec::new(), false);
+    let possessive = w.lower(end - 1).ends_with("'s");
+    let noun_after = if attribute || possessive {
+        (end..(end + 3).min(w.len())).find(|&k| is_kind_noun(w.lower(k)))
+    } else {
+        None
+    };
+    if (noun_before || noun_after.is_some()) && reporting.is_none_or(|r| r > 1) {
+        // "Last Friday's crash": a day is of an event of the noun's kinds, never of a
+        // death the sentence also names.
+        let kinds = match noun_after.filter(|_| possessive) {
+            Some(noun) => v
+                .kinds
+                .iter()
+                .filter(|(_, kind)| kind.nouns.iter().any(|n| n == w.lower(noun)))
+                .map(|(name, _)| name.clone())
+                .collect(),
+            None => Vec::new(),
+        };
+        return (true, kinds, false);
     }
     let happened = match (occurrence, reporting) {
         (Some(o), Some(r)) => o < r,
