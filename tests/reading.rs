@@ -209,6 +209,29 @@ fn a_decade_of_life_is_checked_as_a_span() {
 }
 
 #[test]
+fn the_n_year_old_as_a_noun_is_the_one_person_named() {
+    // "The 78-year-old" with no noun after it is the person the sentence names.
+    let s = "The family of Lena Ostrova said the 71-year-old had been aboard.";
+    assert_eq!(
+        short_check(RULES, s).matches("error[FL001]").count(),
+        1,
+        "{s}"
+    );
+    let s = "The family of Lena Ostrova said the 78-year-old had been aboard.";
+    assert!(!short_check(RULES, s).contains("error"), "{s}");
+    // With a noun after it, it is somebody else.
+    let s = "Lena Ostrova said the 71-year-old skipper had been aboard.";
+    assert!(!short_check(RULES, s).contains("error"), "{s}");
+}
+
+#[test]
+fn a_state_after_another_clause_leaves_the_count_whole() {
+    // "28 on board and …, some remain in serious condition": all on board.
+    let s = "There were 44 on board the Northern Star and no one escaped unhurt, some remain in serious condition.";
+    assert_eq!(tied(s, "44").as_deref(), Some("ferry-crash-2025.on_board"));
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

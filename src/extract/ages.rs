@@ -27,10 +27,31 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
         // The age is of the noun phrase it stands in: "the 58-year-old Khalil Haqqani",
         // "a 79-year-old grandfather surnamed Bae"; "his 68-year-old wife" and "a
         // 5-year-old" are somebody else, whoever else the sentence names.
+        // "confirmed that the 25-year-old had died": "the" and no noun after make it a
+        // noun for someone named before, whoever the sentence names.
+        let next = w.lower(at + 1);
+        let refers_back = at > 0
+            && w.lower(at - 1) == "the"
+            && (next.is_empty()
+                || w.is_punct(at + 1)
+                || matches!(
+                    next,
+                    "had"
+                        | "has"
+                        | "have"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "who"
+                        | "will"
+                        | "would"
+                        | "died"
+                        | "dies"
+                ));
         let subject = name_after(w, at + 1)
             .or_else(|| name_before_comma(w, at))
             .or_else(|| name_in_phrase(w, at + 1))
-            .or(Some((at, at + 1)));
+            .or((!refers_back).then_some((at, at + 1)));
         return Some(AgeMatch {
             start: at,
             end: at + 1,

@@ -1465,11 +1465,15 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     let of_the_group = w.lower(0) == "of"
         && matches!(w.lower(1), "the" | "those" | "these")
         && (1..start).any(|k| w.lower(k) == ",");
-    // "Eighty people injured in the attack … remain in hospital": those still so.
-    let still = (end..w.len()).any(|k| {
-        let (rest, n) = w.ahead::<4>(k);
-        v.state_after.starts(&rest[..n]).is_some()
-    });
+    // "Eighty people injured in the attack … remain in hospital": those still so, in
+    // the figure's own clause ("28 on board and no one escaped, some remain in
+    // serious condition" counts all on board).
+    let still = (end..w.len())
+        .take_while(|&k| !matches!(w.lower(k), "and" | "but" | "while" | "whereas" | ";"))
+        .any(|k| {
+            let (rest, n) = w.ahead::<4>(k);
+            v.state_after.starts(&rest[..n]).is_some()
+        });
     let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
     // "nine of the dead", "38 of us"; not "dozens of people", and not "killing 129 of
     // the 167 passengers", where the figure is the killed and the whole another count.
