@@ -607,7 +607,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                         || !since && matcher.own_kind_verb(*subject, mention)
                 })
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
-            MentionKind::Age => age_subject(book, mention, &in_sentence)
+            MentionKind::Age => age_subject(book, doc, mention, &in_sentence)
                 .or_else(|| reading.pronoun_person(mention, &in_sentence))
                 .or_else(|| detached_age_subject(book, doc, mention, &in_sentence))
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
@@ -2479,7 +2479,12 @@ fn detached_age_subject(
     Some(subject.1)
 }
 
-fn age_subject(book: &Rulebook, mention: &Mention, in_sentence: &[&Hit]) -> Option<usize> {
+fn age_subject(
+    book: &Rulebook,
+    doc: &Document,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+) -> Option<usize> {
     let people = in_sentence
         .iter()
         .filter_map(|h| h.entity.map(|e| (h, e)))
@@ -2491,7 +2496,7 @@ fn age_subject(book: &Rulebook, mention: &Mention, in_sentence: &[&Hit]) -> Opti
         });
     if let Some(subject) = &mention.subject {
         // The name beside the age must be (or end with) a known name.
-        return people
+        let named = people
             .clone()
             .find(|(h, _)| {
                 h.span.start >= subject.start
@@ -2499,6 +2504,23 @@ fn age_subject(book: &Rulebook, mention: &Mention, in_sentence: &[&Hit]) -> Opti
                     && h.span.end == subject.end
             })
             .map(|(_, e)| e);
+        // "17-year-old Australian tourist Winona Langford": past a capitalised word
+        // that is no one's name and the lower-case words of the noun phrase.
+        let prose = &doc.prose;
+        return named.or_else(|| {
+            (subject.start >= mention.span.end)
+                .then(|| {
+                    people.clone().find(|(h, _)| {
+                        h.span.start >= subject.end
+                            && h.span.start - subject.end <= 40
+                            && prose[subject.end..h.span.start]
+                                .split_whitespace()
+                                .all(|word| word.chars().all(|c| c.is_lowercase()))
+                    })
+                })
+                .flatten()
+                .map(|(_, e)| e)
+        });
     }
     let candidates: BTreeSet<usize> = people.map(|(_, e)| e).collect();
     if candidates.len() == 1 {

@@ -232,6 +232,31 @@ fn a_state_after_another_clause_leaves_the_count_whole() {
 }
 
 #[test]
+fn ages_past_a_demonym_and_before_and() {
+    // "71-year-old Varnan sailor Lena Ostrova": past a capitalised word that is no one's
+    // name and the lower-case words of the noun phrase.
+    let s = "The 71-year-old Varnan sailor Lena Ostrova was aboard the Northern Star.";
+    assert_eq!(tied(s, "71-year-old").as_deref(), Some("lena-ostrova.age"));
+    assert!(short_check(RULES, s).contains("error[FL001]"));
+    // "Lena Ostrova, 71 and her son": the age before "and" is hers.
+    let s = "Lena Ostrova, 71 and her son were aboard the Northern Star.";
+    assert_eq!(tied(s, "71").as_deref(), Some("lena-ostrova.age"));
+    // "Lena Ostrova, 78 and 12 others": a list of figures, not her age.
+    let s = "Survivors were Lena Ostrova, 78 and 12 others from the Northern Star.";
+    assert_ne!(tied(s, "78").as_deref(), Some("lena-ostrova.age"));
+}
+
+#[test]
+fn a_change_verb_with_its_object_finds_what_changed() {
+    // "brings the toll from Sunday's crash to 41": the date between is passed over.
+    let s = "Her death brings the toll from Sunday's Northern Star crash to 41.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    // "stands at 41, with 3 still in hospital": the state is the later figure's.
+    let s = "The Northern Star crash toll stands at 41, with 3 still in hospital.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

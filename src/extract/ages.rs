@@ -186,8 +186,12 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             subject: Some(subject),
         });
     }
-    // "Haqqani, 58, was"
-    if prev == Some(",") && matches!(next, "," | ";" | "." | "") {
+    // "Haqqani, 58, was"; "Julie Richards, 47 and her daughter".
+    let and_another = next == "and"
+        && w.number_word(at + 2).is_none()
+        && !matches!(w.lower(at + 2), "others" | "other" | "more")
+        && super::number::cardinal(&[w.lower(at + 2)]).is_none();
+    if prev == Some(",") && (matches!(next, "," | ";" | "." | "") || and_another) {
         let subject = name_ending(w, at - 1)?;
         return Some(AgeMatch {
             start: at,

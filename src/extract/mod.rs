@@ -974,6 +974,14 @@ fn bind_measure(
     }
 }
 
+/// The verbs of being among the change verbs ("is", "remains"): they take no object.
+fn is_copula(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "was" | "are" | "were" | "remains" | "remained" | "remain" | "stays" | "stayed"
+    )
+}
+
 /// Whether a list of bare nouns goes on at word `k`, after the first noun of a count:
 /// ", coaches, staff and" or ", coaches and staff": a comma, a word that is no number,
 /// and another comma, "and" or "or".
@@ -1166,6 +1174,19 @@ fn bind_cue(
     let mut past_aside = false;
     let mut subject = false;
     let mut subject_cue: Option<CueFound> = None;
+    // "brings the death toll from last Friday's crash to 16": a change verb that takes
+    // what changed as its object stands before it, and "to" before the figure; what
+    // changed is found as a subject is.
+    if start >= 2
+        && matches!(w.lower(start - 1), "to" | "at")
+        && (start.saturating_sub(14)..start - 1)
+            .rev()
+            .take_while(|&j| !CLAUSE_END.contains(&w.lower(j)))
+            .any(|j| lexicon.vocabulary.change_verbs.has(w.lower(j)) && !is_copula(w.lower(j)))
+    {
+        reach = 24;
+        subject = true;
+    }
     while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
@@ -1468,12 +1489,42 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     // "Eighty people injured in the attack … remain in hospital": those still so, in
     // the figure's own clause ("28 on board and no one escaped, some remain in
     // serious condition" counts all on board).
-    let still = (end..w.len())
-        .take_while(|&k| !matches!(w.lower(k), "and" | "but" | "while" | "whereas" | ";"))
-        .any(|k| {
+    // "Eighty people injured in the attack … remain in hospital": those still so, in
+    // the figure's own clause ("28 on board and no one escaped, some remain in
+    // serious condition" counts all on board) and with no other figure between ("18,
+    // with 17 still in hospital"); an aside set off by commas ("including six
+    // children,") is passed over.
+    let still = {
+        let mut k = end;
+        let mut found = false;
+        while k < w.len() {
+            let word = w.lower(k);
+            if matches!(word, "and" | "but" | "while" | "whereas" | ";") {
+                break;
+            }
+            if word == "," && v.part_before.starts(&[w.lower(k + 1)]).is_some() {
+                match (k + 1..w.len()).find(|&j| w.lower(j) == ",") {
+                    Some(close) => {
+                        k = close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            let number = w.number_word(k).is_some()
+                || !matches!(word, "a" | "an") && number::cardinal(&[word]).is_some();
+            if number {
+                break;
+            }
             let (rest, n) = w.ahead::<4>(k);
-            v.state_after.starts(&rest[..n]).is_some()
-        });
+            if v.state_after.starts(&rest[..n]).is_some() {
+                found = true;
+                break;
+            }
+            k += 1;
+        }
+        found
+    };
     let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
     // "nine of the dead", "38 of us"; not "dozens of people", and not "killing 129 of
     // the 167 passengers", where the figure is the killed and the whole another count.
