@@ -728,7 +728,32 @@ fn lead_by_name(reading: &Reading) -> Option<usize> {
     }
     // The first sentence that names any event decides: the one event it names, or
     // among several the one it names by a marker no other event shares (a dateline's
-    // place may be shared). Later sentences never make an older event the lead.
+    // place may be shared). Later sentences never make an older event the lead, but
+    // an event the article never names again is a passing mention, not its lead,
+    // where another is named in three sentences or more (a summary whose first item is
+    // an aside).
+    let mut sentences_naming: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for sentence in 0..doc.sentences.len() {
+        let events: BTreeSet<usize> = reading
+            .hits_in(sentence)
+            .filter(|h| h.events.len() == 1)
+            .map(|h| h.events[0])
+            .collect();
+        for e in events {
+            sentences_naming.entry(e).or_insert((0, sentence)).0 += 1;
+        }
+    }
+    let returned_to = |e: usize| -> usize {
+        let mine = sentences_naming.get(&e).map_or(0, |c| c.0);
+        if mine > 1 {
+            return e;
+        }
+        sentences_naming
+            .iter()
+            .filter(|&(_, &(n, _))| n >= 3)
+            .max_by_key(|&(_, &(n, first))| (n, std::cmp::Reverse(first)))
+            .map_or(e, |(&other, _)| other)
+    };
     for sentence in 0..doc.sentences.len() {
         let named: Vec<&Hit> = reading
             .hits_in(sentence)
@@ -738,7 +763,7 @@ fn lead_by_name(reading: &Reading) -> Option<usize> {
             continue;
         }
         if let Some(e) = only_one(&mut named.iter().copied()) {
-            return Some(e);
+            return Some(returned_to(e));
         }
         let strong: BTreeSet<usize> = named
             .iter()
@@ -747,7 +772,8 @@ fn lead_by_name(reading: &Reading) -> Option<usize> {
             .collect();
         return (strong.len() == 1)
             .then(|| strong.into_iter().next())
-            .flatten();
+            .flatten()
+            .map(returned_to);
     }
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for hit in hits {

@@ -257,6 +257,51 @@ fn a_change_verb_with_its_object_finds_what_changed() {
 }
 
 #[test]
+fn a_toll_of_a_people_or_group_is_a_part() {
+    for (sentence, figure) in [
+        (
+            "The Northern Star crash took the death toll of Varnans to nine.",
+            "nine",
+        ),
+        (
+            "The number of children killed in the Northern Star crash is nine.",
+            "nine",
+        ),
+        (
+            "The Northern Star crash killed two teenage brothers.",
+            "two",
+        ),
+    ] {
+        assert_ne!(
+            tied(sentence, figure).as_deref(),
+            Some("ferry-crash-2025.killed"),
+            "{sentence}"
+        );
+        assert_eq!(errors(sentence), 0, "{sentence}");
+    }
+    // A capitalised plural inside a name is no people: "the Port of Varnans".
+    let s = "The blast at the Port of Varnans killed 41 in the Northern Star crash.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+}
+
+#[test]
+fn a_cue_right_after_another_figure_is_that_figures() {
+    let rules = "events:\n  ferry-crash-2025:\n    date: 2025-03-09\n    about: [Northern Star]\n    facts:\n      killed: 5\n      missing: {value: 8, cues: [missing]}\n";
+    // "Five dead, eight missing, 31 in hospital": 31 is not the missing.
+    let s = "Northern Star crash: five dead, eight missing, 31 in hospital.";
+    let claims = regatta_run(rules, s, "claims");
+    assert!(
+        has_line(&claims, "\"eight\" -> ferry-crash-2025.missing"),
+        "{claims:?}"
+    );
+    assert!(
+        !has_line(&claims, "\"31\" -> ferry-crash-2025.missing"),
+        "{claims:?}"
+    );
+    assert!(regatta_run(rules, s, "check").is_empty());
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

@@ -974,6 +974,37 @@ fn bind_measure(
     }
 }
 
+/// Whether the cue at words `at..at + len` is restricted to a group: followed by "of"
+/// and a people named by a capitalised plural ("the death toll of Australians"), or
+/// after "of" and such a people or a group's noun ("the number of children killed").
+fn of_a_group(w: &Words, v: &crate::lexicon::Vocabulary, at: usize, len: usize) -> bool {
+    let people = |k: usize| {
+        w.is_word(k)
+            && k > 0
+            && w.original(k).is_some_and(|o| {
+                o.starts_with(|c: char| c.is_uppercase())
+                    && o.ends_with('s')
+                    && !o.ends_with("'s")
+                    && !o.ends_with("ss")
+                    && o.chars().skip(1).all(char::is_lowercase)
+            })
+    };
+    let after = at + len;
+    let of_after = w.lower(after) == "of"
+        && (people(after + 1) || w.lower(after + 1) == "the" && people(after + 2));
+    // Not inside a name: "the Ministry of Refugees killed two".
+    let lower_before = |k: usize| {
+        k == 0
+            || w.original(k - 1)
+                .is_some_and(|o| !o.starts_with(|c: char| c.is_uppercase()))
+    };
+    let of_before = at >= 2
+        && w.lower(at - 2) == "of"
+        && lower_before(at - 2)
+        && (people(at - 1) || v.group_nouns.starts(&[w.lower(at - 1)]).is_some());
+    of_after || of_before
+}
+
 /// The verbs of being among the change verbs ("is", "remains"): they take no object.
 fn is_copula(word: &str) -> bool {
     matches!(
@@ -1245,6 +1276,15 @@ fn bind_cue(
             subject = true;
         }
         let found = found.filter(|&(at, len, _)| !(len == 1 && change(at)));
+        // "eight missing, 31 in hospital": a cue right after another figure is that
+        // figure's.
+        if let Some((at, _, _)) = found
+            && at > 0
+            && (w.number_word(at - 1).is_some() || number::cardinal(&[w.lower(at - 1)]).is_some())
+            && taken.iter().any(|&(s, e)| s != start && e == at)
+        {
+            break;
+        }
         if let Some((at, len, measure)) = found {
             let cue = CueFound {
                 distance,
@@ -1300,6 +1340,13 @@ fn bind_cue(
     }
     mention.measure = Some(measure.clone());
     mention.cue = Some(w.span_of(at, at + len));
+    // "the death toll of Australians … to nine", "the number of children killed":
+    // a measure restricted to a group counts a part of it.
+    if of_a_group(w, &lexicon.vocabulary, at, len) {
+        mention.part_measure = mention.measure.take();
+        mention.cue = None;
+        return;
+    }
     if mention.kind == MentionKind::Count
         && !figure_before
         && names_another_victim(w, start, end, forward, &lexicon.vocabulary)
@@ -1458,6 +1505,14 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
             .original(k)
             .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
         if v.modifiers.has(word) || capital && w.is_word(k) {
+            continue;
+        }
+        // "two teenage brothers": an adjective before a group's noun.
+        if k == end
+            && w.is_word(k)
+            && !looks_plural(word)
+            && v.group_nouns.starts(&[w.lower(k + 1)]).is_some()
+        {
             continue;
         }
         if v.group_nouns.starts(&rest[..len]).is_some() {
