@@ -632,7 +632,8 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention))
-            .or_else(|| reading.range_end(index, claims.last()));
+            .or_else(|| reading.range_end(index, claims.last()))
+            .or_else(|| reading.restated(index, claims.last()));
         if let Some((fact, via)) = claim {
             let on = (mention.kind == MentionKind::Age)
                 .then(|| reading.event_of(mention, &in_sentence, None))
@@ -1407,6 +1408,32 @@ impl<'a> Reading<'a> {
             "to" | "until" | "through" | "-" | "\u{2013}"
         );
         (f.measure == "date" && lasted && opens && joins).then_some((last.fact, last.via))
+    }
+
+    /// "broke out on Tuesday night (January 7, 2025)": a date in parentheses right
+    /// after a date tied to an event's date restates it, and is checked with it.
+    fn restated(&self, index: usize, last: Option<&Claim>) -> Option<(usize, Via)> {
+        let mention = &self.mentions[index];
+        let last = last.filter(|c| c.mention + 1 == index)?;
+        let before = &self.mentions[last.mention];
+        if mention.kind != MentionKind::Date
+            || before.kind != MentionKind::Date
+            || before.sentence != mention.sentence
+            || before.span.end > mention.span.start
+            || self.book.facts[last.fact].measure != "date"
+        {
+            return None;
+        }
+        let prose = &self.doc.prose;
+        let between = lower_words(&prose[before.span.end..mention.span.start]);
+        let opens = prose[before.span.end..mention.span.start]
+            .trim_end()
+            .ends_with('(');
+        let closes = prose[mention.span.end..].trim_start().starts_with(')');
+        let parts_of_day = between
+            .iter()
+            .all(|w| matches!(w.as_str(), "morning" | "afternoon" | "evening" | "night"));
+        (opens && closes && parts_of_day).then_some((last.fact, last.via))
     }
 
     /// "On December 29, 2023, the pilots of Flight 2216 reported a bird strike" of a

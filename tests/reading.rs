@@ -302,6 +302,23 @@ fn a_cue_right_after_another_figure_is_that_figures() {
 }
 
 #[test]
+fn a_date_restated_in_parentheses_and_a_date_before_an_events_noun() {
+    // "sank on Sunday morning (March 9, 2025)": the parenthesis restates the day.
+    let s = "The Northern Star sank on Sunday morning (March 9, 2025) off Varna Bay.";
+    let all = claims(s);
+    assert!(
+        all.iter()
+            .any(|c| c == "March 9, 2025 -> ferry-crash-2025.date"),
+        "{all:?}"
+    );
+    let s = "The Northern Star sank on Sunday morning (March 8, 2025) off Varna Bay.";
+    assert_eq!(errors(s), 1, "{:?}", claims(s));
+    // "the March 9 crash": a date before the event's noun.
+    let s = "Families of the March 9 crash gathered at Varna Bay.";
+    assert_eq!(tied(s, "March 9").as_deref(), Some("ferry-crash-2025.date"));
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

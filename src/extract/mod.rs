@@ -1822,10 +1822,11 @@ fn describes_occurrence(
     };
     let noun_before =
         start >= 2 && matches!(w.lower(start - 1), "on" | "of") && is_kind_noun(w.lower(start - 2));
-    // "The January wildfires", "a close 1976 presidential election": a month or year
-    // written as the event's attribute.
-    let attribute = end == start + 1
-        && !(start > 0 && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
+    // "The January wildfires", "a close 1976 presidential election", "the July 4
+    // disaster": a date written as the event's attribute.
+    let attribute = !(start > 0
+        && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
+        && (end == start + 1 || start > 0 && matches!(w.lower(start - 1), "the" | "a" | "an"))
         && dates::event_noun_after(w, end);
     let possessive = w.lower(end - 1).ends_with("'s");
     let noun_after = if attribute || possessive {
