@@ -319,6 +319,33 @@ fn a_date_restated_in_parentheses_and_a_date_before_an_events_noun() {
 }
 
 #[test]
+fn first_reported_is_when_it_happened() {
+    let rules = "events:\n  bay-fire-2025:\n    summary: the Bay fire\n    kind: fire\n    date: 2025-03-07\n    about: [Bay fire]\n";
+    let claims = regatta_run(
+        rules,
+        "The Bay fire was first reported on March 7.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "\"March 7\" -> bay-fire-2025.date"),
+        "{claims:?}"
+    );
+    let check = regatta_run(
+        rules,
+        "The Bay fire was first reported on March 5.",
+        "check",
+    );
+    assert!(has_line(&check, "error"), "{check:?}");
+    // Reported alone is still the day of a report.
+    let claims = regatta_run(
+        rules,
+        "The Bay fire toll was reported on March 9.",
+        "claims",
+    );
+    assert!(!has_line(&claims, "bay-fire-2025.date"), "{claims:?}");
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";
