@@ -346,6 +346,18 @@ fn first_reported_is_when_it_happened() {
 }
 
 #[test]
+fn a_word_for_any_figure_leaves_the_measure_and_a_later_clause_its_forecast() {
+    // "The official tally of deaths … rose to 41": "tally" names no measure; "deaths"
+    // does. "as officials warned" opens another clause: no forecast of the 41.
+    let s = "The official tally of deaths in the Northern Star crash rose to 41 on Monday \
+             as officials warned of more storms.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    // A forecast in the figure's own clause still makes it none.
+    let s = "The Northern Star crash toll rose to 41 and could climb to 60.";
+    assert_eq!(tied(s, "60"), None);
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

@@ -1297,7 +1297,12 @@ fn bind_cue(
             // ("the number of fatalities from the quake that affected thousands has
             // risen to 2,862", "the toll from the magnitude 7 quake rose to 2,854").
             if subject {
-                subject_cue = Some(cue);
+                // "the official tally of storm-related deaths": a word for any figure
+                // ("tally", "number") before the cue that names the measure leaves it.
+                if cue.measure.is_some() || subject_cue.as_ref().is_none_or(|c| c.measure.is_none())
+                {
+                    subject_cue = Some(cue);
+                }
                 k = at;
                 continue;
             }
@@ -1473,7 +1478,15 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     // "18,000 to 20,000 people may have died": a modal between the figure and its cue.
     for k in end..(end + 5).min(w.len()) {
         // "… is at 82 and is expected to rise": past "and", another verb phrase.
-        if lexicon.cue_at(w, k).is_some() || w.is_punct(k) || matches!(w.lower(k), "and" | "but") {
+        // "rose to 131 on Monday as authorities warned of more rain": past a word that
+        // opens another clause, a forecast is that clause's.
+        if lexicon.cue_at(w, k).is_some()
+            || w.is_punct(k)
+            || matches!(
+                w.lower(k),
+                "and" | "but" | "as" | "while" | "when" | "after" | "before" | "because" | "since"
+            )
+        {
             break;
         }
         if forecast_at(k) {
