@@ -2552,9 +2552,14 @@ fn age_subject(
         let named = people
             .clone()
             .find(|(h, _)| {
-                h.span.start >= subject.start
-                    && h.span.end <= subject.end
-                    && h.span.end == subject.end
+                // "92-year-old Rev. Andrew Young": a name that takes in the honorific
+                // before the name the age was read beside.
+                let from = if subject.start >= mention.span.end {
+                    mention.span.end
+                } else {
+                    subject.start
+                };
+                h.span.start >= from && h.span.end == subject.end
             })
             .map(|(_, e)| e);
         // "17-year-old Australian tourist Winona Langford": past a capitalised word

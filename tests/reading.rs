@@ -358,6 +358,18 @@ fn a_word_for_any_figure_leaves_the_measure_and_a_later_clause_its_forecast() {
 }
 
 #[test]
+fn an_abbreviated_honorific_before_a_name_is_passed() {
+    let rules = "entities:\n  lena-ostrova: {name: Lena Ostrova, kind: person, facts: {age: {value: 78, as_of: 2025-03-09}}}\n";
+    for s in [
+        "Prayers came from 71-year-old Dr. Lena Ostrova at the quay.",
+        "Prayers came from 71-year-old Rev. Lena Ostrova at the quay.",
+    ] {
+        let check = regatta_run(rules, s, "check");
+        assert!(has_line(&check, "error[FL001]"), "{s}: {check:?}");
+    }
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

@@ -313,6 +313,17 @@ fn is_nickname(w: &Words, i: usize) -> bool {
 }
 
 fn name_after(w: &Words, start: usize) -> Option<(usize, usize)> {
+    // "92-year-old Rev. Andrew Young": an abbreviated honorific is no part of the name.
+    let honorifics = &crate::lexicon::english().honorifics;
+    let start = if is_name_word(w, start)
+        && w.lower(start + 1) == "."
+        && is_name_word(w, start + 2)
+        && (honorifics.has(w.lower(start)) || honorifics.has(&format!("{}.", w.lower(start))))
+    {
+        start + 2
+    } else {
+        start
+    };
     let mut end = start;
     while end < w.len()
         && (is_name_word(w, end) || (end > start && NAME_PARTICLES.contains(&w.lower(end))))
