@@ -610,6 +610,7 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             MentionKind::Age => age_subject(book, doc, mention, &in_sentence)
                 .or_else(|| reading.pronoun_person(mention, &in_sentence))
                 .or_else(|| detached_age_subject(book, doc, mention, &in_sentence))
+                .filter(|&e| !speaks_after_death(book, doc, mention, e))
                 .and_then(|e| book.fact(Subject::Entity(e), "age"))
                 .map(|f| (f, Via::Name)),
             MentionKind::Ordinal => reading.title_rank(mention),
@@ -2530,6 +2531,53 @@ fn detached_age_subject(
         !possessor && !object
     })?;
     Some(subject.1)
+}
+
+/// "Haji Dukuray, 61, who lost five relatives, said …" in an article published after
+/// the death the rulebook records for a Haji Dukuray: one who speaks is alive, so the
+/// name is a namesake's and the age not the dead person's.
+fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity: usize) -> bool {
+    let (Some(died), Some(published)) = (book.entities[entity].died, doc.meta.published) else {
+        return false;
+    };
+    if published < died {
+        return false;
+    }
+    let sentence = doc.sentences[mention.sentence].span.clone();
+    // "The mother of a missing Janie Hunt, 9, told CNN": the name after a preposition
+    // is not who speaks.
+    let name_start = mention
+        .subject
+        .as_ref()
+        .map_or(mention.span.start, |s| s.start);
+    let before = lower_words(&doc.prose[sentence.start..name_start.max(sentence.start)]);
+    if before.iter().rev().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "of" | "for" | "to" | "with" | "from" | "by" | "about"
+        )
+    }) {
+        return false;
+    }
+    let rest = &doc.prose[mention.span.end..sentence.end];
+    let mut words = lower_words(rest);
+    // Past a relative clause set off by commas: ", who lost five relatives, said".
+    let mut text = rest.trim_start();
+    if let Some(after) = text.strip_prefix(',') {
+        text = after.trim_start();
+        if text.starts_with("who ") {
+            // The clause may hold commas of its own: the main verb follows the last
+            // comma before a verb of speaking.
+            let speaking = [", said", ", says", ", told", ", added", ", recalled"];
+            if let Some(at) = speaking.iter().filter_map(|v| text.find(v)).min() {
+                text = &text[at + 1..];
+            }
+        }
+        words = lower_words(text);
+    }
+    words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "added" | "recalled"))
 }
 
 fn age_subject(

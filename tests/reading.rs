@@ -370,6 +370,50 @@ fn an_abbreviated_honorific_before_a_name_is_passed() {
 }
 
 #[test]
+fn one_who_speaks_after_the_death_is_a_namesake() {
+    let rules = "entities:\n  ivo-marek:\n    name: Ivo Marek\n    kind: person\n    died: 2025-03-09\n    facts: {age: {value: 49, as_of: 2025-03-09}}\n";
+    // The dead man's namesake, who speaks, is not him.
+    for s in [
+        "Ivo Marek, 61, who lost five relatives in the fire, including three children, said he would stay.",
+        "\u{201c}It hurts,\u{201d} Ivo Marek, 60, said at the funeral.",
+    ] {
+        let check = regatta_run(rules, s, "check");
+        assert!(!has_line(&check, "error"), "{s}: {check:?}");
+    }
+    // The dead man himself, and one named after "of", are checked.
+    for s in [
+        "Ivo Marek, 61, died in the fire.",
+        "The mother of Ivo Marek, 61, told reporters he died.",
+    ] {
+        let check = regatta_run(rules, s, "check");
+        assert!(has_line(&check, "error[FL001]"), "{s}: {check:?}");
+    }
+}
+
+#[test]
+fn a_parts_cue_after_another_figure_is_that_figures() {
+    let rules = r#"
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      killed:
+        value: 41
+        parts:
+          children: {value: 8, cues: [children]}
+"#;
+    let s = "Eight children are among the 41 confirmed dead in the Northern Star crash.";
+    let claims = regatta_run(rules, s, "claims");
+    assert!(
+        has_line(&claims, "\"41\" -> ferry-crash-2025.killed"),
+        "{claims:?}"
+    );
+    assert!(regatta_run(rules, s, "check").is_empty());
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

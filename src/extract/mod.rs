@@ -1104,10 +1104,13 @@ fn declared_part(
         if distance >= 8 {
             continue;
         }
+        // "Eight children are among the 17 dead": a part's cue right after another
+        // figure is that figure's.
         if let Some(back) = start.checked_sub(distance + 1)
             && !(back..start).any(stop)
             && let Some(hit) = part_at(back)
             && back + hit.1 <= start
+            && !taken.iter().any(|&(s, e)| s != start && e == back)
         {
             found = Some((hit, back));
             break;
