@@ -1768,10 +1768,22 @@ fn describes_occurrence(
             }
             // "in Derna on Tuesday after two dams burst": what follows "after" is
             // another, earlier happening.
+            // "on Tuesday as identification of those killed went on": nor what follows
+            // a word that opens another clause.
             if forward
                 && matches!(
                     word,
-                    "after" | "before" | "since" | "following" | "until" | "and" | "but"
+                    "after"
+                        | "before"
+                        | "since"
+                        | "following"
+                        | "until"
+                        | "and"
+                        | "but"
+                        | "as"
+                        | "while"
+                        | "whereas"
+                        | "because"
                 )
             {
                 break;
