@@ -414,6 +414,61 @@ events:
 }
 
 #[test]
+fn a_unit_the_rulebook_measures_in_is_read() {
+    let rules = r#"
+entities:
+  lena-ostrova:
+    name: Lena Ostrova
+    kind: person
+    facts:
+      years_married: {value: 52, cues: [years]}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      search_days: {value: 6, cues: [day, days]}
+"#;
+    let check = regatta_run(
+        rules,
+        "Lena Ostrova, his wife of 50 years, was aboard.",
+        "check",
+    );
+    assert!(has_line(&check, "error[FL001]"), "{check:?}");
+    let check = regatta_run(
+        rules,
+        "Lena Ostrova, his wife of 52 years, was aboard.",
+        "check",
+    );
+    assert!(check.is_empty(), "{check:?}");
+    // "a five-day search": a number word joined to the unit.
+    let claims = regatta_run(
+        rules,
+        "The Northern Star crash began a five-day search.",
+        "claims",
+    );
+    assert!(
+        has_line(&claims, "ferry-crash-2025.search_days"),
+        "{claims:?}"
+    );
+    // A name that holds such a word is no figure: "the Six-Day War".
+    let claims = regatta_run(
+        rules,
+        "The Northern Star crash recalled the Six-Day War.",
+        "claims",
+    );
+    assert!(!has_line(&claims, "search_days"), "{claims:?}");
+    // Without the cue, years are no count.
+    let check = regatta_run(
+        RULES,
+        "Lena Ostrova, who sailed for 50 years, was aboard.",
+        "check",
+    );
+    assert!(check.is_empty(), "{check:?}");
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

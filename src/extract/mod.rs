@@ -619,11 +619,21 @@ fn joined_to_cue(
     lexicon: &Lexicon,
 ) -> Option<(Interval, Option<f64>, std::sync::Arc<str>)> {
     let (a, b) = word.split_once('-')?;
+    // "a 6.8-magnitude quake", "a six-day series": digits or a number word in lower
+    // case, so never a name ("the Six-Day War"); the word comes as written.
     let number = |t: &str| {
         (t.starts_with(|c: char| c.is_ascii_digit())
             && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
         .then(|| t.parse::<f64>().ok())
         .flatten()
+        .or_else(|| {
+            t.chars()
+                .all(|c| c.is_ascii_lowercase())
+                .then(|| number::cardinal(&[t]))
+                .flatten()
+                .filter(|&(_, used)| used == 1)
+                .map(|(x, _)| x)
+        })
         .filter(|x| x.is_finite() && *x < 1e15)
     };
     let (x, cue) = match (number(a), number(b)) {
@@ -633,7 +643,7 @@ fn joined_to_cue(
     };
     let measure = lexicon
         .cues
-        .get(cue)?
+        .get(cue.to_lowercase().as_str())?
         .iter()
         .find(|(words, _)| words.len() == 1)
         .and_then(|(_, m)| m.clone())?;
@@ -717,7 +727,9 @@ fn scan_sentence(
             continue;
         }
         // "a 6.8-magnitude quake", "magnitude-6.8": a figure joined to a measure's cue.
-        if let Some((value, figure, measure)) = joined_to_cue(w.lower(i), lexicon) {
+        if let Some((value, figure, measure)) =
+            joined_to_cue(w.original(i).unwrap_or_default(), lexicon)
+        {
             let mut m = Mention::new(
                 w.span_of(i, i + 1),
                 sentence,
@@ -750,7 +762,7 @@ fn scan_sentence(
             && w.span(i).end == w.span(i + 1).start
             && (i == 0 || w.span(i - 1).end < w.span(i).start);
         if (starts_value || leading_point)
-            && let Some(found) = quantity::read(&words, i, lexicon.tolerance)
+            && let Some(found) = read_quantity(w, &words, i, lexicon)
             && !is_clock_minutes(w, i)
             && !is_pronoun(w, &found, &lexicon.vocabulary)
         {
@@ -812,6 +824,23 @@ fn scan_sentence(
             &mut rest[0],
         );
     }
+}
+
+/// A quantity at word `i`. A number before a unit ("years", "days") is none, unless a
+/// measure's cue is that unit: "his wife of 77 years" where the rulebook counts years
+/// of marriage, "held for 444 days".
+fn read_quantity(
+    w: &Words,
+    words: &[&str],
+    i: usize,
+    lexicon: &Lexicon,
+) -> Option<quantity::QuantityMatch> {
+    quantity::read(words, i, lexicon.tolerance).or_else(|| {
+        let unit =
+            (i + 1..(i + 4).min(w.len())).find(|&k| lexicon.vocabulary.units.has(w.lower(k)))?;
+        lexicon.cue_at(w, unit).and_then(|(_, m)| m)?;
+        quantity::read(&words[..unit], i, lexicon.tolerance).filter(|f| f.end == unit)
+    })
 }
 
 /// An ordinal starting at word `i`, of one or several words ("third", "one hundred
