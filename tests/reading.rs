@@ -469,6 +469,32 @@ events:
 }
 
 #[test]
+fn n_plus_is_a_lower_bound_and_a_grouped_number_joins_its_cue() {
+    let rules = r#"
+entities:
+  varna-hall: {name: Varna Hall, kind: place, facts: {seats: {value: 6200, cues: [seat, seats]}}}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      missing: {value: 170, cues: [missing]}
+"#;
+    let claims = regatta_run(
+        rules,
+        "The Northern Star crash left 160-plus people missing.",
+        "claims",
+    );
+    assert!(has_line(&claims, "at least 160"), "{claims:?}");
+    assert!(has_line(&claims, "ferry-crash-2025.missing"), "{claims:?}");
+    let check = regatta_run(rules, "Mourners filled the 6,100-seat Varna Hall.", "check");
+    assert!(has_line(&check, "error[FL001]"), "{check:?}");
+    let check = regatta_run(rules, "Mourners filled the 6,200-seat Varna Hall.", "check");
+    assert!(check.is_empty(), "{check:?}");
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";

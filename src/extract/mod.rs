@@ -619,12 +619,14 @@ fn joined_to_cue(
     lexicon: &Lexicon,
 ) -> Option<(Interval, Option<f64>, std::sync::Arc<str>)> {
     let (a, b) = word.split_once('-')?;
-    // "a 6.8-magnitude quake", "a six-day series": digits or a number word in lower
-    // case, so never a name ("the Six-Day War"); the word comes as written.
+    // "a 6.8-magnitude quake", "the 6,200-seat hall", "a six-day series": digits or a
+    // number word in lower case, so never a name ("the Six-Day War"); the word comes
+    // as written.
     let number = |t: &str| {
         (t.starts_with(|c: char| c.is_ascii_digit())
-            && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
-        .then(|| t.parse::<f64>().ok())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+        .then(|| t.replace(',', "").parse::<f64>().ok())
         .flatten()
         .or_else(|| {
             t.chars()
@@ -751,6 +753,20 @@ fn scan_sentence(
         if is_clock(w, i) {
             taken.push((i, i + 3));
             i += 3;
+            continue;
+        }
+        // "the 160-plus who were unaccounted for": at least the number.
+        if let Some(n) = w
+            .lower(i)
+            .strip_suffix("-plus")
+            .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()))
+            .and_then(|d| d.replace(',', "").parse::<u64>().ok())
+        {
+            let value = MentionValue::Number(Interval { min: n, max: None });
+            counts.push((out.len(), i, i + 1));
+            out.push(Mention::new(w.span(i), sentence, MentionKind::Count, value));
+            taken.push((i, i + 1));
+            i += 1;
             continue;
         }
         let starts_value = w.number_word(i).is_some()
