@@ -188,7 +188,11 @@ fn relative(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
             }
         }
         _ => {
-            // "two days ago", "a week ago", "three weeks ago", "a month ago".
+            // "two days ago", "a week ago", "three weeks ago", "a month ago". "Ago"
+            // first: it is cheap to look for, and most words have none after them.
+            if !(at + 2..(at + 6).min(w.len())).any(|k| w.lower(k) == "ago") {
+                return None;
+            }
             let (n, used) = if matches!(word, "a" | "one") {
                 (1, 1)
             } else {
@@ -224,7 +228,14 @@ fn bare_month(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch>
         .checked_sub(1)
         .map(|p| w.lower(p))
         .filter(|p| matches!(*p, "early" | "mid" | "mid-" | "late"));
-    if part.is_none() && is_attributive(w, at) {
+    // Either way the month is capitalised: most words are tested no further.
+    if !w
+        .original(at)
+        .is_some_and(|o| o.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    if part.is_none() && month_at(w, at).is_some() && is_attributive(w, at) {
         return attributive_month(w, at, published);
     }
     // The word of time first: it is cheap to test, and most words follow none.

@@ -1860,15 +1860,17 @@ fn describes_occurrence(
             // "opened fire on Friday": a verb of happening of several words outranks
             // its first word's sense of reporting ("opened").
             // "was first reported on Jan. 7": nor does the tail of one.
-            let tail_of_verb = (1..=2).any(|back| {
-                k >= back && {
-                    let (phrase, n) = w.ahead::<3>(k - back);
-                    v.occurrence_verbs
-                        .starts(&phrase[..n])
-                        .is_some_and(|l| l > back)
-                }
-            });
-            if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) && !tail_of_verb {
+            let tail_of_verb = || {
+                (1..=2).any(|back| {
+                    k >= back && {
+                        let (phrase, n) = w.ahead::<3>(k - back);
+                        v.occurrence_verbs
+                            .starts(&phrase[..n])
+                            .is_some_and(|l| l > back)
+                    }
+                })
+            };
+            if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) && !tail_of_verb() {
                 reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
             }
             distance += 1;
