@@ -2003,9 +2003,16 @@ impl<'a> Reading<'a> {
         let has_measure =
             |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
 
-        // The clause around the mention first, then the whole sentence.
+        // The phrase between commas around the mention first ("At least 135 were
+        // killed in the flash floods, with most deaths in Kerr County"), then its
+        // clause, then the whole sentence.
         let clause = clause_of(&doc.prose, sentence.span.clone(), mention.span.clone());
-        for scope in [clause, sentence.span.clone()] {
+        let phrase = phrase_of(&doc.prose, clause.clone(), mention.span.clone());
+        for (narrowest, scope) in [
+            (true, phrase),
+            (false, clause),
+            (false, sentence.span.clone()),
+        ] {
             // event → strongest evidence: true when a marker names only this event.
             let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
             for hit in in_sentence
@@ -2060,6 +2067,18 @@ impl<'a> Reading<'a> {
                     .and_then(|m| self.paired(mention, in_sentence, m))
                     .map(|e| (Subject::Event(e), Via::Marker)),
             };
+            // In the phrase around the figure, only an event with a figure for the
+            // measure decides ("banned from leaving the country following a crash that
+            // killed 179": not the ban's); else the clause does.
+            if narrowest
+                && measure.is_some()
+                && !decided.is_some_and(|(s, _)| match s {
+                    Subject::Event(e) => has_figure(e),
+                    Subject::Entity(_) => false,
+                })
+            {
+                continue;
+            }
             // None of them has one ("declared a day of mourning after the attack, which
             // left 133 dead"): a reference back to an event that has one comes first.
             if let Some(m) = measure
@@ -2465,6 +2484,26 @@ fn clause_of(prose: &str, sentence: Range<usize>, span: Range<usize>) -> Range<u
         .char_indices()
         .find(|(_, c)| is_bound(*c))
         .map_or(sentence.end, |(i, _)| span.end + i);
+    start..end
+}
+
+/// The stretch of a clause between the commas around a span (commas of punctuation,
+/// not those inside "11,000").
+fn phrase_of(prose: &str, clause: Range<usize>, span: Range<usize>) -> Range<usize> {
+    let bytes = prose.as_bytes();
+    let punctuation = |i: usize| {
+        bytes[i] == b','
+            && !(i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+    };
+    let start = (clause.start..span.start)
+        .rev()
+        .find(|&i| punctuation(i))
+        .map_or(clause.start, |i| i + 1);
+    let end = (span.end..clause.end)
+        .find(|&i| punctuation(i))
+        .unwrap_or(clause.end);
     start..end
 }
 

@@ -495,6 +495,33 @@ events:
 }
 
 #[test]
+fn the_event_named_in_the_figures_own_phrase_is_its() {
+    let rules = r#"
+events:
+  valley-floods-2025:
+    summary: the floods across the Ash Valley
+    date: 2025-03-09
+    about: [Ash Valley, Ash River]
+    facts:
+      killed: {value: 135}
+  camp-flood-2025:
+    summary: the flood at Camp Lark
+    date: 2025-03-09
+    about: [Camp Lark]
+    facts:
+      killed: {value: 27}
+"#;
+    let article = "The Ash Valley floods killed at least 135 people over the weekend, with \
+                   most deaths along the Ash River at Camp Lark.";
+    let claims = regatta_run(rules, article, "claims");
+    assert!(
+        has_line(&claims, "\"at least 135\" -> valley-floods-2025.killed"),
+        "{claims:?}"
+    );
+    assert!(regatta_run(rules, article, "check").is_empty());
+}
+
+#[test]
 fn a_spaced_colon_is_punctuation_and_a_glued_one_a_time() {
     // "Toll rises to 41: 12 bodies found": two figures, not a time of day.
     let s = "Northern Star crash toll rises to 41: search goes on.";
@@ -778,10 +805,17 @@ events:
         has_line(&claims, "\"10\" -> camp-flood-2025.missing"),
         "{claims:?}"
     );
-    // A clause of its own ("which …") is not an apposition: a figure that fits neither
-    // event is tied to neither.
+    // A clause of its own ("which …") after a comma leaves the figure's own phrase
+    // naming the camp alone: its figure, and wrong.
     let article = "Searchers looked for 12 missing girls from Camp Lark, which the floods of \
                    the Ash Valley swept away.";
+    let claims = regatta_run(rules, article, "claims");
+    assert!(
+        has_line(&claims, "\"12\" -> camp-flood-2025.missing"),
+        "{claims:?}"
+    );
+    // Both named in the figure's own phrase: neither.
+    let article = "Searchers looked for 12 missing girls from Camp Lark and the Ash Valley.";
     let claims = regatta_run(rules, article, "claims");
     assert!(has_line(&claims, "\"12\" -> -"), "{claims:?}");
 }
