@@ -2607,8 +2607,13 @@ fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity
         if text.starts_with("who ") {
             // The clause may hold commas of its own: the main verb follows the last
             // comma before a verb of speaking.
-            let speaking = [", said", ", says", ", told", ", added", ", recalled"];
-            if let Some(at) = speaking.iter().filter_map(|v| text.find(v)).min() {
+            let speaking = &crate::lexicon::english().speaking;
+            let at = text.match_indices(", ").map(|(i, _)| i).find(|&i| {
+                lower_words(&text[i + 2..])
+                    .first()
+                    .is_some_and(|w| speaking.has(w))
+            });
+            if let Some(at) = at {
                 text = &text[at + 1..];
             }
         }
@@ -2616,7 +2621,7 @@ fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity
     }
     words
         .first()
-        .is_some_and(|w| matches!(w.as_str(), "said" | "says" | "told" | "added" | "recalled"))
+        .is_some_and(|w| crate::lexicon::english().speaking.has(w))
 }
 
 fn age_subject(

@@ -83,6 +83,7 @@ struct Raw {
     title_former: Vec<String>,
     future: Vec<String>,
     comparing: Vec<String>,
+    speaking: Vec<String>,
     cited: Vec<String>,
     history: Vec<String>,
     title_connectors: Vec<String>,
@@ -212,6 +213,8 @@ pub struct Vocabulary {
     /// Words that introduce a point of comparison ("since", "than", "surpassing"):
     /// an event or a date after them is compared with, not told of.
     pub comparing: Phrases,
+    /// Verbs of speaking ("said", "told"): one who speaks is alive.
+    pub speaking: Phrases,
     pub cited: Phrases,
     /// Words that tell a figure as an earlier one ("initially", "up from").
     pub history: Phrases,
@@ -281,6 +284,7 @@ impl Vocabulary {
             &raw.title_former,
             &raw.future,
             &raw.comparing,
+            &raw.speaking,
             &raw.cited,
             &raw.history,
             &raw.title_connectors,
@@ -347,6 +351,7 @@ impl Vocabulary {
             title_former: Phrases::new(&raw.title_former),
             future: Phrases::new(&raw.future),
             comparing: Phrases::new(&raw.comparing),
+            speaking: Phrases::new(&raw.speaking),
             cited: Phrases::new(&raw.cited),
             history: Phrases::new(&raw.history),
             title_connectors: Phrases::new(&raw.title_connectors),
