@@ -621,16 +621,20 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             MentionKind::Code => reading.code_subject(mention, &in_sentence),
             _ => None,
         };
-        let claim = claim
-            .or_else(|| reading.year_slip(mention))
-            .or_else(|| reading.topic_claim(mention, &in_sentence, topics[mention.sentence]))
-            .or_else(|| reading.marked_date(mention, &in_sentence))
-            .or_else(|| reading.named_date(mention))
-            .or_else(|| reading.kind_dated(mention))
-            .or_else(|| reading.verb_dated(mention))
-            .or_else(|| reading.agreeing_figure(mention, &in_sentence))
-            .or_else(|| reading.agreeing_part(mention, &in_sentence))
-            .filter(|(fact, _)| matcher.kind_fits(book, *fact, mention))
+        // Each way of tying is tried in turn, and one whose event is of another kind
+        // than the date's verb ("collided on March 7" beside a death) gives way to the
+        // next.
+        let fits =
+            |c: Option<(usize, Via)>| c.filter(|(f, _)| matcher.kind_fits(book, *f, mention));
+        let claim = fits(claim)
+            .or_else(|| fits(reading.year_slip(mention)))
+            .or_else(|| fits(reading.topic_claim(mention, &in_sentence, topics[mention.sentence])))
+            .or_else(|| fits(reading.marked_date(mention, &in_sentence)))
+            .or_else(|| fits(reading.named_date(mention)))
+            .or_else(|| fits(reading.kind_dated(mention)))
+            .or_else(|| fits(reading.verb_dated(mention)))
+            .or_else(|| fits(reading.agreeing_figure(mention, &in_sentence)))
+            .or_else(|| fits(reading.agreeing_part(mention, &in_sentence)))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention))
             .or_else(|| reading.range_end(index, claims.last()))

@@ -1057,6 +1057,12 @@ events:
             !has_line(&claims, "ana-vell-death-2025.date"),
             "{article}: {claims:?}"
         );
+        // The next way of tying finds the crash, the one event of the verb's kind on
+        // that day.
+        assert!(
+            has_line(&claims, "ferry-crash-2025.date"),
+            "{article}: {claims:?}"
+        );
     }
 }
 
