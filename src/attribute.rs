@@ -1386,16 +1386,7 @@ impl<'a> Reading<'a> {
     /// "Served from January 1977 to January 2081": the end of a range whose start is
     /// tied to an event that lasted (a term) is that event's too, however far off.
     fn range_end(&self, index: usize, last: Option<&Claim>) -> Option<(usize, Via)> {
-        let mention = &self.mentions[index];
-        let last = last.filter(|c| c.mention + 1 == index)?;
-        let start = &self.mentions[last.mention];
-        if mention.kind != MentionKind::Date
-            || start.kind != MentionKind::Date
-            || start.sentence != mention.sentence
-            || start.span.end > mention.span.start
-        {
-            return None;
-        }
+        let (mention, start, last) = self.date_after_tied_date(index, last)?;
         let f = &self.book.facts[last.fact];
         let Subject::Event(e) = f.subject else {
             return None;
@@ -1415,18 +1406,28 @@ impl<'a> Reading<'a> {
         (f.measure == "date" && lasted && opens && joins).then_some((last.fact, last.via))
     }
 
-    /// "broke out on Tuesday night (January 7, 2025)": a date in parentheses right
-    /// after a date tied to an event's date restates it, and is checked with it.
-    fn restated(&self, index: usize, last: Option<&Claim>) -> Option<(usize, Via)> {
+    /// Mention `index`, a date, with the date before it in its sentence when that one
+    /// is the mention just tied (`last`).
+    fn date_after_tied_date<'c>(
+        &self,
+        index: usize,
+        last: Option<&'c Claim>,
+    ) -> Option<(&'a Mention, &'a Mention, &'c Claim)> {
         let mention = &self.mentions[index];
         let last = last.filter(|c| c.mention + 1 == index)?;
         let before = &self.mentions[last.mention];
-        if mention.kind != MentionKind::Date
-            || before.kind != MentionKind::Date
-            || before.sentence != mention.sentence
-            || before.span.end > mention.span.start
-            || self.book.facts[last.fact].measure != "date"
-        {
+        (mention.kind == MentionKind::Date
+            && before.kind == MentionKind::Date
+            && before.sentence == mention.sentence
+            && before.span.end <= mention.span.start)
+            .then_some((mention, before, last))
+    }
+
+    /// "broke out on Tuesday night (January 7, 2025)": a date in parentheses right
+    /// after a date tied to an event's date restates it, and is checked with it.
+    fn restated(&self, index: usize, last: Option<&Claim>) -> Option<(usize, Via)> {
+        let (mention, before, last) = self.date_after_tied_date(index, last)?;
+        if self.book.facts[last.fact].measure != "date" {
             return None;
         }
         let prose = &self.doc.prose;
@@ -2602,10 +2603,8 @@ fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity
     }) {
         return false;
     }
-    let rest = &doc.prose[mention.span.end..sentence.end];
-    let mut words = lower_words(rest);
     // Past a relative clause set off by commas: ", who lost five relatives, said".
-    let mut text = rest.trim_start();
+    let mut text = doc.prose[mention.span.end..sentence.end].trim_start();
     if let Some(after) = text.strip_prefix(',') {
         text = after.trim_start();
         if text.starts_with("who ") {
@@ -2621,9 +2620,8 @@ fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity
                 text = &text[at + 1..];
             }
         }
-        words = lower_words(text);
     }
-    words
+    lower_words(text)
         .first()
         .is_some_and(|w| crate::lexicon::english().speaking.has(w))
 }

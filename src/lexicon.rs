@@ -378,6 +378,23 @@ impl Vocabulary {
             .collect()
     }
 
+    /// The kinds whose nouns hold one word ("crash", "disaster"): none for a word that
+    /// is no kind's noun.
+    pub fn kinds_of_noun<'a>(&'a self, word: &str) -> Vec<&'a str> {
+        self.kinds
+            .iter()
+            .filter(|(_, k)| k.nouns.iter().any(|n| n == word))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
+    /// Whether a word is the noun of some kind of event.
+    pub fn is_kind_noun(&self, word: &str) -> bool {
+        self.kinds
+            .values()
+            .any(|k| k.nouns.iter().any(|n| n == word))
+    }
+
     /// The kinds a phrase gives an event: every kind with a word among its words.
     pub fn kinds_of<'a>(&'a self, text: &str) -> Vec<&'a str> {
         let words: HashSet<String> = text

@@ -367,7 +367,7 @@ fn is_attributive(w: &Words, at: usize) -> bool {
 /// Whether a noun of a kind of event stands at word `from` or up to two words later,
 /// with only words between ("presidential election", "Palisades fire").
 pub(super) fn event_noun_after(w: &Words, from: usize) -> bool {
-    let kinds = &crate::lexicon::english().kinds;
+    let vocabulary = crate::lexicon::english();
     for k in from..from + 3 {
         if k >= w.len() || w.is_punct(k) || w.number_word(k).is_some() {
             return false;
@@ -379,10 +379,7 @@ pub(super) fn event_noun_after(w: &Words, from: usize) -> bool {
         ) {
             return false;
         }
-        if kinds
-            .values()
-            .any(|kind| kind.nouns.iter().any(|n| n == word))
-        {
+        if vocabulary.is_kind_noun(word) {
             // "fire engines", "fire crews": a noun before another is its modifier.
             let next = w.lower(k + 1);
             return next.is_empty() || !w.is_word(k + 1) || !next.ends_with('s') || next == "was";

@@ -1050,6 +1050,12 @@ fn of_a_group(w: &Words, v: &crate::lexicon::Vocabulary, at: usize, len: usize) 
     of_after || of_before
 }
 
+/// Whether a mention other than the one starting at `start` ends right before word
+/// `at`: a cue there is that mention's ("eight missing, 31 in hospital").
+fn ends_another(taken: &[(usize, usize)], start: usize, at: usize) -> bool {
+    taken.iter().any(|&(s, e)| s != start && e == at)
+}
+
 /// The verbs of being among the change verbs ("is", "remains"): they take no object.
 fn is_copula(word: &str) -> bool {
     matches!(
@@ -1155,7 +1161,7 @@ fn declared_part(
             && !(back..start).any(stop)
             && let Some(hit) = part_at(back)
             && back + hit.1 <= start
-            && !taken.iter().any(|&(s, e)| s != start && e == back)
+            && !ends_another(taken, start, back)
         {
             found = Some((hit, back));
             break;
@@ -1329,7 +1335,7 @@ fn bind_cue(
         if let Some((at, _, _)) = found
             && at > 0
             && (w.number_word(at - 1).is_some() || number::cardinal(&[w.lower(at - 1)]).is_some())
-            && taken.iter().any(|&(s, e)| s != start && e == at)
+            && ends_another(taken, start, at)
         {
             break;
         }
@@ -1602,9 +1608,6 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
     let of_the_group = w.lower(0) == "of"
         && matches!(w.lower(1), "the" | "those" | "these")
         && (1..start).any(|k| w.lower(k) == ",");
-    // "Eighty people injured in the attack … remain in hospital": those still so, in
-    // the figure's own clause ("28 on board and no one escaped, some remain in
-    // serious condition" counts all on board).
     // "Eighty people injured in the attack … remain in hospital": those still so, in
     // the figure's own clause ("28 on board and no one escaped, some remain in
     // serious condition" counts all on board) and with no other figure between ("18,
@@ -1899,13 +1902,9 @@ fn describes_occurrence(
     }
     // A kind's noun written with the date: "the crash on Sunday", "the quake of 6
     // February", "Friday's attack".
-    let is_kind_noun = |word: &str| {
-        v.kinds
-            .values()
-            .any(|kind| kind.nouns.iter().any(|n| n == word))
-    };
-    let noun_before =
-        start >= 2 && matches!(w.lower(start - 1), "on" | "of") && is_kind_noun(w.lower(start - 2));
+    let noun_before = start >= 2
+        && matches!(w.lower(start - 1), "on" | "of")
+        && v.is_kind_noun(w.lower(start - 2));
     // "The January wildfires", "a close 1976 presidential election", "the July 4
     // disaster": a date written as the event's attribute.
     let attribute = !(start > 0
@@ -1914,7 +1913,7 @@ fn describes_occurrence(
         && dates::event_noun_after(w, end);
     let possessive = w.lower(end - 1).ends_with("'s");
     let noun_after = if attribute || possessive {
-        (end..(end + 3).min(w.len())).find(|&k| is_kind_noun(w.lower(k)))
+        (end..(end + 3).min(w.len())).find(|&k| v.is_kind_noun(w.lower(k)))
     } else {
         None
     };
@@ -1923,10 +1922,9 @@ fn describes_occurrence(
         // death the sentence also names.
         let kinds = match noun_after.filter(|_| possessive) {
             Some(noun) => v
-                .kinds
-                .iter()
-                .filter(|(_, kind)| kind.nouns.iter().any(|n| n == w.lower(noun)))
-                .map(|(name, _)| name.clone())
+                .kinds_of_noun(w.lower(noun))
+                .into_iter()
+                .map(String::from)
                 .collect(),
             None => Vec::new(),
         };
