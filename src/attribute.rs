@@ -2543,8 +2543,7 @@ fn detached_age_subject(
     let relative = people.iter().rev().find(|(h, _)| {
         let after = &prose[h.span.end..mention.span.start];
         let after = after.trim_start();
-        (after.starts_with(", who ") || after.starts_with(", who\u{a0}"))
-            && !people.iter().any(|(o, _)| o.span.start > h.span.end)
+        after.starts_with(", who ") && !people.iter().any(|(o, _)| o.span.start > h.span.end)
     });
     if let Some((_, e)) = relative {
         return Some(*e);

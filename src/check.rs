@@ -43,7 +43,7 @@ impl Engine {
         }
     }
 
-    /// Mentions and claims of one document.
+    /// Mentions and claims of one document, with spans into its text.
     pub fn read(&self, doc: &Document) -> Read {
         let mut mentions = extract::extract(doc, &self.lexicon);
         let hits = self.matcher.hits(doc);
@@ -51,6 +51,12 @@ impl Engine {
         // Mentions stay grouped by sentence, figures first, as attribution expects.
         mentions.sort_by_key(|m| m.sentence);
         let claims = attribute::attribute(&self.book, &self.matcher, doc, &mentions, &hits);
+        // Readers saw the prose in normal form; the rest of the pipeline sees the text.
+        if let Some(map) = &doc.remap {
+            for m in &mut mentions {
+                m.map_spans(|s| map.span(s));
+            }
+        }
         (mentions, claims)
     }
 
@@ -58,7 +64,14 @@ impl Engine {
     /// claims), why it was tied to its fact or left untied.
     pub fn why(&self, doc: &Document, mentions: &[Mention], claims: &[Claim]) -> Vec<String> {
         let hits = self.matcher.hits(doc);
-        attribute::why(&self.book, &self.matcher, doc, mentions, &hits, claims)
+        let Some(map) = &doc.remap else {
+            return attribute::why(&self.book, &self.matcher, doc, mentions, &hits, claims);
+        };
+        let mut normal = mentions.to_vec();
+        for m in &mut normal {
+            m.map_spans(|s| map.normal_span(s));
+        }
+        attribute::why(&self.book, &self.matcher, doc, &normal, &hits, claims)
     }
 
     /// Like [`Engine::read`], keeping only the mentions checking looks at: those tied

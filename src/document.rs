@@ -1,10 +1,11 @@
 //! Articles as the checker reads them.
 //!
-//! A [`Document`] keeps the file's original text and, beside it, a *prose* string of the
-//! same byte length in which everything that is not prose (front matter, code, link
-//! targets, URLs, HTML comments and tags) is blanked out with spaces. Every later stage
-//! works on the prose string, so every span it produces is already an offset into the
-//! original file: nothing is ever re-mapped.
+//! A [`Document`] keeps the file's original text and, beside it, a *prose* string in
+//! which everything that is not prose (front matter, code, link targets, URLs, HTML
+//! comments and tags) is blanked out with spaces, and which is put in the
+//! [normal form](normal) names and numbers are matched in. Prose that needed no change
+//! to its characters (nearly all) has the same bytes at the same offsets as the text;
+//! otherwise [`Document::remap`] maps its offsets back to the text's.
 //!
 //! The prose is cut into blocks (paragraphs, headings, list items) and blocks into
 //! sentences. This module does no extraction.
@@ -17,6 +18,9 @@ use crate::date::Day;
 use crate::yaml;
 
 mod html;
+pub mod normal;
+
+pub use normal::Remap;
 
 /// The kinds of file factlint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,8 +56,11 @@ pub struct Document {
     /// The path as the user gave it.
     pub path: String,
     pub text: String,
-    /// `text` with non-prose bytes replaced by spaces (newlines kept).
+    /// `text` with non-prose bytes replaced by spaces and line breaks by spaces, in
+    /// normal form.
     pub prose: String,
+    /// Where the prose's offsets fall in `text`, when normal form changed its bytes.
+    pub remap: Option<Remap>,
     pub meta: Metadata,
     /// Paragraphs, headings and list items, in order.
     pub blocks: Vec<Range<usize>>,
@@ -144,10 +151,17 @@ impl Document {
                 *b = b' ';
             }
         }
-        blank_urls(&mut prose);
         // Only ASCII bytes were written over whole characters, so this cannot fail; fall
         // back to the original text rather than panic if it ever did.
         let prose = String::from_utf8(prose).unwrap_or_else(|_| text.clone());
+        let (mut prose, remap, blocks) = match normal::normalize(&prose) {
+            Some((normal, map)) => {
+                let blocks = blocks.iter().map(|b| map.normal_span(b)).collect();
+                (normal, Some(map), blocks)
+            }
+            None => (prose, None, blocks),
+        };
+        blank_urls(&mut prose);
         if meta.published.is_none() {
             meta.published = published;
         }
@@ -156,6 +170,7 @@ impl Document {
             path: path.to_string(),
             text,
             prose,
+            remap,
             meta,
             blocks,
             sentences,
@@ -170,6 +185,7 @@ impl Document {
     /// suppression comment needs it; reporters read it back for the files they show.
     pub fn shed(&mut self, text: bool) {
         self.prose = String::new();
+        self.remap = None;
         self.blocks = Vec::new();
         self.sentences = Vec::new();
         if !text && self.reloadable && self.comments.is_empty() {
@@ -376,23 +392,32 @@ fn copy_text(text: &str, range: Range<usize>, prose: &mut [u8]) {
     }
 }
 
-/// Blanks bare URLs and e-mail-like tokens left in the prose.
-fn blank_urls(prose: &mut [u8]) {
+/// Blanks bare URLs left in the prose.
+fn blank_urls(prose: &mut String) {
+    let bytes = prose.as_bytes();
+    let mut urls = Vec::new();
     let mut i = 0;
-    while i < prose.len() {
-        let rest = &prose[i..];
+    while i < bytes.len() {
+        let rest = &bytes[i..];
         let is_url = rest.starts_with(b"http://")
             || rest.starts_with(b"https://")
             || rest.starts_with(b"www.");
-        let at_word_start = i == 0 || !prose[i - 1].is_ascii_alphanumeric();
+        let at_word_start = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
         if is_url && at_word_start {
-            while i < prose.len() && !prose[i].is_ascii_whitespace() {
-                prose[i] = b' ';
+            let start = i;
+            while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
                 i += 1;
             }
+            urls.push(start..i);
         } else {
             i += 1;
         }
+    }
+    // Each URL starts at an ASCII letter and ends before ASCII space or at the end: whole
+    // characters.
+    for url in urls {
+        let blank = " ".repeat(url.len());
+        prose.replace_range(url, &blank);
     }
 }
 

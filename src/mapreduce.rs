@@ -141,6 +141,7 @@ pub fn decode(book: &Rulebook, line: &str) -> Result<(Document, Read), String> {
         path: line.file,
         text: line.text.unwrap_or_default(),
         prose: String::new(),
+        remap: None,
         meta: Metadata {
             published: line.published,
             title: None,

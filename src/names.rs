@@ -349,7 +349,7 @@ impl People {
             while first > 0 && i - first < 5 {
                 let prev = &words[first - 1];
                 let gap = &prose[prev.end..words[first].start];
-                let joined = matches!(gap, " " | "-" | "\u{a0}" | "\u{2011}");
+                let joined = matches!(gap, " " | "-");
                 let prev_word = &prose[prev.clone()];
                 let name_like = prev_word.starts_with(|c: char| c.is_uppercase())
                     || crate::lexicon::english()
@@ -857,9 +857,7 @@ impl People {
 /// spelling before the aliases.
 pub fn spelling(house: &str, aliases: &[String], written: &str) -> Spelling {
     let exact = |s: &str| {
-        s.replace(['\u{2011}'], "-")
-            .replace('\u{a0}', " ")
-            .replace('\u{2019}', "'")
+        s.replace('\u{2019}', "'")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -881,7 +879,7 @@ pub fn spelling(house: &str, aliases: &[String], written: &str) -> Spelling {
 /// typographic apostrophes plain.
 pub fn fold(name: &str) -> String {
     name.to_lowercase()
-        .replace(['-', '\u{2011}', '\u{a0}'], " ")
+        .replace('-', " ")
         .replace('\u{2019}', "'")
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -910,7 +908,7 @@ fn cited(before: &str) -> bool {
 
 /// The words of a name, lowercase, without particles, honorifics or a possessive.
 fn name_words(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2011}')
+    name.split(|c: char| c.is_whitespace() || c == '-')
         .map(|w| {
             strip_possessive(&w.to_lowercase())
                 .trim_matches('.')
@@ -1123,10 +1121,11 @@ fn is_determiner(word: &str) -> bool {
         )
 }
 
-const SPACES: [char; 2] = [' ', '\u{a0}'];
+/// Spaces between words (the prose is in normal form: no-break spaces are plain).
+const SPACES: [char; 1] = [' '];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '\u{2011}')
+    c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-')
 }
 
 /// The spans of the words of a stretch of text, into `out`.

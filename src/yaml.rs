@@ -439,6 +439,21 @@ impl Locator<'_> {
 }
 
 impl Node {
+    /// Rewrites every string value in the tree (keys stay as written) where `f` gives a
+    /// new one.
+    pub fn map_strings(&mut self, f: &impl Fn(&str) -> Option<String>) {
+        match &mut self.value {
+            Value::String(s) => {
+                if let Some(new) = f(s) {
+                    *s = new;
+                }
+            }
+            Value::Seq(items) => items.iter_mut().for_each(|n| n.map_strings(f)),
+            Value::Map(entries) => entries.iter_mut().for_each(|e| e.value.map_strings(f)),
+            _ => {}
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),

@@ -765,3 +765,44 @@ fn a_configuration_never_reads_outside_its_project() {
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
+
+#[test]
+fn invisible_and_decomposed_characters_neither_hide_a_name_nor_split_a_number() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The rulebook spells the name with a composed accent and a no-break space.
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "events:\n  kabul:\n    date: 2024-12-11\n    about: [Ministry of Refugees]\n    \
+         facts:\n      killed: 13\nentities:\n  amelie:\n    name: \"Am\u{e9}lie\u{a0}Durand\"\n    \
+         kind: person\n    facts:\n      age: {born: 1970-01-01}\n"
+            .as_bytes(),
+    );
+    let article = "---\ndate: 2024-12-12\n---\n\
+        The blast at the Ministry of Refugees killed 1\u{200d}2 people.\n\n\
+        Ame\u{301}lie Du\u{200b}rand, 40, was among the wounded.\n\n\
+        The blast at the Ministry of Refugees injured 13\u{202f}000 people.\n";
+    write(dir.path(), "a.md", article);
+    let run = bounded(dir.path(), &["check", "a.md", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = findings(&run);
+    let spans: Vec<&str> = found
+        .iter()
+        .map(|f| {
+            let start = f["primary"]["start"].as_u64().expect("start") as usize;
+            let end = f["primary"]["end"].as_u64().expect("end") as usize;
+            &article[start..end]
+        })
+        .collect();
+    // The toll is read as 12 (not 1), its span the original bytes, joiner included.
+    assert!(spans.contains(&"1\u{200d}2"), "{spans:?}\n{}", run.stdout);
+    // The name is found, so the age beside it is checked against the record.
+    assert!(spans.contains(&"40"), "{spans:?}\n{}", run.stdout);
+    let run = bounded(dir.path(), &["claims", "a.md"]);
+    // A narrow no-break space between groups of three digits separates thousands.
+    assert!(
+        run.stdout.contains("count 13,000 [injured]"),
+        "{}",
+        run.stdout
+    );
+}

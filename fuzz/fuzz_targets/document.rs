@@ -30,7 +30,9 @@ fuzz_target!(|data: &[u8]| {
         let Ok(doc) = Document::parse("f", data.to_vec(), format, factlint::date::Day::from_ymd(2024, 12, 12)) else {
             return;
         };
-        assert_eq!(doc.prose.len(), doc.text.len());
+        if doc.remap.is_none() {
+            assert_eq!(doc.prose.len(), doc.text.len());
+        }
         let report = engine().check(std::slice::from_ref(&doc));
         for (mentions, _) in &report.read {
             for m in mentions {

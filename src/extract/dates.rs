@@ -1118,7 +1118,7 @@ fn day_word(word: &str) -> Option<(u32, DayForm)> {
             "twentieth" => (20, DayForm::Ordinal),
             "thirtieth" => (30, DayForm::Ordinal),
             _ => {
-                let (tens, unit) = word.split_once(['-', '\u{2011}'])?;
+                let (tens, unit) = word.split_once('-')?;
                 let tens = match tens {
                     "twenty" => 20,
                     "thirty" => 30,

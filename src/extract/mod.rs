@@ -128,6 +128,18 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Moves every span of the mention through `f` (from the prose's normal form to the
+    /// text's offsets, or back).
+    pub fn map_spans(&mut self, f: impl Fn(&Range<usize>) -> Range<usize>) {
+        self.span = f(&self.span);
+        for span in [&mut self.cue, &mut self.subject].into_iter().flatten() {
+            *span = f(span);
+        }
+        if let Some((_, span)) = &mut self.weekday {
+            *span = f(span);
+        }
+    }
+
     pub(crate) fn new(
         span: Range<usize>,
         sentence: usize,
@@ -217,11 +229,7 @@ impl<'a> Words<'a> {
                 if plain {
                     std::borrow::Cow::Borrowed(word)
                 } else {
-                    std::borrow::Cow::Owned(
-                        word.to_lowercase()
-                            .replace('\u{2019}', "'")
-                            .replace('\u{2011}', "-"),
-                    )
+                    std::borrow::Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
                 }
             })
             .collect();
@@ -492,7 +500,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
 /// A count the code's digits were read as is dropped.
 fn read_codes(w: &Words, sentence: usize, lexicon: &Lexicon, out: &mut Vec<Mention>, first: usize) {
     static CODE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^[ \u{a0}]((?:[A-Z]{1,3}[ -]?)?[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)?)\b")
+        regex::Regex::new(r"^ ((?:[A-Z]{1,3}[ -]?)?[0-9][0-9A-Za-z]*(?:-[0-9A-Za-z]+)?)\b")
             .expect("valid")
     });
     if lexicon.codes.is_empty() {

@@ -325,7 +325,7 @@ fn small(word: &str) -> Option<f64> {
     if let Some(i) = TENS.iter().position(|t| *t == word) {
         return Some(((i + 2) * 10) as f64);
     }
-    let (tens, unit) = word.split_once(['-', '\u{2011}'])?;
+    let (tens, unit) = word.split_once('-')?;
     let t = TENS.iter().position(|t| *t == tens)?;
     let u = UNITS[1..10].iter().position(|u| *u == unit)?;
     Some(((t + 2) * 10 + u + 1) as f64)

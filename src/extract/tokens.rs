@@ -37,7 +37,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 let next = chars.get(j + 1).map(|&(_, n)| n);
                 let prev = chars[j - 1].1;
                 let joins = d.is_alphanumeric()
-                    || (matches!(d, '-' | '\'' | '\u{2019}' | '\u{2011}')
+                    || (matches!(d, '-' | '\'' | '\u{2019}')
                         && next.is_some_and(char::is_alphanumeric))
                     || (matches!(d, ',' | '.')
                         && prev.is_ascii_digit()

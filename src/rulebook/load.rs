@@ -259,7 +259,14 @@ pub fn load_sources(files: Vec<RuleFile>) -> Result<Rulebook, RuleErrors> {
     let mut roots = Vec::new();
     for file in 0..loader.book.files.len() {
         match yaml::parse_or_null(&loader.book.files[file].text) {
-            Ok(root) => roots.push((file, root)),
+            Ok(mut root) => {
+                // Names and phrases are matched in the prose's normal form.
+                root.map_strings(&|s| match crate::document::normal::normal_form(s) {
+                    std::borrow::Cow::Owned(normal) => Some(normal),
+                    std::borrow::Cow::Borrowed(_) => None,
+                });
+                roots.push((file, root))
+            }
             Err(e) => {
                 let at = e.offset.unwrap_or(0);
                 loader.error(
