@@ -415,6 +415,20 @@ impl Matcher {
     }
 }
 
+/// Whether a figure's unit is the fact's: a figure written in a unit ("37.52 feet") is
+/// only of a fact given in that unit, or of one with no unit whose own pattern matched
+/// it; one written with none may be of any.
+fn unit_fits(book: &Rulebook, fact: usize, mention: &Mention) -> bool {
+    let f = &book.facts[fact];
+    match &mention.unit {
+        Some(unit) => match &f.unit {
+            Some(own) => own.as_str() == unit.as_ref(),
+            None => mention.pattern_fact == Some(fact),
+        },
+        None => true,
+    }
+}
+
 /// Whether a hit is the place of another event and not of this one, outside the
 /// mention's own cue ("in Turkey" of a toll in Turkey): the sentence is about there.
 fn other_place(book: &Rulebook, event: usize, mention: &Mention, hit: &Hit) -> bool {
@@ -624,8 +638,9 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
         // Each way of tying is tried in turn, and one whose event is of another kind
         // than the date's verb ("collided on March 7" beside a death) gives way to the
         // next.
-        let fits =
-            |c: Option<(usize, Via)>| c.filter(|(f, _)| matcher.kind_fits(book, *f, mention));
+        let fits = |c: Option<(usize, Via)>| {
+            c.filter(|(f, _)| matcher.kind_fits(book, *f, mention) && unit_fits(book, *f, mention))
+        };
         let claim = fits(claim)
             .or_else(|| fits(reading.year_slip(mention)))
             .or_else(|| fits(reading.topic_claim(mention, &in_sentence, topics[mention.sentence])))
@@ -635,6 +650,8 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             .or_else(|| fits(reading.verb_dated(mention)))
             .or_else(|| fits(reading.agreeing_figure(mention, &in_sentence)))
             .or_else(|| fits(reading.agreeing_part(mention, &in_sentence)))
+            .or_else(|| fits(reading.unit_figure(mention, &in_sentence)))
+            .or_else(|| fits(reading.figure_dated(mention, &claims)))
             .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
             .map(|(fact, via)| reading.widest_scope(fact, via, mention))
             .or_else(|| reading.range_end(index, claims.last()))
@@ -1964,25 +1981,14 @@ impl<'a> Reading<'a> {
         self.event_of(mention, in_sentence, Some(measure))
     }
 
-    /// The one event a mention's sentence is about, if there is exactly one.
-    fn event_of(
-        &self,
-        mention: &Mention,
-        in_sentence: &[&Hit],
-        measure: Option<&str>,
-    ) -> Option<(Subject, Via)> {
-        let Reading {
-            book,
-            doc,
-            mentions,
-            ..
-        } = *self;
+    /// The other dates in a mention's sentence that say when what it tells of happened:
+    /// not the mention itself, not datelines, not the day something was said or a figure
+    /// stood ("rose to 41,000 on Tuesday"). A weekday counted back from publication ("on
+    /// Tuesday") is the sentence's own event misdated at worst, so it does not count.
+    fn other_dates(&self, mention: &Mention) -> Vec<DayRange> {
+        let doc = self.doc;
         let sentence = &doc.sentences[mention.sentence];
-        // Other dates in the sentence (not the mention itself, not datelines, not the
-        // day something was said or a figure stood: "rose to 41,000 on Tuesday").
-        // A weekday counted back from publication ("on Tuesday") is the sentence's own
-        // event misdated at worst, so it does not point away.
-        let dates: Vec<_> = mentions[self.mention_ranges[mention.sentence].clone()]
+        self.mentions[self.mention_ranges[mention.sentence].clone()]
             .iter()
             .filter(|m| m.span != mention.span)
             .filter(|m| !m.dateline && !m.from_weekday && !m.said)
@@ -1998,7 +2004,102 @@ impl<'a> Reading<'a> {
                 MentionValue::Date(r) => Some(r),
                 _ => None,
             })
+            .collect()
+    }
+
+    /// Whether an event's date fits every date in `dates` (an undated event fits any).
+    fn dated_within(&self, event: usize, dates: &[DayRange]) -> bool {
+        self.book.events[event]
+            .date
+            .is_none_or(|d| dates.iter().all(|r| r.overlaps(&d)))
+    }
+
+    /// "- 36.60 ft – July 2, 1932": a figure written in a unit with no cue beside it is
+    /// of the one fact given in that unit that it agrees with, among the events whose
+    /// date every other date of its sentence fits, or else those its sentence names: a
+    /// confirmation only, since a unit alone ("a 30-foot wall of water") says too little
+    /// to contradict.
+    fn unit_figure(&self, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+        let unit = mention.unit.as_deref()?;
+        if mention.measure.is_some()
+            || mention.part_measure.is_some()
+            || mention.vague
+            || mention.kind != MentionKind::Count
+        {
+            return None;
+        }
+        let book = self.book;
+        let dates = self.other_dates(mention);
+        let start = self.doc.sentences[mention.sentence].span.start;
+        let named: BTreeSet<usize> = in_sentence
+            .iter()
+            .filter(|h| !compared_with(&self.doc.prose, start, h))
+            .flat_map(|h| h.events.iter().copied())
             .collect();
+        let in_play = |e: usize| {
+            if dates.is_empty() {
+                named.contains(&e)
+            } else {
+                self.dated_within(e, &dates) && (named.is_empty() || named.contains(&e))
+            }
+        };
+        let mut facts = book
+            .facts
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.unit.as_deref() == Some(unit) && f.part_of.is_none())
+            .filter(|(_, f)| matches!(f.subject, Subject::Event(e) if in_play(e)))
+            .filter(|&(i, _)| self.fitting(i, mention))
+            .map(|(i, _)| i);
+        match (facts.next(), facts.next()) {
+            (Some(fact), None) => Some((fact, Via::Topic)),
+            _ => None,
+        }
+    }
+
+    /// "- 37.52 ft – July 4, 2025": a date in a sentence that names no event, beside a
+    /// figure already tied to an event whose date it fits, is that event's date, as a
+    /// confirmation.
+    fn figure_dated(&self, mention: &Mention, claims: &[Claim]) -> Option<(usize, Via)> {
+        if mention.kind != MentionKind::Date
+            || mention.dateline
+            || mention.said
+            || !self.named_events(mention.sentence).is_empty()
+        {
+            return None;
+        }
+        let range = self.mention_ranges[mention.sentence].clone();
+        let mut events: Vec<usize> = claims
+            .iter()
+            .filter(|c| range.contains(&c.mention))
+            .filter(|c| {
+                matches!(
+                    self.mentions[c.mention].kind,
+                    MentionKind::Count | MentionKind::Amount
+                )
+            })
+            .filter_map(|c| match self.book.facts[c.fact].subject {
+                Subject::Event(e) => Some(e),
+                Subject::Entity(_) => None,
+            })
+            .collect();
+        events.dedup();
+        match events[..] {
+            [e] => self.the_one_dated(mention, |x| x == e),
+            _ => None,
+        }
+    }
+
+    /// The one event a mention's sentence is about, if there is exactly one.
+    fn event_of(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+    ) -> Option<(Subject, Via)> {
+        let Reading { book, doc, .. } = *self;
+        let sentence = &doc.sentences[mention.sentence];
+        let dates = self.other_dates(mention);
         let fits_dates = |event: usize| {
             measure.is_none()
                 || book.events[event]

@@ -17,7 +17,7 @@ use crate::extract::{self, Lexicon, Mention, MentionKind, MentionValue};
 use crate::findings::{Code, FileRef, Finding, Label, Severity};
 use crate::interval::Interval;
 use crate::names::{self, People, Spelling, TitleVerdict};
-use crate::rulebook::{Expected, Fact, Rulebook, Subject};
+use crate::rulebook::{DecimalFit, Expected, Fact, Rulebook, Subject};
 
 /// What reading one document gave: its mentions and the claims among them.
 pub type Read = (Vec<Mention>, Vec<Claim>);
@@ -236,13 +236,13 @@ impl Engine {
         &self,
         fact: &Fact,
         old: &crate::rulebook::Report,
-        (expected, found): (&Interval, &Interval),
+        (expected, found): (String, String),
         label: Label,
         message: String,
     ) -> Finding {
         let mut f = self
             .finding(Code::RevisedFigure, fact, label, message)
-            .with_values(expected.describe(), found.describe());
+            .with_values(expected, found);
         if let Some(note) = &old.note {
             f.notes.push(format!("earlier figure: {note}"));
         }
@@ -299,10 +299,18 @@ impl Engine {
             ) => {
                 // "Magnitude 6.4" of a 6.8 to 7.2 quake: figures with decimals are
                 // compared as written, to the article's precision.
-                if let Some(x) = mention.figure.filter(|_| !mention.vague)
-                    && let Some(agrees) = fact.decimal_agrees(x)
+                // One the rulebook records as superseded is told as such below.
+                let decimal = mention.figure.filter(|_| !mention.vague);
+                let fit = decimal.and_then(|x| fact.decimal_fit(x));
+                let decimal_old = match fit {
+                    Some(DecimalFit::Superseded(old)) => Some(old),
+                    _ => None,
+                };
+                if let Some(x) = decimal
+                    && let Some(fit) = fit
+                    && decimal_old.is_none()
                 {
-                    if agrees {
+                    if matches!(fit, DecimalFit::Agrees) {
                         return None;
                     }
                     let what = measure_words(&fact.measure);
@@ -346,7 +354,7 @@ impl Engine {
                         return Some(self.superseded(
                             fact,
                             old,
-                            (expected, found),
+                            (expected.describe(), found.describe()),
                             here(format!("{what}: {found}, a figure revised by {}", next.day.long())),
                             format!(
                                 "superseded figure for the number {what} in the {}: {} was revised to {to} on {next}, before the article was published; the rulebook's figure is {}",
@@ -365,17 +373,23 @@ impl Engine {
                         return None;
                     }
                 }
-                if let Some(old) = fact.revised_from.iter().find(|r| r.value.overlaps(found)) {
+                if let Some(old) =
+                    decimal_old.or_else(|| fact.revised_from.iter().find(|r| r.value.overlaps(found)))
+                {
+                    // Figures with decimals are told as written.
+                    let written = decimal
+                        .filter(|_| decimal_old.is_some())
+                        .map_or_else(|| found.describe(), |x| x.to_string());
+                    let now = fact.describe();
                     let mut f = self.superseded(
                         fact,
                         old,
-                        (expected, found),
-                        here(format!("{what}: {found}, a figure since revised to {expected}")),
+                        (now.clone(), written.clone()),
+                        here(format!("{what}: {written}, a figure since revised to {now}")),
                         format!(
-                            "superseded figure for the number {what} in the {}: {} was revised to {}",
+                            "superseded figure for the number {what} in the {}: {} was revised to {now}",
                             self.subject_phrase(fact),
-                            old.value,
-                            expected
+                            old.describe(),
                         ),
                     );
                     let by = self.book.source_titles(&old.sources);
@@ -415,6 +429,14 @@ impl Engine {
                     .with_values(expected.describe(), found.describe());
                     return Some(f);
                 }
+                // A rulebook figure with decimals is told as written.
+                let (expected, found) = (
+                    match fact.decimal {
+                        Some(_) => fact.describe(),
+                        None => expected.describe(),
+                    },
+                    found.describe(),
+                );
                 let mut f = self.finding(
                     Code::Conflict,
                     fact,
@@ -426,7 +448,7 @@ impl Engine {
                         found
                     ),
                 )
-                .with_values(expected.describe(), found.describe());
+                .with_values(expected, found);
                 self.add_reports(fact, &mut f);
                 if mention.vague {
                     f.severity = Severity::Warning;

@@ -63,6 +63,7 @@ struct Raw {
     not_designators: Vec<String>,
     units: Vec<String>,
     measurement_units: Vec<String>,
+    measure_units: BTreeMap<String, Vec<String>>,
     naming: Vec<String>,
     not_cue_after: Vec<String>,
     honorifics: Vec<String>,
@@ -187,6 +188,9 @@ pub struct Vocabulary {
     pub not_designators: Phrases,
     pub units: Phrases,
     pub measurement_units: Phrases,
+    /// Units a rulebook measure can be given in (`unit:`), by name, with the words that
+    /// write each.
+    pub measure_units: BTreeMap<String, Vec<String>>,
     pub naming: Phrases,
     pub not_cue_after: Phrases,
     pub honorifics: Phrases,
@@ -299,6 +303,15 @@ impl Vocabulary {
             all.extend(&kind.nouns);
             all.extend(&kind.verbs);
         }
+        for (unit, words) in &raw.measure_units {
+            all.push(unit);
+            all.extend(words);
+            if let Some(w) = words.iter().find(|w| !raw.measurement_units.contains(w)) {
+                return Err(LexiconError(format!(
+                    "`{w}` (a word of the unit `{unit}`) is not among `measurement_units`"
+                )));
+            }
+        }
         for entry in all {
             if entry.trim().is_empty() {
                 return Err(LexiconError("an entry is empty".into()));
@@ -332,6 +345,7 @@ impl Vocabulary {
             not_designators: Phrases::new(&raw.not_designators),
             units: Phrases::new(&raw.units),
             measurement_units: Phrases::new(&raw.measurement_units),
+            measure_units: raw.measure_units.clone(),
             naming: Phrases::new(&raw.naming),
             not_cue_after: Phrases::new(&raw.not_cue_after),
             honorifics: Phrases::new(&raw.honorifics),
@@ -386,6 +400,16 @@ impl Vocabulary {
             .filter(|(_, k)| k.nouns.iter().any(|n| n == word))
             .map(|(name, _)| name.as_str())
             .collect()
+    }
+
+    /// The unit (of [`Vocabulary::measure_units`]) a word names: its name or one of the
+    /// words that write it, in any case.
+    pub fn unit_named(&self, word: &str) -> Option<&str> {
+        let word = word.to_lowercase();
+        self.measure_units
+            .iter()
+            .find(|(name, words)| **name == word || words.contains(&word))
+            .map(|(name, _)| name.as_str())
     }
 
     /// Whether a word is the noun of some kind of event.

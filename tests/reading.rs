@@ -1928,3 +1928,131 @@ events:
     let out = short_check(rules, "In Varna, the siege killed 12 people.");
     assert!(out.contains("error[FL001]"), "{out}");
 }
+
+const GAUGE_RULES: &str = r#"
+entities:
+  arlen-river: {name: Arlen River, kind: place}
+events:
+  arlen-flood-2025:
+    summary: the Arlen River flood of March 2025
+    date: 2025-03-08
+    place: arlen-river
+    about: [Arlen flood]
+    facts:
+      killed: 12
+      crest: {value: 31.4, unit: feet, cues: [crest, crested, peaked]}
+      rise: {value: 18, unit: ft, cues: [rose]}
+  arlen-flood-1961:
+    summary: the Arlen River flood of 1961
+    date: 1961-05-02
+    place: arlen-river
+    facts:
+      crest: {value: 29.8, unit: feet, cues: [crest, crested]}
+"#;
+
+/// "text -> fact" for every figure and date of one article on the gauge rulebook.
+fn gauge_claims(article: &str) -> Vec<String> {
+    json_mentions(GAUGE_RULES, article)
+        .iter()
+        .filter(|m| m["kind"] != "name" && m["kind"] != "title")
+        .map(|m| {
+            let fact = m["fact"].as_str().unwrap_or("-");
+            format!("{} -> {fact}", m["text"].as_str().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_figure_in_a_unit_the_rulebook_measures_in_is_read() {
+    // With a cue, the unit joined to the figure or after it.
+    let c = gauge_claims(
+        "In the Arlen flood the river crested at 31.4 feet on Saturday, and had rose 18 ft.",
+    );
+    assert!(
+        c.contains(&"31.4 -> arlen-flood-2025.crest".to_string()),
+        "{c:?}"
+    );
+    assert!(
+        c.contains(&"18 -> arlen-flood-2025.rise".to_string()),
+        "{c:?}"
+    );
+    let c = gauge_claims("A 31.4-foot crest swept through the Arlen flood zone.");
+    assert!(
+        c.contains(&"31.4-foot -> arlen-flood-2025.crest".to_string()),
+        "{c:?}"
+    );
+    // A table line with no cue: the date tells which event's crest it is.
+    let c = gauge_claims(
+        "Highest crests on the Arlen River:\n\n- 31.4 ft – March 8, 2025\n- 29.8 ft – May 2, 1961\n",
+    );
+    assert!(
+        c.contains(&"31.4 -> arlen-flood-2025.crest".to_string()),
+        "{c:?}"
+    );
+    assert!(
+        c.contains(&"29.8 -> arlen-flood-1961.crest".to_string()),
+        "{c:?}"
+    );
+    assert!(
+        c.contains(&"May 2, 1961 -> arlen-flood-1961.date".to_string()),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_figure_in_a_unit_is_compared_only_with_a_fact_in_that_unit() {
+    // Wrong in the rulebook's unit: an error.
+    let out = short_check(
+        GAUGE_RULES,
+        "The Arlen River crested at 35.1 feet in the Arlen flood.",
+    );
+    assert!(out.contains("FL001"), "{out}");
+    assert!(out.contains("is 31.4 in the rulebook"), "{out}");
+    // The same figure in another unit, or a count of people, is not the crest.
+    for sentence in [
+        "The Arlen River crested at 9.6 metres in the Arlen flood.",
+        "The Arlen flood crest reached homes 35 miles downstream.",
+        "The Arlen River crested on Saturday, and 12 people were killed.",
+    ] {
+        let out = short_check(GAUGE_RULES, sentence);
+        assert!(!out.contains("error"), "{sentence}: {out}");
+    }
+    // A figure in the unit with no cue only ever confirms: never an error.
+    let out = short_check(
+        GAUGE_RULES,
+        "Water stood 40 feet deep after the Arlen flood.",
+    );
+    assert!(!out.contains("error"), "{out}");
+}
+
+#[test]
+fn an_unknown_unit_is_a_located_rule_error() {
+    let rules = GAUGE_RULES.replace(
+        "unit: feet, cues: [crest, crested, peaked]",
+        "unit: fet, cues: [crest]",
+    );
+    let dir = fixture_with(&rules, "");
+    let run = factlint(dir.path(), &["rules", "check", "--rules", "rules"], None);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("unknown unit `fet`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("did you mean `feet`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_superseded_figure_with_decimals_is_told_as_superseded_in_its_own_words() {
+    let rules = GAUGE_RULES.replace(
+        "crest: {value: 31.4, unit: feet, cues: [crest, crested, peaked]}",
+        "crest: {value: 31.4, unit: feet, cues: [crest, crested, peaked], revised_from: [{value: 28.65}]}",
+    );
+    let out = short_check(
+        &rules,
+        "In the Arlen flood the river crested at 28.65 feet.",
+    );
+    assert!(out.contains("FL005"), "{out}");
+    assert!(out.contains("28.65 was revised to 31.4"), "{out}");
+    assert!(!out.contains("error"), "{out}");
+}

@@ -125,6 +125,10 @@ pub struct Mention {
     /// For names and titles: the person (an entity of the rulebook) they are of.
     #[serde(default)]
     pub entity: Option<usize>,
+    /// For counts: the unit written after the figure ("37.52 feet"), when a rulebook
+    /// measure is given in that unit (`unit:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<std::sync::Arc<str>>,
 }
 
 impl Mention {
@@ -168,6 +172,7 @@ impl Mention {
             pattern_fact: None,
             figure: None,
             entity: None,
+            unit: None,
         }
     }
 
@@ -343,6 +348,8 @@ pub struct Lexicon {
     patterns: Vec<(usize, std::sync::Arc<str>, regex::Regex)>,
     /// The words of every measure's name ("structures", "destroyed").
     measure_words: Vec<String>,
+    /// Words that write a unit some fact is given in ("ft" → `feet`).
+    unit_words: HashMap<String, std::sync::Arc<str>>,
     /// The reading vocabulary, with the rulebook's additions.
     pub vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
     pub tolerance: f64,
@@ -407,11 +414,20 @@ impl Lexicon {
                 (std::sync::Arc::from(c.name.as_str()), cues)
             })
             .collect();
+        let mut unit_words = HashMap::new();
+        let units = &book.vocabulary().measure_units;
+        for unit in book.facts.iter().filter_map(|f| f.unit.as_deref()) {
+            let name: std::sync::Arc<str> = std::sync::Arc::from(unit);
+            for word in units.get(unit).into_iter().flatten() {
+                unit_words.insert(word.clone(), name.clone());
+            }
+        }
         Lexicon {
             cues,
             parts,
             codes,
             measure_words,
+            unit_words,
             vocabulary: book.vocabulary().clone(),
             patterns,
             tolerance,
@@ -620,12 +636,18 @@ fn parts_and_wholes(prose: &str, mentions: &mut [Mention]) {
     }
 }
 
-/// A figure hyphenated to a one-word cue of a measure, either way round ("6.8-magnitude",
-/// "magnitude-6.8"): its value, its decimals and the measure.
-fn joined_to_cue(
-    word: &str,
-    lexicon: &Lexicon,
-) -> Option<(Interval, Option<f64>, std::sync::Arc<str>)> {
+/// What a figure hyphenated to a word is joined to.
+enum Joined {
+    /// A one-word cue of a measure ("6.8-magnitude").
+    Cue(std::sync::Arc<str>),
+    /// A unit some measure is given in ("39-foot").
+    Unit(std::sync::Arc<str>),
+}
+
+/// A figure hyphenated to a one-word cue of a measure or to a measure's unit, either way
+/// round ("6.8-magnitude", "magnitude-6.8", "a 39-foot crest"): its value, its decimals
+/// and what it is joined to.
+fn joined_to_cue(word: &str, lexicon: &Lexicon) -> Option<(Interval, Option<f64>, Joined)> {
     let (a, b) = word.split_once('-')?;
     // "a 6.8-magnitude quake", "the 6,200-seat hall", "a six-day series": digits or a
     // number word in lower case, so never a name ("the Six-Day War"); the word comes
@@ -651,12 +673,17 @@ fn joined_to_cue(
         (None, Some(x)) => (x, a),
         _ => return None,
     };
+    let cue = cue.to_lowercase();
     let measure = lexicon
         .cues
-        .get(cue.to_lowercase().as_str())?
-        .iter()
-        .find(|(words, _)| words.len() == 1)
-        .and_then(|(_, m)| m.clone())?;
+        .get(cue.as_str())
+        .and_then(|cues| cues.iter().find(|(words, _)| words.len() == 1))
+        .and_then(|(_, m)| m.clone());
+    let joined = match (measure, lexicon.unit_words.get(cue.as_str())) {
+        (Some(measure), _) => Joined::Cue(measure),
+        (None, Some(unit)) => Joined::Unit(unit.clone()),
+        (None, None) => return None,
+    };
     let value = if x.fract() == 0.0 {
         Interval::exact(x as u64)
     } else {
@@ -665,7 +692,7 @@ fn joined_to_cue(
             max: Some(x.ceil() as u64),
         }
     };
-    Some((value, (x.fract() != 0.0).then_some(x), measure))
+    Some((value, (x.fract() != 0.0).then_some(x), joined))
 }
 
 fn scan_sentence(
@@ -737,7 +764,7 @@ fn scan_sentence(
             continue;
         }
         // "a 6.8-magnitude quake", "magnitude-6.8": a figure joined to a measure's cue.
-        if let Some((value, figure, measure)) =
+        if let Some((value, figure, joined)) =
             joined_to_cue(w.original(i).unwrap_or_default(), lexicon)
         {
             let mut m = Mention::new(
@@ -747,8 +774,17 @@ fn scan_sentence(
                 MentionValue::Number(value),
             );
             m.figure = figure;
-            m.measure = Some(measure);
-            m.cue = Some(w.span(i));
+            match joined {
+                Joined::Cue(measure) => {
+                    m.measure = Some(measure);
+                    m.cue = Some(w.span(i));
+                }
+                // "the 39-foot crest": the cue is found as for any figure.
+                Joined::Unit(unit) => {
+                    m.unit = Some(unit);
+                    counts.push((out.len(), i, i + 1));
+                }
+            }
             out.push(m);
             taken.push((i, i + 1));
             i += 1;
@@ -791,13 +827,20 @@ fn scan_sentence(
             && !is_pronoun(w, &found, &lexicon.vocabulary)
         {
             let mut end = found.end;
-            // "burned 14,117 acres": a measurement, unless the rulebook measures in acres.
+            // "burned 14,117 acres": a measurement, unless the rulebook measures in acres
+            // (a cue, or a measure's unit).
+            let mut unit = None;
             if lexicon.vocabulary.measurement_units.has(w.lower(found.end))
                 && lexicon.cue_at(w, found.end).is_none()
             {
-                taken.push((found.start, found.end + 1));
-                i = found.end + 1;
-                continue;
+                match lexicon.unit_words.get(w.lower(found.end)) {
+                    Some(u) => unit = Some(u.clone()),
+                    None => {
+                        taken.push((found.start, found.end + 1));
+                        i = found.end + 1;
+                        continue;
+                    }
+                }
             }
             let standalone_one = is_pronoun_one(w, lexicon, &found);
             let q = found.quantity;
@@ -818,6 +861,7 @@ fn scan_sentence(
                 end += 1;
             }
             let mut m = Mention::new(w.span_of(found.start, end), sentence, kind, value);
+            m.unit = unit;
             m.vague = q.vague;
             m.figure = q.figure.filter(|f| f.fract() != 0.0);
             // "One" standing alone ("by one count") is a mention, never a figure of a

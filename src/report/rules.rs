@@ -33,8 +33,9 @@ pub fn render(book: &Rulebook) -> String {
             Subject::Event(_) => "event",
         };
         let since = f.as_of.map(|a| format!(" as of {a}")).unwrap_or_default();
+        let unit = f.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default();
         out.push_str(&format!(
-            "  {}  {}{since}  ({kind}, {}:{line}){}\n",
+            "  {}  {}{unit}{since}  ({kind}, {}:{line}){}\n",
             f.id,
             f.describe(),
             book.files[f.loc.file].name,

@@ -378,6 +378,7 @@ const MEASURE_KEYS: &[&str] = &[
     "cues",
     "patterns",
     "parts",
+    "unit",
 ];
 const REPORT_KEYS: &[&str] = &[
     "value", "at_least", "at_most", "source", "sources", "note", "as_of",
@@ -1104,6 +1105,7 @@ impl Loader {
             as_of: None,
             decimal: None,
             part_of: None,
+            unit: None,
             disputed: Vec::new(),
             loc,
         });
@@ -1587,6 +1589,10 @@ impl Loader {
             return;
         }
         let (sources, note) = self.provenance(file, &fields);
+        let unit = fields
+            .iter()
+            .find(|f| f.key == "unit")
+            .and_then(|f| self.unit(file, &f.value));
         let Some(expected) = expected else { return };
         let reported = self.reports(file, &fields, "reported");
         let revised_from = self.reports(file, &fields, "revised_from");
@@ -1594,6 +1600,7 @@ impl Loader {
         let fact = self.push_fact(subject, &name, expected, loc);
         let f = &mut self.book.facts[fact];
         f.part_of = whole.map(|(w, _)| w);
+        f.unit = unit;
         f.sources = sources;
         f.note = note;
         f.reported = reported;
@@ -1628,6 +1635,35 @@ impl Loader {
         if let Some(parts) = fields.iter().find(|f| f.key == "parts") {
             self.parts(file, subject, fact, &name, parts);
         }
+    }
+
+    /// A measure's `unit:`: one of the units the lexicon knows, by name or by a word
+    /// that writes it ("ft" is `feet`).
+    fn unit(&mut self, file: usize, node: &Node) -> Option<String> {
+        let written = self.string(file, node, "`unit`")?;
+        let units = &crate::lexicon::english().measure_units;
+        if let Some(unit) = crate::lexicon::english().unit_named(written.trim()) {
+            return Some(unit.to_string());
+        }
+        let help = match closest(&written, units.keys().map(String::as_str)) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!(
+                "the units factlint reads are {}",
+                units
+                    .keys()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        self.error(
+            file,
+            node.span.clone(),
+            format!("unknown unit `{written}`"),
+            "not a unit factlint reads",
+            Some(help),
+        );
+        None
     }
 
     /// A measure's `parts:`: each a measure of its own, with its cues, whose figure is

@@ -200,6 +200,16 @@ pub struct Report {
     pub loc: Loc,
 }
 
+impl Report {
+    /// The figure in words, with its decimals where the rulebook gives them.
+    pub fn describe(&self) -> String {
+        match self.decimal {
+            Some(d) => describe_decimal(d),
+            None => self.value.describe(),
+        }
+    }
+}
+
 /// An age or a date one source reported, recorded beside the accepted one.
 #[derive(Clone, Debug)]
 pub struct Disputed {
@@ -275,6 +285,9 @@ pub struct Fact {
     pub decimal: Option<(f64, f64)>,
     /// For a part of another fact's figure (declared under its `parts:`): that fact.
     pub part_of: Option<usize>,
+    /// The unit the figure is given in (`unit:`, a name of the lexicon's
+    /// `measure_units`): only a figure written in it, or with no unit, is of this fact.
+    pub unit: Option<String>,
     /// For ages and dates: what sources reported where they differ from the accepted
     /// value (`reported:`), each as the value it would make the fact hold.
     pub disputed: Vec<Disputed>,
@@ -300,18 +313,40 @@ impl Fact {
     /// the article writes ("7.7" to a tenth; "6.8 to 7.2" holds 7.0). None when the
     /// rulebook gives no decimals.
     pub fn decimal_agrees(&self, found: f64) -> Option<bool> {
+        self.decimal_fit(found)
+            .map(|fit| !matches!(fit, DecimalFit::Differs))
+    }
+
+    /// How a figure written with decimals stands against the rulebook's decimal
+    /// figures: the accepted or a reported one, a superseded one, or none. None when
+    /// the rulebook gives no decimals.
+    pub fn decimal_fit(&self, found: f64) -> Option<DecimalFit<'_>> {
         let own = self.decimal?;
         let places = decimal_places(found);
         let scale = 10f64.powi(places as i32);
         let round = |x: f64| (x * scale).round() / scale;
         let holds = |(lo, hi): (f64, f64)| round(lo) - 1e-9 <= found && found <= round(hi) + 1e-9;
-        let others = self
-            .reported
-            .iter()
-            .chain(&self.revised_from)
-            .filter_map(|r| r.decimal);
-        Some(holds(own) || others.into_iter().any(holds))
+        if holds(own) || self.reported.iter().filter_map(|r| r.decimal).any(holds) {
+            return Some(DecimalFit::Agrees);
+        }
+        Some(
+            self.revised_from
+                .iter()
+                .find(|r| r.decimal.is_some_and(holds))
+                .map_or(DecimalFit::Differs, DecimalFit::Superseded),
+        )
     }
+}
+
+/// How a figure written with decimals stands against a fact ([`Fact::decimal_fit`]).
+#[derive(Clone, Copy, Debug)]
+pub enum DecimalFit<'a> {
+    /// The accepted figure or a reported one.
+    Agrees,
+    /// A figure the rulebook records as superseded.
+    Superseded(&'a Report),
+    /// None of the rulebook's figures.
+    Differs,
 }
 
 /// "7.7" or "6.8 to 7.2".
