@@ -415,6 +415,14 @@ impl Matcher {
     }
 }
 
+/// The one fact of `facts`, as a confirmation; none when there are none or several.
+fn the_one(mut facts: impl Iterator<Item = usize>) -> Option<(usize, Via)> {
+    match (facts.next(), facts.next()) {
+        (Some(fact), None) => Some((fact, Via::Topic)),
+        _ => None,
+    }
+}
+
 /// Whether a figure's unit is the fact's: a figure written in a unit ("37.52 feet") is
 /// only of a fact given in that unit, or of one with no unit whose own pattern matched
 /// it; one written with none may be of any.
@@ -1360,13 +1368,11 @@ impl<'a> Reading<'a> {
         measure: &str,
         events: impl Iterator<Item = usize>,
     ) -> Option<(usize, Via)> {
-        let mut facts = events
-            .filter_map(|e| self.book.fact(Subject::Event(e), measure))
-            .filter(|&f| self.fitting(f, mention));
-        match (facts.next(), facts.next()) {
-            (Some(fact), None) => Some((fact, Via::Topic)),
-            _ => None,
-        }
+        the_one(
+            events
+                .filter_map(|e| self.book.fact(Subject::Event(e), measure))
+                .filter(|&f| self.fitting(f, mention)),
+        )
     }
 
     /// "Served one term before being beaten by Ronald Reagan in 1981": of the events a
@@ -2043,18 +2049,15 @@ impl<'a> Reading<'a> {
                 self.dated_within(e, &dates) && (named.is_empty() || named.contains(&e))
             }
         };
-        let mut facts = book
-            .facts
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.unit.as_deref() == Some(unit) && f.part_of.is_none())
-            .filter(|(_, f)| matches!(f.subject, Subject::Event(e) if in_play(e)))
-            .filter(|&(i, _)| self.fitting(i, mention))
-            .map(|(i, _)| i);
-        match (facts.next(), facts.next()) {
-            (Some(fact), None) => Some((fact, Via::Topic)),
-            _ => None,
-        }
+        the_one(
+            book.facts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.unit.as_deref() == Some(unit) && f.part_of.is_none())
+                .filter(|(_, f)| matches!(f.subject, Subject::Event(e) if in_play(e)))
+                .filter(|&(i, _)| self.fitting(i, mention))
+                .map(|(i, _)| i),
+        )
     }
 
     /// "- 37.52 ft – July 4, 2025": a date in a sentence that names no event, beside a

@@ -301,18 +301,20 @@ impl Engine {
                 // compared as written, to the article's precision.
                 // One the rulebook records as superseded is told as such below.
                 let decimal = mention.figure.filter(|_| !mention.vague);
-                let fit = decimal.and_then(|x| fact.decimal_fit(x));
-                let decimal_old = match fit {
-                    Some(DecimalFit::Superseded(old)) => Some(old),
-                    _ => None,
-                };
+                let mut decimal_old = None;
                 if let Some(x) = decimal
-                    && let Some(fit) = fit
-                    && decimal_old.is_none()
+                    && let Some(fit) = fact.decimal_fit(x)
                 {
-                    if matches!(fit, DecimalFit::Agrees) {
-                        return None;
+                    match fit {
+                        DecimalFit::Agrees => return None,
+                        DecimalFit::Superseded(old) => decimal_old = Some(old),
+                        DecimalFit::Differs => {}
                     }
+                }
+                if let Some(x) = decimal
+                    && decimal_old.is_none()
+                    && fact.decimal.is_some()
+                {
                     let what = measure_words(&fact.measure);
                     let mut f = self.finding(
                         Code::Conflict,
@@ -377,8 +379,8 @@ impl Engine {
                     decimal_old.or_else(|| fact.revised_from.iter().find(|r| r.value.overlaps(found)))
                 {
                     // Figures with decimals are told as written.
-                    let written = decimal
-                        .filter(|_| decimal_old.is_some())
+                    let written = decimal_old
+                        .and(decimal)
                         .map_or_else(|| found.describe(), |x| x.to_string());
                     let now = fact.describe();
                     let mut f = self.superseded(

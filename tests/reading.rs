@@ -73,7 +73,12 @@ fn date_values(article: &str) -> Vec<String> {
 
 /// Claims of one article, one line each: "text -> fact".
 fn claims(article: &str) -> Vec<String> {
-    json_mentions(RULES, article)
+    claims_with(RULES, article)
+}
+
+/// Claims of one article on a rulebook, one line each: "text -> fact".
+fn claims_with(rules: &str, article: &str) -> Vec<String> {
+    json_mentions(rules, article)
         .iter()
         .filter(|m| m["kind"] != "name" && m["kind"] != "title")
         .map(|m| {
@@ -1950,22 +1955,11 @@ events:
       crest: {value: 29.8, unit: feet, cues: [crest, crested]}
 "#;
 
-/// "text -> fact" for every figure and date of one article on the gauge rulebook.
-fn gauge_claims(article: &str) -> Vec<String> {
-    json_mentions(GAUGE_RULES, article)
-        .iter()
-        .filter(|m| m["kind"] != "name" && m["kind"] != "title")
-        .map(|m| {
-            let fact = m["fact"].as_str().unwrap_or("-");
-            format!("{} -> {fact}", m["text"].as_str().unwrap())
-        })
-        .collect()
-}
-
 #[test]
 fn a_figure_in_a_unit_the_rulebook_measures_in_is_read() {
     // With a cue, the unit joined to the figure or after it.
-    let c = gauge_claims(
+    let c = claims_with(
+        GAUGE_RULES,
         "In the Arlen flood the river crested at 31.4 feet on Saturday, and had rose 18 ft.",
     );
     assert!(
@@ -1976,13 +1970,17 @@ fn a_figure_in_a_unit_the_rulebook_measures_in_is_read() {
         c.contains(&"18 -> arlen-flood-2025.rise".to_string()),
         "{c:?}"
     );
-    let c = gauge_claims("A 31.4-foot crest swept through the Arlen flood zone.");
+    let c = claims_with(
+        GAUGE_RULES,
+        "A 31.4-foot crest swept through the Arlen flood zone.",
+    );
     assert!(
         c.contains(&"31.4-foot -> arlen-flood-2025.crest".to_string()),
         "{c:?}"
     );
     // A table line with no cue: the date tells which event's crest it is.
-    let c = gauge_claims(
+    let c = claims_with(
+        GAUGE_RULES,
         "Highest crests on the Arlen River:\n\n- 31.4 ft – March 8, 2025\n- 29.8 ft – May 2, 1961\n",
     );
     assert!(

@@ -52,9 +52,7 @@ pub fn render(book: &Rulebook) -> String {
             let figures: Vec<String> = list
                 .iter()
                 .map(|r| {
-                    let mut text = r
-                        .decimal
-                        .map_or_else(|| r.value.describe(), crate::rulebook::describe_decimal);
+                    let mut text = r.describe();
                     if let Some(a) = r.as_of {
                         text.push_str(&format!(" as of {a}"));
                     }
