@@ -1473,7 +1473,13 @@ impl<'a> Reading<'a> {
         let MentionValue::Date(found) = mention.value else {
             return None;
         };
-        if mention.kind != MentionKind::Date || mention.dateline || !found.is_day() {
+        if mention.kind != MentionKind::Date || mention.dateline {
+            return None;
+        }
+        if mention.year_left_out {
+            return self.year_left_out(mention, found);
+        }
+        if !found.is_day() {
             return None;
         }
         let named = self.named_events(mention.sentence);
@@ -1486,6 +1492,43 @@ impl<'a> Reading<'a> {
         if !slip {
             return None;
         }
+        let fact = self.book.fact(Subject::Event(event), "date")?;
+        Some((fact, Via::Marker))
+    }
+
+    /// "Struck on February 20" in an article of March 2025, of a storm on 20 February
+    /// 2024: a date written with no year, read in the year publication gives it, that
+    /// fits none of the events its sentence names but is, a year earlier, the date of
+    /// exactly one of them, is that one's with its year left out. A day something was
+    /// said on is not, nor one beside a word of a day that comes back each year ("the
+    /// anniversary"), which extraction reads as such a day.
+    fn year_left_out(&self, mention: &Mention, found: DayRange) -> Option<(usize, Via)> {
+        if mention.said {
+            return None;
+        }
+        let named = self.named_events(mention.sentence);
+        let date_of = |e: usize| self.book.events[e].date;
+        if named
+            .keys()
+            .any(|&e| date_of(e).is_some_and(|d| d.overlaps(&found)))
+        {
+            return None;
+        }
+        let earlier = DayRange {
+            from: found.from.add_years(-1),
+            to: found.to.add_years(-1),
+        };
+        // An event of a few weeks at most: a year or a presidency fits any month.
+        let fits: Vec<usize> = named
+            .keys()
+            .copied()
+            .filter(|&e| {
+                date_of(e).is_some_and(|d| d.from.days_until(d.to) <= 31 && d.overlaps(&earlier))
+            })
+            .collect();
+        let [event] = fits[..] else {
+            return None;
+        };
         let fact = self.book.fact(Subject::Event(event), "date")?;
         Some((fact, Via::Marker))
     }

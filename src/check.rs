@@ -481,6 +481,30 @@ impl Engine {
                     .with_values(expected.to_string(), found.to_string());
                     return Some(f);
                 }
+                // "February 20" with no year, of a day a year before the one publication
+                // gives it: the year left out, not another day.
+                let earlier = DayRange {
+                    from: found.from.add_years(-1),
+                    to: found.to.add_years(-1),
+                };
+                if mention.year_left_out
+                    && earlier.overlaps(expected)
+                    && let Some(published) = doc.meta.published
+                {
+                    let f = self.finding(
+                        Code::YearLeftOut,
+                        fact,
+                        here(format!("no year: read as {}", found.describe())),
+                        format!(
+                            "a date written with no year, in an article published on {}, reads as {}, but the {event} was on {}",
+                            published.long(),
+                            found.describe(),
+                            expected.describe()
+                        ),
+                    )
+                    .with_values(expected.to_string(), found.to_string());
+                    return Some(f);
+                }
                 let f = self.finding(
                     Code::Conflict,
                     fact,

@@ -87,6 +87,7 @@ struct Raw {
     speaking: Vec<String>,
     cited: Vec<String>,
     history: Vec<String>,
+    recurring: Vec<String>,
     title_connectors: Vec<String>,
     name_particles: Vec<String>,
     name_honorifics: Vec<String>,
@@ -222,6 +223,9 @@ pub struct Vocabulary {
     pub cited: Phrases,
     /// Words that tell a figure as an earlier one ("initially", "up from").
     pub history: Phrases,
+    /// Words of a day that comes back each year ("anniversary", "a year since"): a
+    /// date beside them may be this year's, not the event's.
+    pub recurring: Phrases,
     pub title_connectors: Phrases,
     pub name_particles: Phrases,
     pub name_honorifics: Phrases,
@@ -291,6 +295,7 @@ impl Vocabulary {
             &raw.speaking,
             &raw.cited,
             &raw.history,
+            &raw.recurring,
             &raw.title_connectors,
             &raw.name_particles,
             &raw.name_honorifics,
@@ -368,6 +373,7 @@ impl Vocabulary {
             speaking: Phrases::new(&raw.speaking),
             cited: Phrases::new(&raw.cited),
             history: Phrases::new(&raw.history),
+            recurring: Phrases::new(&raw.recurring),
             title_connectors: Phrases::new(&raw.title_connectors),
             name_particles: Phrases::new(&raw.name_particles),
             name_honorifics: Phrases::new(&raw.name_honorifics),

@@ -2054,3 +2054,44 @@ fn a_superseded_figure_with_decimals_is_told_as_superseded_in_its_own_words() {
     assert!(out.contains("28.65 was revised to 31.4"), "{out}");
     assert!(!out.contains("error"), "{out}");
 }
+
+/// A storm a year before the articles (published 10 March 2025), and one of this year.
+const YEAR_RULES: &str = r#"
+events:
+  varna-storm-2024:
+    summary: the Varna storm of 2024
+    date: 2024-02-20
+    about: [Varna storm]
+  varna-fire-2025:
+    summary: the Varna harbour fire
+    date: 2025-01-15
+    about: [harbour fire]
+"#;
+
+#[test]
+fn a_date_with_its_year_left_out_that_fits_the_year_before_is_a_warning() {
+    for sentence in [
+        "The Varna storm struck on February 20.",
+        "Repairs after the Varna storm have gone on since February.",
+        "The Varna storm of February 20 and the harbour fire left the quay in ruins.",
+    ] {
+        let out = short_check(YEAR_RULES, sentence);
+        assert!(out.contains("FL010"), "{sentence}: {out}");
+        assert!(!out.contains("error"), "{sentence}: {out}");
+    }
+    // The year written, a day of this year's event, or a day that comes back each year:
+    // nothing to say.
+    for sentence in [
+        "The Varna storm struck on February 20, 2024.",
+        "The harbour fire broke out on January 15.",
+        "Crowds marked the anniversary of the Varna storm on February 20.",
+        "The Varna storm struck in February last year.",
+    ] {
+        let out = short_check(YEAR_RULES, sentence);
+        assert!(!out.contains("FL010"), "{sentence}: {out}");
+        assert!(!out.contains("error"), "{sentence}: {out}");
+    }
+    // A date a year off with its year written stays a conflict.
+    let out = short_check(YEAR_RULES, "The Varna storm struck on February 20, 2025.");
+    assert!(out.contains("FL001") && !out.contains("FL010"), "{out}");
+}

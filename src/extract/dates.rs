@@ -763,6 +763,23 @@ fn bare_calendar(w: &Words, at: usize, published: Option<Day>) -> Option<DateMat
     Some(single(at, year_at + 1, Some(range)))
 }
 
+/// Whether the date in words `start..end` names a month and no year ("February 20",
+/// "since February", not "February 20, 2024", "February this year" or "Tuesday"): its
+/// year is the one the publication date gives it.
+pub fn year_left_out(w: &Words, start: usize, end: usize) -> bool {
+    let month = (start..end).any(|k| month_at(w, k).is_some());
+    let year = (start..end).any(|k| {
+        let word = w.lower(k);
+        year_number(word).is_some()
+            || matches!(word, "year" | "years")
+            || word
+                .strip_prefix(['\'', '’'])
+                .is_some_and(|y| y.len() == 2 && y.bytes().all(|b| b.is_ascii_digit()))
+            || word.bytes().filter(u8::is_ascii_digit).count() >= 4
+    });
+    month && !year
+}
+
 fn single(start: usize, end: usize, range: Option<DayRange>) -> DateMatch {
     DateMatch {
         start,

@@ -117,6 +117,10 @@ pub struct Mention {
     pub whole_of_part: bool,
     /// For dates: part of a dateline ("KABUL, Dec 12 (Wire) —").
     pub dateline: bool,
+    /// For dates: a month named with no year ("November 19", "since February"), the
+    /// year taken from the publication date.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub year_left_out: bool,
     /// Set when a rule's explicit pattern matched this mention.
     pub pattern_fact: Option<usize>,
     /// For counts and amounts: the figure exactly as written, when it is one plain
@@ -169,6 +173,7 @@ impl Mention {
             part_measure: None,
             whole_of_part: false,
             dateline: false,
+            year_left_out: false,
             pattern_fact: None,
             figure: None,
             entity: None,
@@ -718,6 +723,15 @@ fn scan_sentence(
                 (m.occurrence, m.occurrence_kinds, m.said) =
                     describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
                 m.dateline = is_dateline(w, date.start, date.end);
+                m.year_left_out = dates::year_left_out(w, date.start, date.end);
+                // "Crowds marked the anniversary on February 20": with no year, this
+                // year's day of remembrance, something done about the event.
+                if m.year_left_out
+                    && (0..words.len())
+                        .any(|k| lexicon.vocabulary.recurring.starts(&words[k..]).is_some())
+                {
+                    (m.occurrence, m.said) = (false, true);
+                }
                 out.push(m);
             } else if let Some((day, at)) = date.weekday {
                 let mut m = Mention::new(

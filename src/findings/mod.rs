@@ -13,6 +13,7 @@ mod unknown_spelling;
 mod unsupported;
 mod unused_suppression;
 mod weekday_mismatch;
+mod year_left_out;
 
 use std::ops::Range;
 
@@ -30,6 +31,7 @@ pub enum Code {
     Spelling,
     Title,
     UnknownSpelling,
+    YearLeftOut,
     UnusedSuppression,
 }
 
@@ -43,7 +45,7 @@ pub struct Explanation {
 }
 
 impl Code {
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 11] = [
         Code::Conflict,
         Code::SourceConflict,
         Code::SelfContradiction,
@@ -53,6 +55,7 @@ impl Code {
         Code::Spelling,
         Code::Title,
         Code::UnknownSpelling,
+        Code::YearLeftOut,
         Code::UnusedSuppression,
     ];
 
@@ -67,6 +70,7 @@ impl Code {
             Code::Spelling => "FL007",
             Code::Title => "FL008",
             Code::UnknownSpelling => "FL009",
+            Code::YearLeftOut => "FL010",
             Code::UnusedSuppression => "FL100",
         }
     }
@@ -82,6 +86,7 @@ impl Code {
             Code::Spelling => "spelling",
             Code::Title => "title",
             Code::UnknownSpelling => "unknown-spelling",
+            Code::YearLeftOut => "year-left-out",
             Code::UnusedSuppression => "unused-suppression",
         }
     }
@@ -93,6 +98,7 @@ impl Code {
             | Code::Spelling
             | Code::Title
             | Code::UnknownSpelling
+            | Code::YearLeftOut
             | Code::UnusedSuppression => Severity::Warning,
             _ => Severity::Error,
         }
@@ -114,6 +120,9 @@ impl Code {
             Code::UnknownSpelling => {
                 "A spelling of a known person's name that the rulebook does not list"
             }
+            Code::YearLeftOut => {
+                "A date without its year that the publication date puts a year after the event"
+            }
             Code::UnusedSuppression => "A suppression comment that suppresses nothing",
         }
     }
@@ -129,6 +138,7 @@ impl Code {
             Code::Spelling => spelling::EXPLANATION,
             Code::Title => title::EXPLANATION,
             Code::UnknownSpelling => unknown_spelling::EXPLANATION,
+            Code::YearLeftOut => year_left_out::EXPLANATION,
             Code::UnusedSuppression => unused_suppression::EXPLANATION,
         }
     }
