@@ -7,6 +7,7 @@
 //! disagreement between articles: they are too loose to contradict a figure.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -14,7 +15,7 @@ use crate::attribute::{self, Claim, Matcher};
 use crate::date::{Day, DayRange, Weekday};
 use crate::document::Document;
 use crate::extract::{self, Lexicon, Mention, MentionKind, MentionValue};
-use crate::findings::{Code, FileRef, Finding, Label, Severity};
+use crate::findings::{Code, FileRef, Finding, Fix, Label, Severity};
 use crate::interval::Interval;
 use crate::names::{self, People, Spelling, TitleVerdict};
 use crate::rulebook::{DecimalFit, Expected, Fact, Rulebook, Subject};
@@ -215,6 +216,7 @@ impl Engine {
             rule: Some(self.rule_label(fact)),
             sources: self.book.source_titles(&fact.sources),
             notes: Vec::new(),
+            fixes: Vec::new(),
         }
     }
 
@@ -729,11 +731,21 @@ impl Engine {
                         "\"{found}\" is not a title the rulebook accepts for {name}; the closest accepted form is \"{closest}\""
                     ),
                 );
-                for (written, accepted) in words {
+                for (written, accepted) in &words {
                     f.notes.push(format!(
                         "\"{written}\" where the accepted form has \"{accepted}\""
                     ));
                 }
+                // The words that differ, each replaced where the title has it; else the
+                // whole title, when it has as many words as the accepted form.
+                let span = f.primary.span.clone();
+                f.fixes = word_fixes(span.clone(), found, &words).unwrap_or_else(|| {
+                    let count = |t: &str| t.split_whitespace().count();
+                    Fix::respelling(span, found, &closest)
+                        .filter(|_| count(found) == count(&closest))
+                        .into_iter()
+                        .collect()
+                });
                 f.expected = Some(closest);
                 f.found = Some(found.to_string());
                 Some(f)
@@ -769,12 +781,18 @@ impl Engine {
             // Distinct spellings in order of first use: (folded, first mention, class).
             let mut known: Vec<(String, usize, Spelling)> = Vec::new();
             let mut unknown: Vec<(String, Vec<usize>)> = Vec::new();
+            // Every use of each alias, for the fixes.
+            let mut alias_uses: Vec<usize> = Vec::new();
             for m in list {
                 let MentionValue::Name(written) = &mentions[m].value else {
                     continue;
                 };
                 let key = names::fold(written);
-                match names::spelling(house, aliases, written) {
+                let class = names::spelling(house, aliases, written);
+                if class == Spelling::Alias {
+                    alias_uses.push(m);
+                }
+                match class {
                     Spelling::Unknown => match unknown.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, uses)) => uses.push(m),
                         None => unknown.push((key, vec![m])),
@@ -789,6 +807,11 @@ impl Engine {
             let written = |m: usize| match &mentions[m].value {
                 MentionValue::Name(w) => w.clone(),
                 _ => String::new(),
+            };
+            let house_fixes = |uses: &[usize]| -> Vec<Fix> {
+                uses.iter()
+                    .filter_map(|&m| Fix::respelling(mentions[m].span.clone(), &written(m), house))
+                    .collect()
             };
             for (_, uses) in &unknown {
                 let first = uses[0];
@@ -806,6 +829,7 @@ impl Engine {
                 }
                 f.expected = Some(house.clone());
                 f.found = Some(written(first));
+                f.fixes = house_fixes(uses);
                 f.notes.push(format!(
                     "if the desk accepts this spelling, add it to `aliases` under `{}`",
                     self.book.subject_id(fact.subject)
@@ -846,9 +870,10 @@ impl Engine {
                 }
                 f.expected = Some(house.clone());
                 f.found = Some(all.join("; "));
+                f.fixes = house_fixes(&alias_uses);
                 findings.push(f);
             } else {
-                let f = self
+                let mut f = self
                     .finding(
                         Code::Spelling,
                         fact,
@@ -859,6 +884,7 @@ impl Engine {
                         ),
                     )
                     .with_values(house.clone(), written(primary));
+                f.fixes = house_fixes(&alias_uses);
                 findings.push(f);
             }
         }
@@ -1294,6 +1320,7 @@ fn weekday_beside_date(d: usize, mentions: &[Mention], findings: &mut Vec<Findin
             rule: None,
             sources: Vec::new(),
             notes: Vec::new(),
+            fixes: Vec::new(),
         });
     }
 }
@@ -1392,4 +1419,30 @@ fn stale_on<'f>(
         .chain(fact.as_of.filter(|a| *a >= since).map(|a| (a, current)))
         .min_by_key(|(a, _)| *a)?;
     (next.0.day < day).then_some((report, next))
+}
+
+/// Fixes replacing each misprinted word of a title (`words`: as written, as accepted)
+/// where the title, read at `span`, has it as a whole word; `None` when there are no
+/// such words, or the title as read is not as long as its span in the article (so
+/// offsets inside it are not the article's). Each fix is made only where the file
+/// holds the word.
+fn word_fixes(span: Range<usize>, written: &str, words: &[(String, String)]) -> Option<Vec<Fix>> {
+    if words.is_empty() || written.len() != span.len() {
+        return None;
+    }
+    let mut fixes = Vec::new();
+    for (wrong, right) in words {
+        let at = written.match_indices(wrong.as_str()).find(|&(i, _)| {
+            let before = written[..i].chars().next_back();
+            let after = written[i + wrong.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })?;
+        let start = span.start + at.0;
+        fixes.push(Fix {
+            span: start..start + wrong.len(),
+            written: wrong.clone(),
+            replacement: right.clone(),
+        });
+    }
+    Some(fixes)
 }

@@ -16,6 +16,7 @@ pub mod date;
 pub mod document;
 pub mod extract;
 pub mod findings;
+pub mod fix;
 pub mod input;
 pub mod interval;
 pub mod lexicon;

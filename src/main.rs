@@ -144,6 +144,14 @@ struct CheckArgs {
     common: Common,
     #[command(flatten)]
     report: ReportArgs,
+    /// Make the safe fixes in the files (the house spelling of a name, the accepted
+    /// form of a title), each written atomically, then report what remains.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of making them; exit 1 when there
+    /// is any.
+    #[arg(long)]
+    diff: bool,
 }
 
 /// How findings are reported.
@@ -508,6 +516,14 @@ fn settle(findings: Vec<Finding>, docs: &[Document], config: &Config) -> Vec<Fin
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
+    if args.fix || args.diff {
+        if let Err(code) = fix_files(&args) {
+            return code;
+        }
+        if args.diff {
+            return ExitCode::SUCCESS;
+        }
+    }
     let Prepared {
         config,
         engine,
@@ -528,6 +544,98 @@ fn run_check(args: CheckArgs) -> ExitCode {
         args.common.output.as_deref(),
         input_failed,
     )
+}
+
+/// `check --fix` and `--diff`: makes (or prints as a diff) the safe fixes of the
+/// findings, after suppressions and severities. `Err` carries the exit code when the
+/// run ends here: 1 for a diff that is not empty, `EXIT_TROUBLE` when a file could not
+/// be read or written.
+fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
+    let Prepared {
+        config,
+        engine,
+        docs,
+        read,
+        input_failed,
+        ..
+    } = prepare(&args.common, true, false)?;
+    let report = engine.check_read(&docs, read);
+    let findings = settle(report.findings, &docs, &config);
+    let mut trouble = input_failed;
+    let (mut made, mut files, mut diff) = (0, 0, String::new());
+    for (d, doc) in docs.iter().enumerate() {
+        let fixes = factlint::fix::fixes_for(&findings, d);
+        if fixes.is_empty() {
+            continue;
+        }
+        let shown = report::escape_controls(&doc.path);
+        if !doc.reloadable {
+            to_stderr!(
+                "factlint: note: {shown}: not fixed (standard input, or read with replaced bytes)"
+            );
+            continue;
+        }
+        let path = Path::new(&doc.path);
+        let text = match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                to_stderr!("factlint: note: {shown}: a symbolic link; not fixed");
+                continue;
+            }
+            _ => match std::fs::read_to_string(path) {
+                Ok(text) => text,
+                Err(e) => {
+                    to_stderr!("factlint: error: {shown}: cannot read it again to fix: {e}");
+                    trouble = true;
+                    continue;
+                }
+            },
+        };
+        let fixed = factlint::fix::apply(&text, &fixes);
+        for why in &fixed.left_out {
+            to_stderr!("factlint: note: {shown}: {why}");
+        }
+        if fixed.made == 0 {
+            continue;
+        }
+        if args.diff {
+            let old = format!("a/{}", doc.path);
+            let new = format!("b/{}", doc.path);
+            diff.push_str(
+                &similar::TextDiff::from_lines(&text, &fixed.text)
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&old, &new)
+                    .to_string(),
+            );
+        } else if let Err(e) = factlint::output::replace_atomically(path, fixed.text.as_bytes()) {
+            to_stderr!("factlint: error: {shown}: not fixed: {e}");
+            trouble = true;
+            continue;
+        }
+        made += fixed.made;
+        files += 1;
+    }
+    if args.diff {
+        if !emit(&diff, args.common.output.as_deref()) || trouble {
+            return Err(ExitCode::from(EXIT_TROUBLE));
+        }
+        return if diff.is_empty() {
+            Ok(())
+        } else {
+            Err(ExitCode::from(1))
+        };
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    to_stderr!(
+        "factlint: fixed {} in {}",
+        plural(made, "place", "places"),
+        plural(files, "file", "files")
+    );
+    if trouble {
+        return Err(ExitCode::from(EXIT_TROUBLE));
+    }
+    Ok(())
 }
 
 /// Checks what was read, then reports: shared by `check` and `reconcile`.

@@ -56,6 +56,29 @@ fn guard_interrupts() {
 /// Writes `bytes` to `target` atomically: the target holds either its old content or
 /// the whole report, never a part.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_with(target, bytes, None)
+}
+
+/// Replaces the regular file `target` with `bytes` atomically, keeping its
+/// permissions: an article being fixed holds either its old text or the whole new one.
+/// A symbolic link or anything but a regular file is refused, never written through.
+pub fn replace_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let meta = std::fs::symlink_metadata(target)?;
+    if !meta.file_type().is_file() {
+        return Err(std::io::Error::other(if meta.file_type().is_symlink() {
+            "a symbolic link; not written through"
+        } else {
+            "not a regular file"
+        }));
+    }
+    write_with(target, bytes, Some(meta.permissions()))
+}
+
+fn write_with(
+    target: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<()> {
     let dir = target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -73,6 +96,10 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     drop(pending);
     let written = temp
         .write_all(bytes)
+        .and_then(|()| match permissions {
+            Some(p) => temp.as_file().set_permissions(p),
+            None => Ok(()),
+        })
         .and_then(|()| temp.as_file().sync_all());
     let result = written.and_then(|()| temp.persist(target).map(drop).map_err(|e| e.error));
     // On failure the temporary file was dropped, and with it removed.
@@ -93,6 +120,30 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new report");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_link_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a.md");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        replace_atomically(&target, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(replace_atomically(&link, b"through").is_err());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

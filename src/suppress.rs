@@ -186,6 +186,7 @@ pub fn apply(docs: &[Document], findings: Vec<Finding>) -> Vec<Finding> {
                 rule: None,
                 sources: Vec::new(),
                 notes: vec!["remove the comment, or name the code it is meant to suppress".into()],
+                fixes: Vec::new(),
             });
         }
     }
@@ -216,6 +217,7 @@ mod tests {
             rule: None,
             sources: Vec::new(),
             notes: Vec::new(),
+            fixes: Vec::new(),
         }
     }
 

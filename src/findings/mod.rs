@@ -204,6 +204,46 @@ pub struct Finding {
     /// Titles of the rulebook's sources for the fact.
     pub sources: Vec<String>,
     pub notes: Vec<String>,
+    /// Safe edits that settle the finding, in the primary label's file (`check --fix`).
+    pub fixes: Vec<Fix>,
+}
+
+/// One edit that settles a finding: the words at `span` (byte offsets in the article)
+/// replaced. Only the house spelling of a name and the accepted form of a title are
+/// offered, and only where the words are a whole respelling (as many words as the
+/// form put in their place).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Range<usize>,
+    /// The words as the article writes them; the edit is made only if the file still
+    /// holds them there.
+    pub written: String,
+    pub replacement: String,
+}
+
+impl Fix {
+    /// The edit replacing `written` (at `span`) by `form`, when that is a respelling: a
+    /// name in full for a name in full, one word for one word ("Rosalyn" is not
+    /// replaced by "Rosalynn Carter"), and a change. Capitals are kept where the
+    /// article writes the name in capitals throughout ("KHALIL HAQANI" in a headline).
+    pub fn respelling(span: Range<usize>, written: &str, form: &str) -> Option<Fix> {
+        let several = |s: &str| s.split_whitespace().nth(1).is_some();
+        if written == form || several(written) != several(form) {
+            return None;
+        }
+        let shouting =
+            written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase);
+        let replacement = if shouting {
+            form.to_uppercase()
+        } else {
+            form.to_string()
+        };
+        Some(Fix {
+            span,
+            written: written.to_string(),
+            replacement,
+        })
+    }
 }
 
 impl Finding {

@@ -74,6 +74,17 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
             notes.push(format!("fact:     {fact}"));
         }
         notes.extend(finding.notes.iter().cloned());
+        if !finding.fixes.is_empty() {
+            let words: Vec<String> = finding
+                .fixes
+                .iter()
+                .map(|fix| format!("\"{}\" with \"{}\"", fix.written, fix.replacement))
+                .collect();
+            notes.push(format!(
+                "fix: `factlint check --fix` replaces {}",
+                words.join(", ")
+            ));
+        }
         notes.push(format!(
             "help: `factlint explain {}` says what this means and how to fix it",
             finding.code.code()

@@ -27,6 +27,17 @@ pub struct JsonFinding<'a> {
     rule: Option<Location>,
     sources: &'a [String],
     notes: &'a [String],
+    /// The safe edits that settle it (`check --fix`), in the primary file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<JsonFix<'a>>,
+}
+
+/// One edit: the span replaced, and the words put there.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    #[serde(flatten)]
+    at: Location,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -51,6 +62,14 @@ impl<'a> JsonFinding<'a> {
             rule: f.rule.as_ref().map(|l| files.location(l)),
             sources: &f.sources,
             notes: &f.notes,
+            fixes: f
+                .fixes
+                .iter()
+                .map(|fix| JsonFix {
+                    at: super::fix_location(files, f, fix),
+                    replacement: &fix.replacement,
+                })
+                .collect(),
         }
     }
 }

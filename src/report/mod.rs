@@ -17,7 +17,7 @@ pub mod statistics;
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::findings::{FileRef, Label};
+use crate::findings::{FileRef, Finding, Fix, Label};
 use crate::rulebook::Rulebook;
 
 /// Characters a terminal acts on instead of showing: C0 and C1 controls (tab and line
@@ -289,4 +289,15 @@ impl<'a> Files<'a> {
             label: Some(label.message.clone()),
         }
     }
+}
+
+/// Where a fix of a finding applies: its span in the finding's primary file.
+pub fn fix_location(files: &Files, finding: &Finding, fix: &Fix) -> Location {
+    let mut at = files.location(&Label {
+        file: finding.primary.file,
+        span: fix.span.clone(),
+        message: String::new(),
+    });
+    at.label = None;
+    at
 }

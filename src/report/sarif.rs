@@ -87,7 +87,32 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                 }));
             }
             let rule_index = Code::ALL.iter().position(|c| *c == f.code).unwrap_or(0);
-            json!({
+            // The safe edits, as one proposed fix of the result's file.
+            let fixes: Vec<Value> = if f.fixes.is_empty() {
+                Vec::new()
+            } else {
+                let replacements: Vec<Value> = f
+                    .fixes
+                    .iter()
+                    .map(|fix| {
+                        let region = physical(&super::fix_location(files, f, fix))["region"].clone();
+                        json!({"deletedRegion": region, "insertedContent": {"text": fix.replacement}})
+                    })
+                    .collect();
+                let words: Vec<String> = f
+                    .fixes
+                    .iter()
+                    .map(|fix| format!("\"{}\" with \"{}\"", fix.written, fix.replacement))
+                    .collect();
+                vec![json!({
+                    "description": {"text": format!("Replace {}", words.join(", "))},
+                    "artifactChanges": [{
+                        "artifactLocation": physical(&at)["artifactLocation"].clone(),
+                        "replacements": replacements,
+                    }],
+                })]
+            };
+            let mut result = json!({
                 "ruleId": f.code.code(),
                 "ruleIndex": rule_index,
                 "level": level(f.severity),
@@ -97,7 +122,11 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                 "partialFingerprints": {
                     "factlintFinding/v1": fingerprint(&[f.code.code(), f.fact.as_deref().unwrap_or(""), &uri(&at.file), quoted]),
                 },
-            })
+            });
+            if !fixes.is_empty() {
+                result["fixes"] = Value::Array(fixes);
+            }
+            result
         })
         .collect();
     let log = json!({
