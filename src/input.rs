@@ -514,28 +514,36 @@ fn read_one(path: &str, options: &ReadOptions) -> Outcome {
             reason: format!("{replaced} invalid UTF-8 byte(s) read as `?`"),
         });
     }
-    // Standard input without a name is read as Markdown, the usual article format.
-    let format = Format::from_path(&name).unwrap_or(Format::Markdown);
-    let result = match Document::parse(&name, bytes, format, None) {
+    let result = document(&name, bytes, options).map(|mut doc| {
+        doc.reloadable = path != "-" && replaced == 0;
+        Some(doc)
+    });
+    Outcome { result, notes }
+}
+
+/// A document from its bytes under `name`, as a file of that name is read: the format
+/// its extension gives (Markdown without one), and the publication date from the
+/// sources `options` names, in order. An editor's unsaved text is read this way.
+pub fn document(name: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<Document, InputError> {
+    let format = Format::from_path(name).unwrap_or(Format::Markdown);
+    match Document::parse(name, bytes, format, None) {
         Ok(mut doc) => {
-            doc.reloadable = path != "-" && replaced == 0;
             let own = doc.meta.published;
             doc.meta.published = options
                 .date_sources
                 .iter()
                 .find_map(|source| match source {
                     DateSource::FrontMatter => own,
-                    DateSource::Filename => date_in_name(&name),
+                    DateSource::Filename => date_in_name(name),
                 })
                 .or(options.published);
-            Ok(Some(doc))
+            Ok(doc)
         }
         Err(e) => Err(InputError {
-            path: name,
+            path: name.to_string(),
             message: e.to_string(),
         }),
-    };
-    Outcome { result, notes }
+    }
 }
 
 /// The encoding a UTF-16 or UTF-32 byte-order mark names, if the bytes start with one.

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod lsp;
+
 use factlint::Engine;
 use factlint::check::Read;
 use factlint::config::{self, Config, DateSource};
@@ -65,6 +67,12 @@ enum Command {
     Init {
         /// The directory to write them in (default: the current directory).
         dir: Option<PathBuf>,
+    },
+    /// Serve the Language Server Protocol over standard input and output, for editors:
+    /// findings as diagnostics, hover, fixes as code actions.
+    Lsp {
+        #[command(flatten)]
+        setup: Setup,
     },
     /// Explain a finding code (FL001…) or name (conflict…).
     Explain {
@@ -254,6 +262,7 @@ fn main() -> ExitCode {
         Command::Rules { command } => run_rules(command),
         Command::Init { dir } => init(dir.as_deref().unwrap_or(Path::new("."))),
         Command::Explain { code } => explain(code.as_deref()),
+        Command::Lsp { setup } => lsp::run(setup),
     }
 }
 
@@ -319,6 +328,11 @@ fn load_config(setup: &Setup, start: &Path) -> Result<Config, ExitCode> {
 /// nearest `rules/` directory from `start` upward (no higher than the configuration's
 /// own directory), else the example rulebook built into factlint, said on stderr.
 fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Rulebook, ExitCode> {
+    find_rulebook(setup, config, start).map_err(report_errors)
+}
+
+/// The rulebook in force, as [`load_rulebook`] finds it, with its errors.
+fn find_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Rulebook, RuleErrors> {
     let paths = if !setup.rules.is_empty() {
         setup.rules.clone()
     } else {
@@ -341,7 +355,7 @@ fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Ruleboo
         }
         None
     };
-    let result = if !paths.is_empty() {
+    if !paths.is_empty() {
         rulebook::load_paths(&paths)
     } else if let Some(dir) = found() {
         rulebook::load_paths(&[shown(dir).to_string_lossy().into_owned()])
@@ -360,8 +374,7 @@ fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Ruleboo
                 })
                 .collect(),
         )
-    };
-    result.map_err(report_errors)
+    }
 }
 
 /// Everything a run needs: configuration, compiled rulebook and documents.
