@@ -215,6 +215,8 @@ enum Format {
     Jsonl,
     Sarif,
     Github,
+    /// One self-contained page: every article with findings, its words marked.
+    Html,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -690,6 +692,7 @@ fn report_findings(
             Format::Jsonl => report::jsonl::render(&findings, &files),
             Format::Sarif => report::sarif::render(&findings, &files),
             Format::Github => report::github::render(&findings, &files),
+            Format::Html => report::html::render(&findings, &files, docs.len()),
         }
     };
     if !emit(&text, output) || input_failed {

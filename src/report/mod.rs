@@ -6,6 +6,7 @@
 
 pub mod claims;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
