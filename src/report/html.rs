@@ -35,6 +35,8 @@ const STYLE: &str = r#"
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 62rem; padding: 1rem; color: #1b1b1b; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; word-break: break-all; }
+summary h2 { display: inline; }
+summary { cursor: pointer; margin: 1.5rem 0 .5rem; }
 table { border-collapse: collapse; margin: .5rem 0 1rem; }
 th, td { border-bottom: 1px solid #ddd; padding: .2rem .6rem; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -59,13 +61,14 @@ mark.filtered { border-color: transparent; background: none; cursor: auto; }
   mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .card { break-inside: avoid; }
   article { break-before: page; }
+  details > * { display: block; }
 }
 "#;
 
 /// Filters by class and by file, and marks linked to their cards: clicking or
 /// focusing a mark shows its cards; one handler for the whole page, so that a report
 /// of ten thousand findings stays quick.
-const SCRIPT: &str = r#"
+const SCRIPT: &str = r##"
 (function () {
   var active = [];
   function show(mark) {
@@ -82,7 +85,13 @@ const SCRIPT: &str = r#"
   }
   document.addEventListener('click', function (e) {
     var mark = e.target.closest('mark[data-findings]');
-    if (mark) { e.preventDefault(); show(mark); }
+    if (mark) { e.preventDefault(); show(mark); return; }
+    var link = e.target.closest('a[href^="#file-"]');
+    if (link) {
+      var article = document.getElementById(link.getAttribute('href').slice(1));
+      var details = article && article.querySelector('details');
+      if (details) details.open = true;
+    }
   });
   document.addEventListener('focusin', function (e) {
     var mark = e.target.closest && e.target.closest('mark[data-findings]');
@@ -112,7 +121,10 @@ const SCRIPT: &str = r#"
     if (e.target.classList.contains('filter')) apply();
   });
 })();
-"#;
+"##;
+
+/// Up to this many findings, every article is shown unfolded.
+const OPEN_UP_TO: usize = 500;
 
 fn severity_class(s: Severity) -> &'static str {
     s.name()
@@ -175,14 +187,20 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
         );
     }
     out.push_str("</tbody></table>\n</section>\n<main>\n");
+    // A large report shows each article folded, so that the page opens quickly; a
+    // file's link in the summary opens it.
+    let open = findings.len() <= OPEN_UP_TO;
     for (&d, list) in &by_doc {
         let file = FileRef::Document(d);
         let text = files.text(file);
         let name = files.name(file);
         let _ = writeln!(
             out,
-            "<article id=\"file-{d}\" data-file=\"{d}\">\n<h2>{}</h2>",
-            esc(name)
+            "<article id=\"file-{d}\" data-file=\"{d}\">\n<details{}><summary><h2>{}</h2> {} finding{}</summary>",
+            if open { " open" } else { "" },
+            esc(name),
+            list.len(),
+            if list.len() == 1 { "" } else { "s" },
         );
         // Cut the text where any finding's span starts or ends; each piece is marked
         // with every finding that covers it, at the gravest severity among them.
@@ -232,7 +250,7 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
         for &i in list {
             card(&mut out, i, &findings[i], files, d);
         }
-        out.push_str("</ol>\n</article>\n");
+        out.push_str("</ol>\n</details>\n</article>\n");
     }
     if by_doc.is_empty() {
         out.push_str("<p>No findings.</p>\n");
