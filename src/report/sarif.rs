@@ -19,15 +19,63 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A file path as a SARIF URI: forward slashes, no leading `./`.
-fn uri(path: &str) -> String {
+/// Bytes of a path written as they are in a URI: unreserved characters and `/`.
+fn percent_encoded(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A file as a SARIF artifact location. A relative path is a percent-encoded
+/// reference against `%SRCROOT%` (the directory factlint ran in); an absolute one a
+/// `file:` URI; the built-in rulebook and standard input, which have no file, URIs of
+/// factlint's own (`factlint:built-in/people.yaml`, `factlint:stdin`).
+fn artifact(path: &str) -> Value {
     let path = path.replace('\\', "/");
-    path.strip_prefix("./").unwrap_or(&path).to_string()
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    if let Some(name) = path.strip_prefix("<built-in>/") {
+        return json!({"uri": format!("factlint:built-in/{}", percent_encoded(name))});
+    }
+    if path.starts_with('<') {
+        let name = path.trim_start_matches('<').trim_end_matches('>');
+        return json!({"uri": format!("factlint:{}", percent_encoded(name))});
+    }
+    // "C:/articles/a.md" on Windows, "/articles/a.md" elsewhere.
+    let drive = path.as_bytes().get(1) == Some(&b':');
+    if path.starts_with('/') || drive {
+        let slash = if drive { "/" } else { "" };
+        return json!({"uri": format!("file://{slash}{}", percent_encoded(path))});
+    }
+    json!({"uri": percent_encoded(path), "uriBaseId": "%SRCROOT%"})
+}
+
+/// The directory factlint ran in, as the absolute `file:` URI `%SRCROOT%` stands for.
+fn root_uri() -> String {
+    let cwd = std::env::current_dir()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let cwd = cwd.trim_end_matches('/');
+    let slash = if cwd.starts_with('/') { "" } else { "/" };
+    format!("file://{slash}{}/", percent_encoded(cwd))
+}
+
+/// The artifact's URI, for fingerprints.
+fn uri(path: &str) -> String {
+    artifact(path)["uri"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn physical(at: &Location) -> Value {
     json!({
-        "artifactLocation": {"uri": uri(&at.file), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": artifact(&at.file),
         "region": {
             "startLine": at.line,
             "startColumn": at.column,
@@ -71,6 +119,9 @@ fn rules() -> Vec<Value> {
 }
 
 pub fn render(findings: &[Finding], files: &Files) -> String {
+    // Findings alike in class, fact, file, words and value (a headline's and a lede's)
+    // are told apart by their order in the file, so each has its own fingerprint.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let results: Vec<Value> = findings
         .iter()
         .map(|f| {
@@ -112,6 +163,22 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                     }],
                 })]
             };
+            let file_uri = uri(&at.file);
+            let parts = [
+                f.code.code(),
+                f.fact.as_deref().unwrap_or(""),
+                &file_uri,
+                quoted,
+                f.found.as_deref().unwrap_or(""),
+            ];
+            let key = fingerprint(&parts);
+            let n = seen.entry(key.clone()).or_insert(0);
+            *n += 1;
+            let print = if *n == 1 {
+                key
+            } else {
+                fingerprint(&[&key, &n.to_string()])
+            };
             let mut result = json!({
                 "ruleId": f.code.code(),
                 "ruleIndex": rule_index,
@@ -120,7 +187,7 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                 "locations": [{"physicalLocation": physical(&at)}],
                 "relatedLocations": related,
                 "partialFingerprints": {
-                    "factlintFinding/v1": fingerprint(&[f.code.code(), f.fact.as_deref().unwrap_or(""), &uri(&at.file), quoted]),
+                    "factlintFinding/v2": print,
                 },
             });
             if !fixes.is_empty() {
@@ -141,6 +208,7 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
             }},
             "results": results,
             "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root_uri()}},
         }]
     });
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| String::from("{}"));
