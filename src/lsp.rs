@@ -328,7 +328,12 @@ impl Server {
             }
         }
         let report = engine.check_read(&docs, reads);
-        let findings = crate::settle(report.findings, &docs, &self.config);
+        let findings = crate::settle(
+            report.findings,
+            &docs,
+            &self.config,
+            &factlint::findings::Selection::default(),
+        );
         let mut by_uri: BTreeMap<String, Vec<Value>> =
             uri_of.values().map(|u| (u.clone(), Vec::new())).collect();
         for f in &findings {

@@ -14,7 +14,7 @@ use factlint::config::{self, Config, DateSource};
 use factlint::date::Day;
 use factlint::document::Document;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
-use factlint::findings::{Code, Finding, Severity};
+use factlint::findings::{Code, Finding, Selection, Severity};
 use factlint::input::{self, ReadOptions};
 use factlint::report::{self, Files};
 use factlint::rulebook::{self, RuleErrors, RuleFile, Rulebook};
@@ -22,11 +22,18 @@ use factlint::suppress;
 
 /// `eprintln!` that never panics: a closed or broken standard error (a pipe whose reader
 /// has gone) loses the message, and the exit code still says how the run went.
+/// Notes on stderr ("factlint: note: …") are left out under `--quiet`.
 macro_rules! to_stderr {
     ($($arg:tt)*) => {{
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let message = format!($($arg)*);
+        if !(QUIET.load(std::sync::atomic::Ordering::Relaxed) && message.starts_with("factlint: note:")) {
+            let _ = writeln!(std::io::stderr(), "{message}");
+        }
     }};
 }
+
+/// `--quiet`: findings only.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// `println!` that never panics on a closed pipe.
 macro_rules! to_stdout {
@@ -178,6 +185,31 @@ struct ReportArgs {
     /// Print how many findings of each class there are, instead of the findings.
     #[arg(long)]
     statistics: bool,
+    /// Report only these classes: codes, code prefixes (FL00), names, or ALL
+    /// (comma-separated, repeatable).
+    #[arg(long, value_name = "CODES")]
+    select: Vec<String>,
+    /// Report these classes as well as those selected, even where the configuration
+    /// turns them off.
+    #[arg(long, value_name = "CODES")]
+    extend_select: Vec<String>,
+    /// Never report these classes.
+    #[arg(long, value_name = "CODES")]
+    ignore: Vec<String>,
+    /// Exit 0 even when there are findings (a file that cannot be read still exits 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print the findings and nothing else: no summary line, no notes on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// The classes a run reports, from `--select`, `--extend-select` and `--ignore`.
+fn selection(args: &ReportArgs) -> Result<Selection, ExitCode> {
+    Selection::parse(&args.select, &args.extend_select, &args.ignore).map_err(|e| {
+        to_stderr!("factlint: error: {e}");
+        ExitCode::from(EXIT_TROUBLE)
+    })
 }
 
 #[derive(Args)]
@@ -520,17 +552,30 @@ fn emit(text: &str, output: Option<&Path>) -> bool {
 }
 
 /// Applies suppressions and the configured severities.
-fn settle(findings: Vec<Finding>, docs: &[Document], config: &Config) -> Vec<Finding> {
+/// With `selection`: only the classes it keeps; a class it names is reported even
+/// where the configuration sets it `off`.
+fn settle(
+    findings: Vec<Finding>,
+    docs: &[Document],
+    config: &Config,
+    selection: &Selection,
+) -> Vec<Finding> {
     suppress::apply(docs, findings)
         .into_iter()
+        .filter(|f| selection.keeps(f.code))
         .filter_map(|mut f| {
-            f.severity = config.severity_or(f.code, f.severity)?;
+            f.severity = match config.severity_or(f.code, f.severity) {
+                Some(s) => s,
+                None if selection.names(f.code) => f.severity,
+                None => return None,
+            };
             Some(f)
         })
         .collect()
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
+    QUIET.store(args.report.quiet, std::sync::atomic::Ordering::Relaxed);
     if args.fix || args.diff {
         if let Err(code) = fix_files(&args) {
             return code;
@@ -575,7 +620,8 @@ fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
         ..
     } = prepare(&args.common, true, false)?;
     let report = engine.check_read(&docs, read);
-    let findings = settle(report.findings, &docs, &config);
+    let selection = selection(&args.report)?;
+    let findings = settle(report.findings, &docs, &config, &selection);
     let mut trouble = input_failed;
     let (mut made, mut files, mut diff) = (0, 0, String::new());
     for (d, doc) in docs.iter().enumerate() {
@@ -664,7 +710,11 @@ fn report_findings(
     input_failed: bool,
 ) -> ExitCode {
     let report = engine.check_read(docs, read);
-    let findings = settle(report.findings, docs, config);
+    let selection = match selection(args) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let findings = settle(report.findings, docs, config, &selection);
     let files = Files::new(docs, &engine.book);
     let text = if args.statistics {
         match args.format {
@@ -685,7 +735,12 @@ fn report_findings(
                             && std::env::var_os("NO_COLOR").is_none()
                     }
                 };
-                report::human::render(&findings, &files, docs.len(), color)
+                report::human::render(
+                    &findings,
+                    &files,
+                    (!args.quiet).then_some(docs.len()),
+                    color,
+                )
             }
             Format::Short => report::short::render(&findings, &files),
             Format::Json => report::json::render(&findings, &files, docs.len()),
@@ -704,7 +759,7 @@ fn report_findings(
         Some(FailOn::Note) => Severity::Note,
         None => config.fail_on.unwrap_or(Severity::Error),
     };
-    if findings.iter().any(|f| f.severity >= threshold) {
+    if !args.exit_zero && findings.iter().any(|f| f.severity >= threshold) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -712,6 +767,7 @@ fn report_findings(
 }
 
 fn run_reconcile(args: ReconcileArgs) -> ExitCode {
+    QUIET.store(args.report.quiet, std::sync::atomic::Ordering::Relaxed);
     let start = search_start(&[]);
     let config = match load_config(&args.setup, &start) {
         Ok(c) => c,

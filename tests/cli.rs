@@ -4,7 +4,7 @@
 use std::path::Path;
 
 mod common;
-use common::{factlint, write};
+use common::{Run, factlint, write};
 
 const RULES: &str = r#"
 sources:
@@ -497,4 +497,117 @@ fn the_rulebook_is_found_upward_from_the_files_checked() {
     let run = factlint(other.path(), &["check", "a.md"], None);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("no rulebook found"), "{}", run.stderr);
+}
+
+/// The codes of the findings `check --format short` prints over the corpus with `args`.
+fn corpus_codes(args: &[&str]) -> (std::collections::BTreeSet<String>, Run) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = vec!["check", "corpus", "--rules", "rules", "--format", "short"];
+    all.extend_from_slice(args);
+    let run = factlint(root, &all, None);
+    let codes = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.split('[').nth(1)?.split(']').next())
+        .map(str::to_string)
+        .collect();
+    (codes, run)
+}
+
+#[test]
+fn select_ignore_and_extend_select_by_code_prefix_and_name() {
+    let (all, _) = corpus_codes(&[]);
+    assert!(all.len() >= 5, "{all:?}");
+    let (codes, _) = corpus_codes(&["--select", "FL007,title"]);
+    assert_eq!(codes, ["FL007", "FL008"].map(String::from).into());
+    let (codes, _) = corpus_codes(&[
+        "--select",
+        "fl00",
+        "--ignore",
+        "FL001",
+        "--ignore",
+        "weekday-mismatch",
+    ]);
+    assert!(
+        !codes.contains("FL001") && !codes.contains("FL006"),
+        "{codes:?}"
+    );
+    assert_eq!(codes.len(), all.len() - 2, "{codes:?}");
+    let (codes, _) = corpus_codes(&["--select", "FL004", "--extend-select", "FL005"]);
+    assert_eq!(codes, ["FL004", "FL005"].map(String::from).into());
+    let (codes, run) = corpus_codes(&["--select", "FL999"]);
+    assert!(codes.is_empty());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`FL999` names no finding class"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn extend_select_turns_on_a_class_the_configuration_turns_off() {
+    let dir = tempfile::tempdir().unwrap();
+    two_reports(dir.path());
+    write(
+        dir.path(),
+        "factlint.yaml",
+        "severity: {source-conflict: off}\n",
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "--format", "short", "a.md", "b.md"],
+        None,
+    );
+    assert!(!run.stdout.contains("FL002"), "{}", run.stdout);
+    let run = factlint(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "short",
+            "--extend-select",
+            "FL002",
+            "a.md",
+            "b.md",
+        ],
+        None,
+    );
+    assert!(run.stdout.contains("FL002"), "{}", run.stdout);
+}
+
+#[test]
+fn exit_zero_and_quiet() {
+    let (_, run) = corpus_codes(&["--exit-zero"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("error[FL001]"));
+    // A file that cannot be read still fails the run.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = factlint(
+        root,
+        &[
+            "check",
+            "--rules",
+            "rules",
+            "--exit-zero",
+            "corpus/no-such-file.md",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    // Quiet: the findings, no summary line, no notes.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2024-12-13\n---\nKhalil Haqqani was killed in the bombing on Tuesday.\n",
+    );
+    let run = factlint(dir.path(), &["check", "a.md"], None);
+    assert!(run.stderr.contains("note:"), "{}", run.stderr);
+    assert!(run.stdout.contains("1 file checked"), "{}", run.stdout);
+    let run = factlint(dir.path(), &["check", "--quiet", "a.md"], None);
+    assert!(run.stdout.contains("FL006"), "{}", run.stdout);
+    assert!(!run.stdout.contains("file checked"), "{}", run.stdout);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.code, 1);
 }

@@ -143,6 +143,23 @@ impl Code {
         }
     }
 
+    /// The classes a code, a code prefix ("FL00"), a name or `ALL` names,
+    /// case-insensitively; `None` when it names none.
+    pub fn matching(text: &str) -> Option<Vec<Code>> {
+        if text.eq_ignore_ascii_case("all") {
+            return Some(Code::ALL.to_vec());
+        }
+        if let Some(code) = Code::parse(text) {
+            return Some(vec![code]);
+        }
+        let upper = text.to_ascii_uppercase();
+        let found: Vec<Code> = Code::ALL
+            .into_iter()
+            .filter(|c| upper.len() >= 2 && c.code().starts_with(&upper))
+            .collect();
+        (!found.is_empty()).then_some(found)
+    }
+
     /// Finds a class by code ("FL001") or name ("conflict"), case-insensitively.
     pub fn parse(text: &str) -> Option<Code> {
         Code::ALL
@@ -166,6 +183,65 @@ impl Severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
+    }
+}
+
+/// The classes a run reports, as `--select`, `--extend-select` and `--ignore` name
+/// them: codes (`FL001`), names (`conflict`), code prefixes (`FL00`) or `ALL`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// `--select`: only these (all when `None`).
+    select: Option<std::collections::BTreeSet<Code>>,
+    /// `--extend-select`: these as well.
+    extend: std::collections::BTreeSet<Code>,
+    ignore: std::collections::BTreeSet<Code>,
+}
+
+impl Selection {
+    /// The selection the three lists make; an entry that names no class is an error
+    /// that says so.
+    pub fn parse(
+        select: &[String],
+        extend: &[String],
+        ignore: &[String],
+    ) -> Result<Selection, String> {
+        let set = |lists: &[String]| -> Result<std::collections::BTreeSet<Code>, String> {
+            let mut out = std::collections::BTreeSet::new();
+            for item in lists.iter().flat_map(|l| l.split(',')) {
+                let item = item.trim();
+                if item.is_empty() {
+                    continue;
+                }
+                out.extend(Code::matching(item).ok_or_else(|| {
+                    format!(
+                        "`{item}` names no finding class: use a code (FL001), a prefix (FL00), a name (conflict) or ALL"
+                    )
+                })?);
+            }
+            Ok(out)
+        };
+        Ok(Selection {
+            select: if select.is_empty() {
+                None
+            } else {
+                Some(set(select)?)
+            },
+            extend: set(extend)?,
+            ignore: set(ignore)?,
+        })
+    }
+
+    /// Whether findings of `code` are reported.
+    pub fn keeps(&self, code: Code) -> bool {
+        !self.ignore.contains(&code)
+            && (self.select.as_ref().is_none_or(|s| s.contains(&code))
+                || self.extend.contains(&code))
+    }
+
+    /// Whether `code` was selected by name on the command line, which turns on a class
+    /// the configuration sets `off`.
+    pub fn names(&self, code: Code) -> bool {
+        self.select.as_ref().is_some_and(|s| s.contains(&code)) || self.extend.contains(&code)
     }
 }
 

@@ -10,7 +10,14 @@ use super::{Files, escape_controls, mask_controls};
 use crate::findings::{Code, FileRef, Finding, Severity};
 
 /// Renders findings and a summary line. `color` selects ANSI colours.
-pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: bool) -> String {
+/// With `file_count`, a last line counts the files, errors and warnings (left out by
+/// `--quiet`).
+pub fn render(
+    findings: &[Finding],
+    files: &Files,
+    file_count: Option<usize>,
+    color: bool,
+) -> String {
     let mut buffer = if color {
         Buffer::ansi()
     } else {
@@ -114,6 +121,9 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize, color: boo
         .iter()
         .filter(|f| f.severity == Severity::Warning)
         .count();
+    let Some(file_count) = file_count else {
+        return String::from_utf8_lossy(buffer.as_slice()).into_owned();
+    };
     let summary = format!(
         "{} file{} checked: {} error{}, {} warning{}\n",
         file_count,
