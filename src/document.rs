@@ -49,6 +49,12 @@ pub struct Metadata {
     pub published: Option<Day>,
     pub title: Option<String>,
     pub source: Option<String>,
+    /// A front-matter date not written as YYYY-MM-DD ("March 15, 2025"), left for
+    /// the date reader.
+    pub date_text: Option<String>,
+    /// Where the front matter's headline and standfirst (`title`, `subtitle`,
+    /// `description`, `summary`) stand in the file, read as prose.
+    pub prose: Vec<Range<usize>>,
 }
 
 #[derive(Clone, Debug)]
@@ -122,11 +128,14 @@ impl Document {
         // A byte-order mark is not prose.
         let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let (front_end, front) = front_matter(&text, body_start);
-        if let Some(front) = front {
-            meta = read_front_matter(&text, front)?;
+        if let Some((front, fence)) = front {
+            meta = match fence {
+                Fence::Yaml => read_front_matter(&text, front)?,
+                Fence::Toml => read_toml_front_matter(&text[front.clone()], front.start),
+            };
         }
         let mut comments = Vec::new();
-        let blocks = match format {
+        let mut blocks = match format {
             Format::Text => {
                 prose[front_end..].copy_from_slice(&text.as_bytes()[front_end..]);
                 // Plain text takes the same `<!-- … -->` comments, for directives.
@@ -144,6 +153,12 @@ impl Document {
                 html::prose(&text, front_end, &mut prose, &mut comments)
             }
         };
+        // The front matter's headline and standfirst, each a block of its own.
+        for span in &meta.prose {
+            prose[span.clone()].copy_from_slice(&text.as_bytes()[span.clone()]);
+            blocks.push(span.clone());
+        }
+        blocks.sort_by_key(|b| (b.start, b.end));
         // Line breaks inside prose are spaces: a name wrapped across two lines
         // ("Khalil\nHaqqani") is still one name. Blocks come from the markup, not lines.
         for b in prose.iter_mut() {
@@ -201,14 +216,32 @@ impl Document {
     }
 }
 
-/// Finds `---` front matter at the start of a file; returns where the body starts and
-/// the range of the YAML inside the fences.
-fn front_matter(text: &str, start: usize) -> (usize, Option<Range<usize>>) {
+/// The language of front matter, by its fences.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fence {
+    /// `---` … `---` (or `...`).
+    Yaml,
+    /// `+++` … `+++`, as Hugo and Zola write it.
+    Toml,
+}
+
+/// Finds `---` (YAML) or `+++` (TOML) front matter at the start of a file; returns
+/// where the body starts and the range of the front matter inside the fences.
+fn front_matter(text: &str, start: usize) -> (usize, Option<(Range<usize>, Fence)>) {
     let rest = &text[start..];
-    let Some(after_open) = rest
-        .strip_prefix("---\n")
-        .map(|_| start + 4)
-        .or_else(|| rest.strip_prefix("---\r\n").map(|_| start + 5))
+    let Some((after_open, fence)) = [("---", Fence::Yaml), ("+++", Fence::Toml)]
+        .into_iter()
+        .find_map(|(mark, fence)| {
+            let after = rest.strip_prefix(mark)?;
+            let skip = if after.starts_with("\r\n") {
+                5
+            } else if after.starts_with('\n') {
+                4
+            } else {
+                return None;
+            };
+            Some((start + skip, fence))
+        })
     else {
         return (start, None);
     };
@@ -216,9 +249,13 @@ fn front_matter(text: &str, start: usize) -> (usize, Option<Range<usize>>) {
     while pos <= text.len() {
         let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = text[pos..line_end].trim_end_matches('\r');
-        if line == "---" || line == "..." {
+        let closes = match fence {
+            Fence::Yaml => line == "---" || line == "...",
+            Fence::Toml => line == "+++",
+        };
+        if closes {
             let body = (line_end + 1).min(text.len());
-            return (body, Some(after_open..pos));
+            return (body, Some((after_open..pos, fence)));
         }
         if line_end >= text.len() {
             break;
@@ -240,22 +277,94 @@ fn read_front_matter(text: &str, range: Range<usize>) -> Result<Metadata, ReadEr
         match entry.key.as_str() {
             "date" | "published" => {
                 let Some(v) = value else { continue };
-                // A timestamp such as 2024-12-12T08:30:00Z gives its day.
-                let day_part = v.get(..10).unwrap_or(&v);
-                meta.published =
-                    Some(
-                        Day::parse_iso(day_part).ok_or_else(|| ReadError::FrontMatter {
-                            offset: range.start + entry.value.span.start,
-                            message: format!("`{}: {v}` is not a date (YYYY-MM-DD)", entry.key),
-                        })?,
-                    );
+                // A timestamp such as 2024-12-12T08:30:00Z gives its day; "2024/12/12"
+                // is read as the same; any other form is left for the date reader.
+                let day_part = v.get(..10).unwrap_or(&v).replace('/', "-");
+                match Day::parse_iso(&day_part) {
+                    Some(day) => meta.published = Some(day),
+                    None => meta.date_text = Some(v),
+                }
             }
             "title" => meta.title = value,
             "source" => meta.source = value,
             _ => {}
         }
+        // The headline and standfirst are prose, where the file holds them as they
+        // read: a one-line string, unquoted or quoted with no escape in it.
+        if matches!(
+            entry.key.as_str(),
+            "title" | "subtitle" | "description" | "summary"
+        ) && let Some(value) = entry.value.scalar_text()
+        {
+            let span = entry.value.span.clone();
+            let raw = &yaml_text[span.clone()];
+            let inner = match raw.as_bytes().first() {
+                Some(b'"' | b'\'') if raw.len() >= 2 => span.start + 1..span.end - 1,
+                _ => span,
+            };
+            if yaml_text[inner.clone()] == value && !value.contains('\n') {
+                meta.prose
+                    .push(range.start + inner.start..range.start + inner.end);
+            }
+        }
     }
     Ok(meta)
+}
+
+/// TOML front matter (starting at byte `at` of the file): the `date` (or
+/// `published`), `title` and `source` keys of its top level, each on one line as
+/// `key = value`, the value a date, a date and time, or a string in double or single
+/// quotes; a headline or standfirst in quotes with no escape is read as prose. Other
+/// lines are not needed and not read.
+fn read_toml_front_matter(toml: &str, at: usize) -> Metadata {
+    let mut meta = Metadata::default();
+    let mut line_start = at;
+    for raw in toml.split_inclusive('\n') {
+        let here = line_start;
+        line_start += raw.len();
+        let line = raw.trim();
+        if line.starts_with('[') {
+            break; // a table: no longer the top level
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let key = key.trim();
+        let trimmed = value.trim();
+        let quoted = [('"', '"'), ('\'', '\'')]
+            .into_iter()
+            .find_map(|(open, close)| trimmed.strip_prefix(open)?.split(close).next());
+        let value = match quoted {
+            Some(inner) => inner.to_string(),
+            None => trimmed
+                .split('#')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
+        };
+        if let Some(inner) = quoted
+            && matches!(key, "title" | "subtitle" | "description" | "summary")
+            && !inner.contains('\\')
+            && !inner.is_empty()
+            && let Some(offset) = raw.find(inner)
+        {
+            meta.prose.push(here + offset..here + offset + inner.len());
+        }
+        match key {
+            "date" | "published" => {
+                let day_part = value.get(..10).unwrap_or(&value).replace('/', "-");
+                match Day::parse_iso(&day_part) {
+                    Some(day) => meta.published = Some(day),
+                    None => meta.date_text = Some(value),
+                }
+            }
+            "title" => meta.title = Some(value),
+            "source" => meta.source = Some(value),
+            _ => {}
+        }
+    }
+    meta
 }
 
 /// The lines of a text, each with its ending: LF, CRLF or a lone CR.
@@ -557,8 +666,10 @@ mod tests {
             .iter()
             .map(|s| doc.prose[s.span.clone()].trim())
             .collect();
-        assert_eq!(texts[0], "Head line");
-        assert_eq!(doc.sentences.len(), 3);
+        // The front matter's headline is read as prose, the rest of it is not.
+        assert_eq!(texts[0], "Kabul");
+        assert_eq!(texts[1], "Head line");
+        assert_eq!(doc.sentences.len(), 4);
     }
 
     #[test]
@@ -620,12 +731,22 @@ mod tests {
         assert_eq!(err, ReadError::InvalidUtf8 { offset: 3 });
         let err = Document::parse(
             "a.md",
-            b"---\ndate: 2024-13-01\n---\nText".to_vec(),
+            b"---\ndate: [2024\n---\nText".to_vec(),
             Format::Markdown,
             None,
         )
         .unwrap_err();
         assert!(matches!(err, ReadError::FrontMatter { .. }));
+        // A date in another form is left for the date reader, not an error.
+        let doc = Document::parse(
+            "a.md",
+            b"---\ndate: March 15, 2025\n---\nText".to_vec(),
+            Format::Markdown,
+            None,
+        )
+        .unwrap();
+        assert_eq!(doc.meta.published, None);
+        assert_eq!(doc.meta.date_text.as_deref(), Some("March 15, 2025"));
     }
 
     #[test]

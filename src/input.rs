@@ -516,6 +516,16 @@ fn read_one(path: &str, options: &ReadOptions) -> Outcome {
     }
     let result = document(&name, bytes, options).map(|mut doc| {
         doc.reloadable = path != "-" && replaced == 0;
+        if let Some(text) = &doc.meta.date_text
+            && crate::extract::dates::day_in(text).is_none()
+        {
+            notes.push(Skipped {
+                path: name.clone(),
+                reason: format!(
+                    "front matter `date: {text}` is not a date factlint reads (write YYYY-MM-DD); read with no publication date of its own"
+                ),
+            });
+        }
         Some(doc)
     });
     Outcome { result, notes }
@@ -528,7 +538,12 @@ pub fn document(name: &str, bytes: Vec<u8>, options: &ReadOptions) -> Result<Doc
     let format = Format::from_path(name).unwrap_or(Format::Markdown);
     match Document::parse(name, bytes, format, None) {
         Ok(mut doc) => {
-            let own = doc.meta.published;
+            let own = doc.meta.published.or_else(|| {
+                doc.meta
+                    .date_text
+                    .as_deref()
+                    .and_then(crate::extract::dates::day_in)
+            });
             doc.meta.published = options
                 .date_sources
                 .iter()

@@ -146,6 +146,8 @@ pub fn decode(book: &Rulebook, line: &str) -> Result<(Document, Read), String> {
             published: line.published,
             title: None,
             source: None,
+            date_text: None,
+            prose: Vec::new(),
         },
         blocks: Vec::new(),
         sentences: Vec::new(),

@@ -611,3 +611,55 @@ fn exit_zero_and_quiet() {
     assert_eq!(run.stderr, "");
     assert_eq!(run.code, 1);
 }
+
+#[test]
+fn front_matter_in_toml_with_any_common_date_and_a_headline_read_as_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules/kabul.yaml", RULES);
+    // The headline's figure is checked where the file has it; TOML front matter and a
+    // date in words are read.
+    let article = "+++\ntitle = \"Blast at Ministry of Refugees kills two\"\ndate = 2024-12-13T08:00:00Z\n+++\nKhalil Haqqani was killed on Wednesday.\n";
+    write(dir.path(), "a.md", article);
+    write(
+        dir.path(),
+        "b.md",
+        "---\ndate: December 13, 2024\n---\nKhalil Haqqani was killed on Tuesday.\n",
+    );
+    write(
+        dir.path(),
+        "c.md",
+        "---\ndate: the day before\n---\nKhalil Haqqani was killed.\n",
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "--format", "json", "a.md", "b.md", "c.md"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let headline = findings
+        .iter()
+        .find(|f| f["primary"]["file"] == "a.md")
+        .expect("a finding in the headline");
+    let (s, e) = (
+        headline["primary"]["start"].as_u64().unwrap() as usize,
+        headline["primary"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&article[s..e], "two", "{headline}");
+    // "on Tuesday" counted back from 13 December 2024, read from "December 13, 2024".
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["primary"]["file"] == "b.md" && f["code"] == "FL006"),
+        "{}",
+        run.stdout
+    );
+    // A date factlint cannot read is a note, not a failed run.
+    assert!(
+        run.stderr
+            .contains("c.md: front matter `date: the day before` is not a date"),
+        "{}",
+        run.stderr
+    );
+}

@@ -109,6 +109,21 @@ const ORDINAL_WORDS: &[&str] = super::number::ORDINALS.as_slice().split_at(19).0
 
 const TENS_WORDS: &[&str] = &super::number::TENS;
 
+/// The one day a short text names with its year written ("March 15, 2025", "15 Mar
+/// 2025", "Sat, 15 Mar 2025 10:00:00 +0000"): a front-matter date in another form
+/// than YYYY-MM-DD. `None` when it names no single day.
+pub fn day_in(text: &str) -> Option<Day> {
+    let w = Words::new(text, 0..text.len());
+    let mut at = 0;
+    while at < w.len() {
+        if let Some(m) = read(&w, at, None) {
+            return m.range.filter(DayRange::is_day).map(|r| r.from);
+        }
+        at += 1;
+    }
+    None
+}
+
 /// Reads a date at word `at`. `published` resolves years left out and weekdays.
 pub fn read(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> {
     if let Some((weekday, form)) = weekday_word(w, at) {
