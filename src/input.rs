@@ -391,6 +391,40 @@ pub fn read_with<T: Send>(
         errors: Vec::new(),
         skipped: Vec::new(),
     };
+    let files;
+    (files, inputs.errors, inputs.skipped) = files_to_read(paths, options);
+    let outcomes: Vec<(Outcome, Option<T>)> = files
+        .par_iter()
+        .map(|path| {
+            let mut outcome = read_one(path, options);
+            let made = match &mut outcome.result {
+                Ok(doc) => doc.take().map(&each),
+                Err(_) => None,
+            };
+            (outcome, made)
+        })
+        .collect();
+    for (outcome, made) in outcomes {
+        inputs.skipped.extend(outcome.notes);
+        if let Err(e) = outcome.result {
+            inputs.errors.push(e);
+        }
+        inputs.documents.extend(made);
+    }
+    inputs
+}
+
+/// The files [`read_with`] reads for `paths`, in report order: directories and globs
+/// expanded to articles, `exclude` applied (`--show-files` lists them).
+pub fn files_to_read(
+    paths: &[String],
+    options: &ReadOptions,
+) -> (Vec<String>, Vec<InputError>, Vec<Skipped>) {
+    let mut inputs = Inputs::<()> {
+        documents: Vec::new(),
+        errors: Vec::new(),
+        skipped: Vec::new(),
+    };
     let excluded = |path: &str| {
         let config = Config {
             exclude: options.exclude.clone(),
@@ -427,25 +461,7 @@ pub fn read_with<T: Send>(
         };
         name(a).cmp(&name(b))
     });
-    let outcomes: Vec<(Outcome, Option<T>)> = files
-        .par_iter()
-        .map(|path| {
-            let mut outcome = read_one(path, options);
-            let made = match &mut outcome.result {
-                Ok(doc) => doc.take().map(&each),
-                Err(_) => None,
-            };
-            (outcome, made)
-        })
-        .collect();
-    for (outcome, made) in outcomes {
-        inputs.skipped.extend(outcome.notes);
-        if let Err(e) = outcome.result {
-            inputs.errors.push(e);
-        }
-        inputs.documents.extend(made);
-    }
-    inputs
+    (files, inputs.errors, inputs.skipped)
 }
 
 /// What reading one input gave: a document (or nothing, for a skipped file), notes to

@@ -81,6 +81,10 @@ enum Command {
         #[command(flatten)]
         setup: Setup,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff), for `man -l -` or a package's man directory.
+    Manpage,
     /// Explain a finding code (FL001…) or name (conflict…).
     Explain {
         /// The code or name; all classes when left out.
@@ -167,6 +171,13 @@ struct CheckArgs {
     /// is any.
     #[arg(long)]
     diff: bool,
+    /// List the files that would be checked, one per line, and check nothing.
+    #[arg(long)]
+    show_files: bool,
+    /// Print the settings in force (configuration, rulebook files, include, exclude,
+    /// severities, failing level) and check nothing.
+    #[arg(long)]
+    show_settings: bool,
 }
 
 /// How findings are reported.
@@ -297,6 +308,19 @@ fn main() -> ExitCode {
         Command::Init { dir } => init(dir.as_deref().unwrap_or(Path::new("."))),
         Command::Explain { code } => explain(code.as_deref()),
         Command::Lsp { setup } => lsp::run(setup),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "factlint", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Manpage => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command).render(&mut page) {
+                Ok(()) if emit(&String::from_utf8_lossy(&page), None) => ExitCode::SUCCESS,
+                _ => ExitCode::from(EXIT_TROUBLE),
+            }
+        }
     }
 }
 
@@ -443,43 +467,7 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
     let start = search_start(&common.paths);
     let config = load_config(&common.setup, &start)?;
     let book = load_rulebook(&common.setup, &config, &start)?;
-    let mut paths = common.paths.clone();
-    let mut input_failed = false;
-    if let Some(source) = &common.files_from {
-        match input::paths_from(source) {
-            Ok(more) => paths.extend(more),
-            Err(e) => {
-                to_stderr!("factlint: error: {e}");
-                input_failed = true;
-            }
-        }
-    }
-    if paths.is_empty() && common.files_from.is_none() {
-        paths = if config.include.is_empty() {
-            vec![".".to_string()]
-        } else {
-            config.include.clone()
-        };
-    }
-    if let Some(target) = &common.output
-        && let Some(refusal) =
-            factlint::output::refuse(target, &input::expand(&paths, |_| true).files)
-    {
-        to_stderr!("factlint: error: {refusal}");
-        return Err(ExitCode::from(EXIT_TROUBLE));
-    }
-    let mut exclude = config.exclude.clone();
-    exclude.extend(common.exclude.iter().cloned());
-    let options = ReadOptions {
-        published: common.published.or(config.published),
-        date_sources: config
-            .date_sources
-            .clone()
-            .unwrap_or_else(|| vec![DateSource::FrontMatter]),
-        stdin_filename: common.stdin_filename.clone(),
-        exclude,
-        lossy_utf8: common.lossy_utf8,
-    };
+    let (paths, options, mut input_failed) = what_to_read(common, &config)?;
     let tolerance = common
         .tolerance
         .or(config.tolerance)
@@ -526,6 +514,53 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
         why,
         input_failed,
     })
+}
+
+/// The paths a run reads (the ones given, `--files-from`, else the configuration's
+/// `include`, else the current directory) and how; `true` when `--files-from` could not
+/// be read (already said).
+fn what_to_read(
+    common: &Common,
+    config: &Config,
+) -> Result<(Vec<String>, ReadOptions, bool), ExitCode> {
+    let mut paths = common.paths.clone();
+    let mut input_failed = false;
+    if let Some(source) = &common.files_from {
+        match input::paths_from(source) {
+            Ok(more) => paths.extend(more),
+            Err(e) => {
+                to_stderr!("factlint: error: {e}");
+                input_failed = true;
+            }
+        }
+    }
+    if paths.is_empty() && common.files_from.is_none() {
+        paths = if config.include.is_empty() {
+            vec![".".to_string()]
+        } else {
+            config.include.clone()
+        };
+    }
+    if let Some(target) = &common.output
+        && let Some(refusal) =
+            factlint::output::refuse(target, &input::expand(&paths, |_| true).files)
+    {
+        to_stderr!("factlint: error: {refusal}");
+        return Err(ExitCode::from(EXIT_TROUBLE));
+    }
+    let mut exclude = config.exclude.clone();
+    exclude.extend(common.exclude.iter().cloned());
+    let options = ReadOptions {
+        published: common.published.or(config.published),
+        date_sources: config
+            .date_sources
+            .clone()
+            .unwrap_or_else(|| vec![DateSource::FrontMatter]),
+        stdin_filename: common.stdin_filename.clone(),
+        exclude,
+        lossy_utf8: common.lossy_utf8,
+    };
+    Ok((paths, options, input_failed))
 }
 
 /// Writes the report to standard output, or atomically to a file: a temporary file
@@ -576,6 +611,9 @@ fn settle(
 
 fn run_check(args: CheckArgs) -> ExitCode {
     QUIET.store(args.report.quiet, std::sync::atomic::Ordering::Relaxed);
+    if args.show_files || args.show_settings {
+        return show(&args);
+    }
     if args.fix || args.diff {
         if let Err(code) = fix_files(&args) {
             return code;
@@ -604,6 +642,87 @@ fn run_check(args: CheckArgs) -> ExitCode {
         args.common.output.as_deref(),
         input_failed,
     )
+}
+
+/// `check --show-settings` and `--show-files`: what a run would use and read.
+fn show(args: &CheckArgs) -> ExitCode {
+    let common = &args.common;
+    let start = search_start(&common.paths);
+    let config = match load_config(&common.setup, &start) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let (paths, options, failed) = match what_to_read(common, &config) {
+        Ok(read) => read,
+        Err(code) => return code,
+    };
+    if args.show_settings {
+        let book = match load_rulebook(&common.setup, &config, &start) {
+            Ok(book) => book,
+            Err(code) => return code,
+        };
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "(none)".to_string()
+            } else {
+                items.join(", ")
+            }
+        };
+        let configuration = config
+            .path
+            .as_ref()
+            .map_or("(none)".to_string(), |p| p.display().to_string());
+        to_stdout!("configuration: {configuration}");
+        let files: Vec<String> = book.files.iter().map(|f| f.name.clone()).collect();
+        to_stdout!("rulebook: {}", list(&files));
+        to_stdout!("paths: {}", list(&paths));
+        to_stdout!("exclude: {}", list(&options.exclude));
+        let severities: Vec<String> = config
+            .severity
+            .iter()
+            .map(|(code, level)| format!("{} {}", code.code(), level.map_or("off", Severity::name)))
+            .collect();
+        to_stdout!("severity: {}", list(&severities));
+        let fail_on = args
+            .report
+            .fail_on
+            .map(|f| match f {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Note => Severity::Note,
+            })
+            .or(config.fail_on)
+            .unwrap_or(Severity::Error);
+        to_stdout!("fail_on: {}", fail_on.name());
+        let tolerance = common
+            .tolerance
+            .or(config.tolerance)
+            .unwrap_or(DEFAULT_TOLERANCE);
+        to_stdout!("tolerance: {tolerance}");
+        let published = options
+            .published
+            .map_or("(none)".to_string(), |d| d.to_string());
+        to_stdout!("published: {published}");
+    }
+    let mut trouble = failed;
+    if args.show_files {
+        let (files, errors, _) = input::files_to_read(&paths, &options);
+        for file in files {
+            to_stdout!("{}", report::escape_controls(&file));
+        }
+        for e in &errors {
+            to_stderr!(
+                "factlint: error: {}",
+                report::escape_controls(&e.to_string())
+            );
+        }
+        trouble |= !errors.is_empty();
+    }
+    if trouble {
+        ExitCode::from(EXIT_TROUBLE)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `check --fix` and `--diff`: makes (or prints as a diff) the safe fixes of the
@@ -729,10 +848,17 @@ fn report_findings(
                 let color = match args.color {
                     Color::Always => true,
                     Color::Never => false,
+                    // NO_COLOR turns colour off; CLICOLOR_FORCE or FORCE_COLOR (set and
+                    // not "0") turns it on even into a pipe, as CI logs want.
                     Color::Auto => {
+                        let set = |name: &str| {
+                            std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
+                        };
                         output.is_none()
-                            && std::io::stdout().is_terminal()
                             && std::env::var_os("NO_COLOR").is_none()
+                            && (set("CLICOLOR_FORCE")
+                                || set("FORCE_COLOR")
+                                || std::io::stdout().is_terminal())
                     }
                 };
                 report::human::render(

@@ -663,3 +663,87 @@ fn front_matter_in_toml_with_any_common_date_and_a_headline_read_as_prose() {
         run.stderr
     );
 }
+
+#[test]
+fn show_files_show_settings_completions_and_the_manual_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = factlint(
+        root,
+        &[
+            "check",
+            "corpus",
+            "--rules",
+            "rules",
+            "--exclude",
+            "corpus/wire-*",
+            "--show-files",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        files.contains(&"corpus/afghan-deportations.md"),
+        "{files:?}"
+    );
+    assert!(
+        !files.iter().any(|f| f.starts_with("corpus/wire-")),
+        "{files:?}"
+    );
+    assert!(files.iter().all(|f| f.ends_with(".md")));
+    let run = factlint(
+        root,
+        &[
+            "check",
+            "corpus",
+            "--rules",
+            "rules",
+            "--fail-on",
+            "warning",
+            "--show-settings",
+        ],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("rulebook: rules/context.yaml, "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("fail_on: warning"), "{}", run.stdout);
+    assert!(run.stdout.contains("paths: corpus"), "{}", run.stdout);
+    for shell in ["bash", "zsh", "fish"] {
+        let run = factlint(root, &["completions", shell], None);
+        assert_eq!(run.code, 0);
+        assert!(
+            run.stdout.contains("factlint") && run.stdout.contains("show-files"),
+            "{shell}"
+        );
+    }
+    let run = factlint(root, &["manpage"], None);
+    assert!(run.stdout.contains(".TH factlint 1"), "{}", run.stdout);
+}
+
+#[test]
+fn force_color_colours_output_into_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    two_reports(dir.path());
+    let run = |vars: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
+        command
+            .args(["check", "a.md", "b.md"])
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR");
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    assert!(!run(&[]).contains('\u{1b}'));
+    assert!(run(&[("FORCE_COLOR", "1")]).contains('\u{1b}'));
+    assert!(run(&[("CLICOLOR_FORCE", "1")]).contains('\u{1b}'));
+    assert!(!run(&[("FORCE_COLOR", "0")]).contains('\u{1b}'));
+    assert!(!run(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]).contains('\u{1b}'));
+}
