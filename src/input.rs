@@ -136,7 +136,8 @@ pub fn expand(paths: &[String], wanted: fn(&Path) -> bool) -> Expanded {
             }
             let mut found = Vec::new();
             let before = out.errors.len();
-            walk(path, wanted, &mut found, &mut out, &mut visited);
+            let ignores = ignores_above(path);
+            walk(path, wanted, &mut found, &mut out, &mut visited, &ignores);
             if found.is_empty() && out.errors.len() == before {
                 out.errors.push(InputError {
                     path: given.clone(),
@@ -251,17 +252,73 @@ pub fn is_article(path: &Path) -> bool {
     Format::from_path(&path.to_string_lossy()).is_some()
 }
 
+/// Whether walking a directory skips what `.gitignore` files list (on unless
+/// `--no-ignore`). As in git, they count only inside a git repository.
+pub static RESPECT_GITIGNORE: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(true);
+
+/// The `.gitignore` files that bear on a directory walked from `dir`: those of `dir`'s
+/// parents up to the repository's root, nearest first; none outside a repository.
+fn ignores_above(dir: &Path) -> Vec<ignore::gitignore::Gitignore> {
+    if !RESPECT_GITIGNORE.load(std::sync::atomic::Ordering::Relaxed) {
+        return Vec::new();
+    }
+    let Ok(dir) = std::fs::canonicalize(dir) else {
+        return Vec::new();
+    };
+    let Some(repo) = dir.ancestors().find(|a| a.join(".git").exists()) else {
+        return Vec::new();
+    };
+    let mut ignores = Vec::new();
+    for parent in dir.ancestors().skip(1) {
+        let file = parent.join(".gitignore");
+        if file.is_file() {
+            ignores.push(ignore::gitignore::Gitignore::new(&file).0);
+        }
+        if parent == repo {
+            break;
+        }
+    }
+    ignores
+}
+
+/// Whether `.gitignore` files (nearest first) leave `path` out: the nearest that has
+/// a say decides, as a `!pattern` lets back in what a farther one left out.
+fn gitignored(ignores: &[ignore::gitignore::Gitignore], path: &Path, is_dir: bool) -> bool {
+    for gitignore in ignores {
+        match gitignore.matched(path, is_dir) {
+            ignore::Match::Ignore(_) => return true,
+            ignore::Match::Whitelist(_) => return false,
+            ignore::Match::None => {}
+        }
+    }
+    false
+}
+
 fn walk(
     dir: &Path,
     wanted: fn(&Path) -> bool,
     found: &mut Vec<String>,
     out: &mut Expanded,
     visited: &mut std::collections::HashSet<FileKey>,
+    ignores: &[ignore::gitignore::Gitignore],
 ) {
     if let Some(key) = identity(dir)
         && !visited.insert(key)
     {
         return;
+    }
+    // This directory's own `.gitignore` comes first, inside a repository.
+    let absolute = std::fs::canonicalize(dir).ok();
+    let own = dir.join(".gitignore");
+    let mut ignores = ignores.to_vec();
+    if RESPECT_GITIGNORE.load(std::sync::atomic::Ordering::Relaxed)
+        && own.is_file()
+        && absolute
+            .as_deref()
+            .is_some_and(|a| a.ancestors().any(|p| p.join(".git").exists()))
+    {
+        ignores.insert(0, ignore::gitignore::Gitignore::new(&own).0);
     }
     let unreadable = |e: std::io::Error| InputError {
         path: dir.to_string_lossy().into_owned(),
@@ -287,8 +344,17 @@ fn walk(
         if hidden {
             continue;
         }
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, wanted, found, out, visited),
+        let metadata = std::fs::metadata(&path);
+        if !ignores.is_empty()
+            && let Some(absolute) = &absolute
+        {
+            let is_dir = metadata.as_ref().is_ok_and(|m| m.is_dir());
+            if gitignored(&ignores, &absolute.join(entry.file_name()), is_dir) {
+                continue;
+            }
+        }
+        match metadata {
+            Ok(meta) if meta.is_dir() => walk(&path, wanted, found, out, visited, &ignores),
             Ok(meta) if wanted(&path) => match not_regular(&meta) {
                 Some(kind) => out.skipped.push(Skipped {
                     path: path.to_string_lossy().into_owned(),

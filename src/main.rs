@@ -136,6 +136,9 @@ struct Common {
     /// Never read files matching this glob, even when named (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
+    /// Read files that `.gitignore` lists when walking a directory.
+    #[arg(long)]
+    no_ignore: bool,
     /// Publication date (YYYY-MM-DD) for articles that state none.
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     published: Option<Day>,
@@ -523,6 +526,7 @@ fn what_to_read(
     common: &Common,
     config: &Config,
 ) -> Result<(Vec<String>, ReadOptions, bool), ExitCode> {
+    input::RESPECT_GITIGNORE.store(!common.no_ignore, std::sync::atomic::Ordering::Relaxed);
     let mut paths = common.paths.clone();
     let mut input_failed = false;
     if let Some(source) = &common.files_from {

@@ -747,3 +747,38 @@ fn force_color_colours_output_into_a_pipe() {
     assert!(!run(&[("FORCE_COLOR", "0")]).contains('\u{1b}'));
     assert!(!run(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]).contains('\u{1b}'));
 }
+
+#[test]
+fn a_directory_walk_leaves_out_what_gitignore_lists_inside_a_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "---\ndate: 2024-12-13\n---\nKhalil Haqqani was killed.\n";
+    for name in [
+        "news/a.md",
+        "news/b.draft.md",
+        "news/keep.draft.md",
+        "_site/index.md",
+    ] {
+        write(dir.path(), name, article);
+    }
+    write(
+        dir.path(),
+        ".gitignore",
+        "_site/\n*.draft.md\n!keep.draft.md\n",
+    );
+    let listed = |args: &[&str]| {
+        let mut all = vec!["check", "--show-files"];
+        all.extend_from_slice(args);
+        let run = factlint(dir.path(), &all, None);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+    // Outside a repository, .gitignore is not read (as git does not).
+    assert_eq!(listed(&["."]).len(), 4);
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    assert_eq!(listed(&["."]), ["./news/a.md", "./news/keep.draft.md"]);
+    // A parent's .gitignore counts when walking a folder below it.
+    assert_eq!(listed(&["news"]), ["news/a.md", "news/keep.draft.md"]);
+    assert_eq!(listed(&["--no-ignore", "."]).len(), 4);
+    // A file named is read whatever .gitignore says.
+    assert_eq!(listed(&["_site/index.md"]), ["_site/index.md"]);
+}
