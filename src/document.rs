@@ -149,6 +149,7 @@ impl Document {
             Format::Html => {
                 let html_meta = html::metadata(&text);
                 meta.title = meta.title.or(html_meta.title);
+                meta.prose.extend(html_meta.prose);
                 meta.published = meta.published.or(html_meta.published);
                 html::prose(&text, front_end, &mut prose, &mut comments)
             }

@@ -89,6 +89,15 @@ pub(super) fn prose(
             if BLOCKS.contains(&name.as_str()) {
                 close_block(&mut block, &mut blocks);
             }
+            // An image's `alt` text is a caption of its own.
+            if name == "img"
+                && let Some(alt) = attribute(&text[i..end], "alt")
+                && let Some(span) = prose_span(text, alt)
+            {
+                close_block(&mut block, &mut blocks);
+                prose[span.clone()].copy_from_slice(&bytes[span.clone()]);
+                blocks.push(span);
+            }
             i = end;
             if !closing && SKIPPED.contains(&name.as_str()) {
                 i = skip_element(text, i, &name);
@@ -185,7 +194,24 @@ fn entity_len(text: &str) -> Option<usize> {
     valid.then_some(end + 2)
 }
 
-/// The title and publication date an HTML page states in its head.
+/// Where a slice of `text` starts in it.
+fn offset_in(text: &str, part: &str) -> usize {
+    part.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// A headline or description to read as prose, when it holds no markup or entity (so
+/// that its bytes read as they show).
+fn prose_span(text: &str, part: &str) -> Option<Range<usize>> {
+    let part = part.trim();
+    (!part.is_empty() && !part.contains(['<', '&'])).then(|| {
+        let at = offset_in(text, part);
+        at..at + part.len()
+    })
+}
+
+/// The title, publication date and description an HTML page states in its head. The
+/// title and the description (`description`, `og:title`, `og:description`) are read as
+/// prose where the page holds them.
 pub(super) fn metadata(text: &str) -> Metadata {
     let mut meta = Metadata::default();
     let lower = text.to_ascii_lowercase();
@@ -193,7 +219,9 @@ pub(super) fn metadata(text: &str) -> Metadata {
         && let Some((_, _, start)) = tag(text, open)
         && let Some(close) = lower[start..].find("</title")
     {
-        meta.title = Some(text[start..start + close].trim().to_string());
+        let title = &text[start..start + close];
+        meta.title = Some(title.trim().to_string());
+        meta.prose.extend(prose_span(text, title));
     }
     let mut at = 0;
     while let Some(pos) = lower[at..].find("<meta") {
@@ -220,6 +248,15 @@ pub(super) fn metadata(text: &str) -> Metadata {
             && let Some(content) = attribute(element, "content")
         {
             meta.published = content.get(..10).and_then(Day::parse_iso);
+        }
+        let is_description = key.is_some_and(|k| {
+            matches!(
+                k.to_ascii_lowercase().as_str(),
+                "description" | "og:description" | "twitter:description"
+            )
+        });
+        if is_description && let Some(content) = attribute(element, "content") {
+            meta.prose.extend(prose_span(text, content));
         }
         at = end;
     }
@@ -286,7 +323,9 @@ mod tests {
             .collect();
         assert_eq!(
             sentences,
+            // The page's title is a headline, read as prose.
             vec![
+                "Kabul blast",
                 "Khalil Haqqani and two others were killed.",
                 "Seen at the ministry ."
             ]
@@ -294,5 +333,32 @@ mod tests {
         let start = page.find("two others").unwrap();
         assert_eq!(&doc.prose[start..start + 10], "two others");
         assert_eq!(doc.comments.len(), 1);
+    }
+
+    #[test]
+    fn the_title_description_and_alt_text_are_prose_in_place() {
+        let page = "<html><head><title>Blast kills two</title><meta name=\"description\" content=\"Two died at the ministry\"><meta property=\"og:description\" content=\"A &amp; B\"></head><body><p>Text.</p><img src=\"x.jpg\" alt=\"Mourners, 12 of them, at the gate\"></body></html>";
+        let doc = Document::parse("a.html", page.as_bytes().to_vec(), Format::Html, None).unwrap();
+        let texts: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.prose[s.span.clone()].trim())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Blast kills two",
+                "Two died at the ministry",
+                "Text.",
+                "Mourners, 12 of them, at the gate"
+            ]
+        );
+        // In place: each sentence is the page's own bytes there.
+        for s in &doc.sentences {
+            assert_eq!(
+                doc.prose[s.span.clone()].trim(),
+                page[s.span.clone()].trim()
+            );
+        }
     }
 }
