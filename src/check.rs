@@ -612,7 +612,19 @@ impl Engine {
                 let Subject::Entity(e) = fact.subject else {
                     return None;
                 };
-                self.title(fact, e, value, found, (doc.meta.published, event_date), here)
+                let mut f =
+                    self.title(fact, e, value, found, (doc.meta.published, event_date), here)?;
+                // A post no longer held: "former" put before it is the fix.
+                if f.code == Code::Title && f.expected.as_deref().is_some_and(|x| x.starts_with("former ")) {
+                    let at = mention.span.start;
+                    let word = if mention.opens_sentence { "Former " } else { "former " };
+                    f.fixes = vec![Fix {
+                        span: at..at,
+                        written: String::new(),
+                        replacement: word.to_string(),
+                    }];
+                }
+                Some(f)
             }
             (Expected::Code { value, accept }, MentionValue::Code(found)) => {
                 if crate::rulebook::code_fits(found, value, accept) {

@@ -638,13 +638,14 @@ impl Server {
                         json!({"range": range(text, &fix.span, self.encoding), "newText": fix.replacement})
                     })
                     .collect();
-                let words: Vec<String> = f
-                    .fixes
-                    .iter()
-                    .map(|fix| format!("\"{}\" with \"{}\"", fix.written, fix.replacement))
-                    .collect();
+                let what = factlint::findings::Fix::describe_all(&f.fixes);
+                let mut title = what.chars();
+                let title: String = title
+                    .next()
+                    .map(|c| c.to_uppercase().chain(title).collect())
+                    .unwrap_or_default();
                 actions.push(json!({
-                    "title": format!("Replace {}", words.join(", ")),
+                    "title": title,
                     "kind": "quickfix",
                     "isPreferred": true,
                     "edit": {"changes": {uri: edits}},

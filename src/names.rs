@@ -93,6 +93,11 @@ fn title_mention(prose: &str, sentence: usize, title: Range<usize>, entity: usiz
         MentionValue::Title(prose[title].to_string()),
     );
     m.entity = Some(entity);
+    // "Prime Minister Liz Truss said …" at a sentence's start: a word put before the
+    // title there takes the capital.
+    let before = prose[..m.span.start].trim_end();
+    m.opens_sentence = before.is_empty()
+        || before.ends_with(['.', '!', '?', ':', '"', '\u{201c}', '\u{201d}', '(', '—']);
     m
 }
 

@@ -173,3 +173,45 @@ fn a_symbolic_link_and_standard_input_are_never_written() {
     assert!(run.stderr.contains("not fixed"), "{}", run.stderr);
     assert!(!dir.path().join("s.md").exists());
 }
+
+#[test]
+fn fix_on_the_corpus_leaves_no_spelling_or_title_finding() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root.join("corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let rules = root.join("rules");
+    let rules = rules.to_str().unwrap();
+    let codes = |args: &[&str]| {
+        let mut all = vec!["check", "--rules", rules, "--format", "short"];
+        all.extend_from_slice(args);
+        all.push(".");
+        let run = factlint(dir.path(), &all, None);
+        let n = run
+            .stdout
+            .lines()
+            .filter(|l| l.contains("[FL007]") || l.contains("[FL008]") || l.contains("[FL009]"))
+            .count();
+        (n, run)
+    };
+    let (before, _) = codes(&[]);
+    assert!(before >= 8, "{before}");
+    let (_, run) = codes(&["--fix"]);
+    assert!(run.stderr.contains("fixed "), "{}", run.stderr);
+    let (after, run) = codes(&[]);
+    assert_eq!(after, 0, "{}", run.stdout);
+    // A post no longer held at a sentence's start takes "Former".
+    let brief = read_path(&dir.path().join("brief-queen-second-anniversary.md"));
+    assert!(
+        brief.contains("well-wishers. Former Prime Minister Liz Truss"),
+        "{brief}"
+    );
+}
+
+fn read_path(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}

@@ -121,6 +121,9 @@ pub struct Mention {
     /// year taken from the publication date.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub year_left_out: bool,
+    /// For titles: the title opens its sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opens_sentence: bool,
     /// Set when a rule's explicit pattern matched this mention.
     pub pattern_fact: Option<usize>,
     /// For counts and amounts: the figure exactly as written, when it is one plain
@@ -174,6 +177,7 @@ impl Mention {
             whole_of_part: false,
             dateline: false,
             year_left_out: false,
+            opens_sentence: false,
             pattern_fact: None,
             figure: None,
             entity: None,

@@ -298,6 +298,22 @@ pub struct Fix {
 }
 
 impl Fix {
+    /// The edits of one finding in words, for a person: "replace \"Haqany\" with
+    /// \"Haqqani\"", "put \"former\" before the title".
+    pub fn describe_all(fixes: &[Fix]) -> String {
+        let each: Vec<String> = fixes
+            .iter()
+            .map(|fix| {
+                if fix.written.is_empty() {
+                    format!("put \"{}\" before it", fix.replacement.trim())
+                } else {
+                    format!("replace \"{}\" with \"{}\"", fix.written, fix.replacement)
+                }
+            })
+            .collect();
+        each.join(", ")
+    }
+
     /// The edit replacing `written` (at `span`) by `form`, when that is a respelling: a
     /// name in full for a name in full, one word for one word ("Rosalyn" is not
     /// replaced by "Rosalynn Carter"), and a change. Capitals are kept where the

@@ -309,12 +309,12 @@ fn card(out: &mut String, i: usize, f: &Finding, files: &Files, d: usize) {
     for note in &f.notes {
         row("note", note);
     }
-    for fix in &f.fixes {
+    if !f.fixes.is_empty() {
         row(
             "fix",
             &format!(
-                "“{}” → “{}” (factlint check --fix)",
-                fix.written, fix.replacement
+                "{} (factlint check --fix)",
+                crate::findings::Fix::describe_all(&f.fixes)
             ),
         );
     }

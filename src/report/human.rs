@@ -82,14 +82,9 @@ pub fn render(
         }
         notes.extend(finding.notes.iter().cloned());
         if !finding.fixes.is_empty() {
-            let words: Vec<String> = finding
-                .fixes
-                .iter()
-                .map(|fix| format!("\"{}\" with \"{}\"", fix.written, fix.replacement))
-                .collect();
             notes.push(format!(
-                "fix: `factlint check --fix` replaces {}",
-                words.join(", ")
+                "fix (`factlint check --fix`): {}",
+                crate::findings::Fix::describe_all(&finding.fixes)
             ));
         }
         notes.push(format!(

@@ -11,6 +11,15 @@ use serde_json::{Value, json};
 use super::{Files, Location};
 use crate::findings::{Code, Finding, Severity};
 
+/// `text` with its first letter in capitals.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -150,13 +159,8 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                         json!({"deletedRegion": region, "insertedContent": {"text": fix.replacement}})
                     })
                     .collect();
-                let words: Vec<String> = f
-                    .fixes
-                    .iter()
-                    .map(|fix| format!("\"{}\" with \"{}\"", fix.written, fix.replacement))
-                    .collect();
                 vec![json!({
-                    "description": {"text": format!("Replace {}", words.join(", "))},
+                    "description": {"text": capitalised(&crate::findings::Fix::describe_all(&f.fixes))},
                     "artifactChanges": [{
                         "artifactLocation": physical(&at)["artifactLocation"].clone(),
                         "replacements": replacements,
