@@ -386,6 +386,13 @@ impl Server {
         for note in &f.notes {
             message.push_str(&format!("\n{note}"));
         }
+        message.push_str(&format!(
+            "\n{} {}: {} (`factlint explain {}`)",
+            f.code.code(),
+            f.code.name(),
+            f.code.summary(),
+            f.code.code()
+        ));
         let related: Vec<Value> = f
             .related
             .iter()
