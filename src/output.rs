@@ -55,8 +55,15 @@ fn guard_interrupts() {
 
 /// Writes `bytes` to `target` atomically: the target holds either its old content or
 /// the whole report, never a part.
+/// A report over an existing file keeps that file's permissions; a new one gets
+/// those any new file gets (read and write for all, less the umask), not the
+/// temporary file's owner-only ones.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_with(target, bytes, None)
+    let existing = std::fs::metadata(target)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.permissions());
+    write_with(target, bytes, existing)
 }
 
 /// Replaces the regular file `target` with `bytes` atomically, keeping its
@@ -88,10 +95,16 @@ fn write_with(
         .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
     guard_interrupts();
     let mut pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // Created as any new file is: the operating system takes the umask off.
+    #[cfg(unix)]
+    if permissions.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     *pending = Some(temp.path().to_path_buf());
     drop(pending);
     let written = temp
@@ -120,6 +133,25 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new report");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_report_is_readable_as_any_new_file_is() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let probe = dir.path().join("probe");
+        std::fs::write(&probe, "").unwrap();
+        let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+        let target = dir.path().join("report.txt");
+        write_atomically(&target, b"report").unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, usual);
+        // Over an existing report, its permissions stay.
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&target, b"again").unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 
     #[cfg(unix)]
