@@ -45,6 +45,8 @@ pub struct Config {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub severity: BTreeMap<Code, SeverityOverride>,
+    /// `per_file_ignores`: classes never reported in the files a glob matches.
+    pub per_file_ignores: Vec<(String, Vec<Code>)>,
     pub fail_on: Option<Severity>,
     pub date_sources: Option<Vec<DateSource>>,
     pub published: Option<Day>,
@@ -56,6 +58,7 @@ const KEYS: &[&str] = &[
     "include",
     "exclude",
     "severity",
+    "per_file_ignores",
     "fail_on",
     "published",
     "tolerance",
@@ -228,6 +231,45 @@ impl Config {
                         }
                     }
                 }
+                "per_file_ignores" => {
+                    let Some(globs) = value.as_map() else {
+                        error(
+                            value.span.clone(),
+                            "`per_file_ignores` maps globs to finding codes".into(),
+                            "expected a mapping",
+                            Some("for example `per_file_ignores: {\"drafts/**\": [FL004]}`".into()),
+                        );
+                        continue;
+                    };
+                    for glob_entry in globs {
+                        if let Err(e) = glob::Pattern::new(&glob_entry.key) {
+                            error(
+                                glob_entry.key_span.clone(),
+                                format!("invalid glob `{}`: {e}", glob_entry.key),
+                                "invalid glob",
+                                None,
+                            );
+                            continue;
+                        }
+                        let mut codes = Vec::new();
+                        for text in strings(&glob_entry.value).unwrap_or_default() {
+                            match Code::matching(&text) {
+                                Some(found) => codes.extend(found),
+                                None => error(
+                                    glob_entry.value.span.clone(),
+                                    format!("`{text}` names no finding class"),
+                                    "unknown code",
+                                    Some(
+                                        "use a code (FL004), a prefix (FL00), a name or ALL".into(),
+                                    ),
+                                ),
+                            }
+                        }
+                        config
+                            .per_file_ignores
+                            .push((glob_entry.key.clone(), codes));
+                    }
+                }
                 "fail_on" => match value.scalar_text().as_deref().map(parse_level) {
                     Some(Some(Some(level))) => config.fail_on = Some(level),
                     _ => error(
@@ -279,6 +321,16 @@ impl Config {
     /// this finding) when the configuration says nothing of it; `None` when it is off.
     pub fn severity_or(&self, code: Code, found: Severity) -> Option<Severity> {
         self.severity.get(&code).copied().unwrap_or(Some(found))
+    }
+
+    /// Whether `per_file_ignores` leaves findings of `code` out of the file at `path`.
+    pub fn ignores_in(&self, path: &str, code: Code) -> bool {
+        let path = path.strip_prefix("./").unwrap_or(path);
+        self.per_file_ignores.iter().any(|(pattern, codes)| {
+            codes.contains(&code)
+                && glob::Pattern::new(pattern.strip_prefix("./").unwrap_or(pattern))
+                    .is_ok_and(|p| p.matches(path))
+        })
     }
 
     /// Whether a path is excluded.

@@ -14,7 +14,7 @@ use factlint::config::{self, Config, DateSource};
 use factlint::date::Day;
 use factlint::document::Document;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
-use factlint::findings::{Code, Finding, Selection, Severity};
+use factlint::findings::{Code, FileRef, Finding, Selection, Severity};
 use factlint::input::{self, ReadOptions};
 use factlint::report::{self, Files};
 use factlint::rulebook::{self, RuleErrors, RuleFile, Rulebook};
@@ -602,6 +602,10 @@ fn settle(
     suppress::apply(docs, findings)
         .into_iter()
         .filter(|f| selection.keeps(f.code))
+        .filter(|f| match f.primary.file {
+            FileRef::Document(d) => !config.ignores_in(&docs[d].path, f.code),
+            FileRef::Rule(_) => true,
+        })
         .filter_map(|mut f| {
             f.severity = match config.severity_or(f.code, f.severity) {
                 Some(s) => s,

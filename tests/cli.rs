@@ -782,3 +782,41 @@ fn a_directory_walk_leaves_out_what_gitignore_lists_inside_a_repository() {
     // A file named is read whatever .gitignore says.
     assert_eq!(listed(&["_site/index.md"]), ["_site/index.md"]);
 }
+
+#[test]
+fn per_file_ignores_leave_classes_out_of_the_files_a_glob_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules/kabul.yaml", RULES);
+    let article =
+        "---\ndate: 2024-12-13\n---\nKhalil Haqqani was killed in the bombing on Tuesday.\n";
+    write(dir.path(), "news/a.md", article);
+    write(dir.path(), "drafts/a.md", article);
+    write(
+        dir.path(),
+        "factlint.yaml",
+        "per_file_ignores:\n  \"drafts/**\": [weekday-mismatch]\n",
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "--format", "short", "news", "drafts"],
+        None,
+    );
+    assert!(
+        run.stdout.contains("news/a.md") && run.stdout.contains("FL006"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("drafts/a.md"), "{}", run.stdout);
+    write(
+        dir.path(),
+        "factlint.yaml",
+        "per_file_ignores:\n  \"drafts/**\": [FL999]\n",
+    );
+    let run = factlint(dir.path(), &["check", "news"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`FL999` names no finding class"),
+        "{}",
+        run.stderr
+    );
+}
