@@ -645,12 +645,8 @@ impl Server {
                         json!({"range": range(text, &fix.span, self.encoding), "newText": fix.replacement})
                     })
                     .collect();
-                let what = factlint::findings::Fix::describe_all(&f.fixes);
-                let mut title = what.chars();
-                let title: String = title
-                    .next()
-                    .map(|c| c.to_uppercase().chain(title).collect())
-                    .unwrap_or_default();
+                let title =
+                    factlint::report::capitalised(&factlint::findings::Fix::describe_all(&f.fixes));
                 actions.push(json!({
                     "title": title,
                     "kind": "quickfix",

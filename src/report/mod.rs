@@ -292,6 +292,15 @@ impl<'a> Files<'a> {
     }
 }
 
+/// `text` with its first letter in capitals ("replace …" as a title).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Where a fix of a finding applies: its span in the finding's primary file.
 pub fn fix_location(files: &Files, finding: &Finding, fix: &Fix) -> Location {
     let mut at = files.location(&Label {

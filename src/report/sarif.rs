@@ -11,15 +11,6 @@ use serde_json::{Value, json};
 use super::{Files, Location};
 use crate::findings::{Code, Finding, Severity};
 
-/// `text` with its first letter in capitals.
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -160,7 +151,7 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                     })
                     .collect();
                 vec![json!({
-                    "description": {"text": capitalised(&crate::findings::Fix::describe_all(&f.fixes))},
+                    "description": {"text": super::capitalised(&crate::findings::Fix::describe_all(&f.fixes))},
                     "artifactChanges": [{
                         "artifactLocation": physical(&at)["artifactLocation"].clone(),
                         "replacements": replacements,
