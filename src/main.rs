@@ -218,6 +218,19 @@ struct ReportArgs {
     quiet: bool,
 }
 
+impl ReportArgs {
+    /// The lowest severity that fails the run: `--fail-on`, else the configuration's
+    /// `fail_on`, else error.
+    fn threshold(&self, config: &Config) -> Severity {
+        match self.fail_on {
+            Some(FailOn::Error) => Severity::Error,
+            Some(FailOn::Warning) => Severity::Warning,
+            Some(FailOn::Note) => Severity::Note,
+            None => config.fail_on.unwrap_or(Severity::Error),
+        }
+    }
+}
+
 /// The classes a run reports, from `--select`, `--extend-select` and `--ignore`.
 fn selection(args: &ReportArgs) -> Result<Selection, ExitCode> {
     Selection::parse(&args.select, &args.extend_select, &args.ignore).map_err(|e| {
@@ -691,17 +704,7 @@ fn show(args: &CheckArgs) -> ExitCode {
             .map(|(code, level)| format!("{} {}", code.code(), level.map_or("off", Severity::name)))
             .collect();
         to_stdout!("severity: {}", list(&severities));
-        let fail_on = args
-            .report
-            .fail_on
-            .map(|f| match f {
-                FailOn::Error => Severity::Error,
-                FailOn::Warning => Severity::Warning,
-                FailOn::Note => Severity::Note,
-            })
-            .or(config.fail_on)
-            .unwrap_or(Severity::Error);
-        to_stdout!("fail_on: {}", fail_on.name());
+        to_stdout!("fail_on: {}", args.report.threshold(&config).name());
         let tolerance = common
             .tolerance
             .or(config.tolerance)
@@ -887,12 +890,7 @@ fn report_findings(
     if !emit(&text, output) || input_failed {
         return ExitCode::from(EXIT_TROUBLE);
     }
-    let threshold = match args.fail_on {
-        Some(FailOn::Error) => Severity::Error,
-        Some(FailOn::Warning) => Severity::Warning,
-        Some(FailOn::Note) => Severity::Note,
-        None => config.fail_on.unwrap_or(Severity::Error),
-    };
+    let threshold = args.threshold(config);
     if !args.exit_zero && findings.iter().any(|f| f.severity >= threshold) {
         ExitCode::from(1)
     } else {

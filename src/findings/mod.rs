@@ -177,6 +177,11 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// How many of `findings` have this severity.
+    pub fn count_in(self, findings: &[Finding]) -> usize {
+        findings.iter().filter(|f| f.severity == self).count()
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Severity::Note => "note",

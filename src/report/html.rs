@@ -131,14 +131,8 @@ fn severity_class(s: Severity) -> &'static str {
 }
 
 pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
+    let errors = Severity::Error.count_in(findings);
+    let warnings = Severity::Warning.count_in(findings);
     // Findings by article, in report order.
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {

@@ -108,14 +108,8 @@ pub fn render(
         // for a missing file; an I/O error on an in-memory buffer cannot happen either.
         let _ = term::emit_to_write_style(&mut buffer, &config, &db, &diagnostic);
     }
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let warnings = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
+    let errors = Severity::Error.count_in(findings);
+    let warnings = Severity::Warning.count_in(findings);
     let Some(file_count) = file_count else {
         return String::from_utf8_lossy(buffer.as_slice()).into_owned();
     };

@@ -83,14 +83,8 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
             .collect(),
         summary: Summary {
             files: file_count,
-            errors: findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count(),
-            warnings: findings
-                .iter()
-                .filter(|f| f.severity == Severity::Warning)
-                .count(),
+            errors: Severity::Error.count_in(findings),
+            warnings: Severity::Warning.count_in(findings),
         },
     };
     let mut text = serde_json::to_string_pretty(&output).unwrap_or_else(|_| String::from("{}"));
