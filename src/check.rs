@@ -608,23 +608,11 @@ impl Engine {
                 }
                 Some(f)
             }
-            (Expected::Title { value, .. }, MentionValue::Title(found)) => {
+            (Expected::Title { value, .. }, MentionValue::Title(_)) => {
                 let Subject::Entity(e) = fact.subject else {
                     return None;
                 };
-                let mut f =
-                    self.title(fact, e, value, found, (doc.meta.published, event_date), here)?;
-                // A post no longer held: "former" put before it is the fix.
-                if f.code == Code::Title && f.expected.as_deref().is_some_and(|x| x.starts_with("former ")) {
-                    let at = mention.span.start;
-                    let word = if mention.opens_sentence { "Former " } else { "former " };
-                    f.fixes = vec![Fix {
-                        span: at..at,
-                        written: String::new(),
-                        replacement: word.to_string(),
-                    }];
-                }
-                Some(f)
+                self.title(fact, e, value, mention, (doc.meta.published, event_date), here)
             }
             (Expected::Code { value, accept }, MentionValue::Code(found)) => {
                 if crate::rulebook::code_fits(found, value, accept) {
@@ -656,10 +644,14 @@ impl Engine {
         fact: &Fact,
         person: usize,
         value: &str,
-        found: &str,
+        mention: &Mention,
         (published, told): (Option<Day>, Option<DayRange>),
         here: impl Fn(String) -> Label,
     ) -> Option<Finding> {
+        let MentionValue::Title(found) = &mention.value else {
+            return None;
+        };
+        let found = found.as_str();
         let name = &self.book.entities[person].name;
         match self.people.title_verdict(person, found, published) {
             TitleVerdict::Fits | TitleVerdict::Unknown => None,
@@ -691,6 +683,19 @@ impl Engine {
                 f.notes.push(format!(
                     "write \"former {post}\", or give the time it was held"
                 ));
+                // "Former" put before the title is the fix ("Former" where it opens
+                // its sentence).
+                let word = if mention.opens_sentence {
+                    "Former "
+                } else {
+                    "former "
+                };
+                let at = mention.span.start;
+                f.fixes = vec![Fix {
+                    span: at..at,
+                    written: String::new(),
+                    replacement: word.to_string(),
+                }];
                 f.expected = Some(format!("former {post}"));
                 f.found = Some(found.to_string());
                 Some(f)
