@@ -72,8 +72,9 @@ impl Default for ReadOptions {
     }
 }
 
-/// Reads a list of paths, one per line, from a file or `-` (standard input).
-pub fn paths_from(source: &str) -> Result<Vec<String>, InputError> {
+/// Reads a list of paths, one per line (or each ended by NUL with `null`), from a file
+/// or `-` (standard input).
+pub fn paths_from(source: &str, null: bool) -> Result<Vec<String>, InputError> {
     let bytes = if source == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -96,6 +97,15 @@ pub fn paths_from(source: &str) -> Result<Vec<String>, InputError> {
             path: source.to_string(),
             message: format!("cannot read the list of files: {e}"),
         })?;
+    // NUL-separated names are taken exactly as written: a name may start or end with
+    // a space, or hold a line break.
+    if null {
+        return Ok(text
+            .split('\0')
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect());
+    }
     Ok(text
         .lines()
         .map(str::trim)

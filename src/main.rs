@@ -133,6 +133,10 @@ struct Common {
     /// Read more paths, one per line, from FILE (`-` for standard input).
     #[arg(long, value_name = "FILE")]
     files_from: Option<String>,
+    /// Names in `--files-from` end with a NUL byte instead of a line end, as
+    /// `git diff -z` and `find -print0` write them: any file name can be given.
+    #[arg(short = 'z', long = "null", requires = "files_from")]
+    null: bool,
     /// Never read files matching this glob, even when named (repeatable).
     #[arg(long, value_name = "GLOB")]
     exclude: Vec<String>,
@@ -276,6 +280,14 @@ enum Format {
     Github,
     /// One self-contained page: every article with findings, its words marked.
     Html,
+    /// GitLab code quality report (merge request widget).
+    Gitlab,
+    /// JUnit XML test results; findings at the failing level are failures.
+    Junit,
+    /// reviewdog's diagnostic format (`reviewdog -f=rdjson`).
+    Rdjson,
+    /// Checkstyle XML.
+    Checkstyle,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -543,7 +555,7 @@ fn what_to_read(
     let mut paths = common.paths.clone();
     let mut input_failed = false;
     if let Some(source) = &common.files_from {
-        match input::paths_from(source) {
+        match input::paths_from(source, common.null) {
             Ok(more) => paths.extend(more),
             Err(e) => {
                 to_stderr!("factlint: error: {e}");
@@ -848,7 +860,7 @@ fn report_findings(
     let files = Files::new(docs, &engine.book);
     let text = if args.statistics {
         match args.format {
-            Format::Json | Format::Jsonl | Format::Sarif => {
+            Format::Json | Format::Jsonl | Format::Sarif | Format::Gitlab | Format::Rdjson => {
                 report::statistics::render_json(&findings)
             }
             _ => report::statistics::render_text(&findings),
@@ -885,6 +897,10 @@ fn report_findings(
             Format::Sarif => report::sarif::render(&findings, &files),
             Format::Github => report::github::render(&findings, &files),
             Format::Html => report::html::render(&findings, &files, docs.len()),
+            Format::Gitlab => report::gitlab::render(&findings, &files),
+            Format::Junit => report::junit::render(&findings, &files, args.threshold(config)),
+            Format::Rdjson => report::rdjson::render(&findings, &files),
+            Format::Checkstyle => report::checkstyle::render(&findings, &files),
         }
     };
     if !emit(&text, output) || input_failed {

@@ -585,3 +585,320 @@ fn map_and_reduce_give_the_findings_of_check() {
         bad.stderr
     );
 }
+
+/// What `--format json` says of each finding: (file, line, column, end line, end
+/// column, code, severity), the reference the CI formats are checked against.
+fn json_findings(dir: &Path, args: &[&str]) -> Vec<(String, u64, u64, u64, u64, String, String)> {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let run = factlint(dir, &all, None);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let p = &f["primary"];
+            (
+                p["file"].as_str().unwrap_or_default().to_string(),
+                p["line"].as_u64().unwrap_or(0),
+                p["column"].as_u64().unwrap_or(0),
+                p["end_line"].as_u64().unwrap_or(0),
+                p["end_column"].as_u64().unwrap_or(0),
+                f["code"].as_str().unwrap_or_default().to_string(),
+                f["severity"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn gitlab_code_quality_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let expected = json_findings(dir.path(), &["check", "news"]);
+    let run = factlint(dir.path(), &["check", "news", "--format", "gitlab"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect("a JSON array");
+    assert_eq!(issues.len(), expected.len());
+    let mut prints = std::collections::HashSet::new();
+    for (issue, (file, line, col, end_line, end_col, code, severity)) in
+        issues.iter().zip(&expected)
+    {
+        assert_eq!(issue["check_name"], code.as_str());
+        assert_eq!(issue["location"]["path"], file.as_str());
+        let positions = &issue["location"]["positions"];
+        assert_eq!(positions["begin"]["line"], *line);
+        assert_eq!(positions["begin"]["column"], *col);
+        assert_eq!(positions["end"]["line"], *end_line);
+        assert_eq!(positions["end"]["column"], *end_col);
+        let level = match severity.as_str() {
+            "error" => "major",
+            "warning" => "minor",
+            _ => "info",
+        };
+        assert_eq!(issue["severity"], level);
+        assert!(!issue["description"].as_str().unwrap_or_default().is_empty());
+        assert!(
+            prints.insert(
+                issue["fingerprint"]
+                    .as_str()
+                    .expect("fingerprint")
+                    .to_string()
+            )
+        );
+    }
+    insta::assert_snapshot!("gitlab", run.stdout);
+    // The same words twice in one article are two issues with two fingerprints.
+    write(
+        dir.path(),
+        "twice.md",
+        "---\ndate: 2024-12-13\n---\nKhalil Haqqani, 61, was killed.\n\nKhalil Haqqani, 61, was killed.\n",
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "twice.md", "--format", "gitlab"],
+        None,
+    );
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(issues.len(), 2, "{}", run.stdout);
+    assert_ne!(issues[0]["fingerprint"], issues[1]["fingerprint"]);
+}
+
+#[test]
+fn junit_report_fails_exactly_where_the_run_does() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    write(
+        dir.path(),
+        "news/quiet.md",
+        "---\ndate: 2024-12-13\n---\nNothing happened.\n",
+    );
+    let expected = json_findings(dir.path(), &["check", "news"]);
+    for (fail_on, failing) in [
+        ("error", vec!["error"]),
+        ("warning", vec!["error", "warning"]),
+    ] {
+        let run = factlint(
+            dir.path(),
+            &["check", "news", "--format", "junit", "--fail-on", fail_on],
+            None,
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+        let root = doc.root_element();
+        assert_eq!(root.tag_name().name(), "testsuites");
+        let failures = expected
+            .iter()
+            .filter(|f| failing.contains(&f.6.as_str()))
+            .count();
+        assert_eq!(
+            root.attribute("failures"),
+            Some(failures.to_string().as_str())
+        );
+        let suites: Vec<_> = root.children().filter(|n| n.is_element()).collect();
+        // One suite per article, the article without findings among them.
+        assert_eq!(suites.len(), 4);
+        assert!(
+            suites
+                .iter()
+                .any(|s| s.attribute("name") == Some("news/quiet.md")
+                    && s.attribute("failures") == Some("0"))
+        );
+        let cases: Vec<_> = suites
+            .iter()
+            .flat_map(|s| s.children().filter(|n| n.has_tag_name("testcase")))
+            .filter(|c| c.attribute("name") != Some("no findings"))
+            .collect();
+        assert_eq!(cases.len(), expected.len());
+        for (case, (file, line, col, _, _, code, severity)) in cases.iter().zip(&expected) {
+            assert_eq!(case.attribute("classname"), Some(file.as_str()));
+            assert_eq!(case.attribute("line"), Some(line.to_string().as_str()));
+            assert!(
+                case.attribute("name")
+                    .unwrap_or_default()
+                    .starts_with(code.as_str())
+            );
+            assert!(
+                case.attribute("name")
+                    .unwrap_or_default()
+                    .ends_with(&format!(" at {line}:{col}"))
+            );
+            let failure = case.children().find(|n| n.has_tag_name("failure"));
+            assert_eq!(
+                failure.is_some(),
+                failing.contains(&severity.as_str()),
+                "{case:?}"
+            );
+            if let Some(failure) = failure {
+                assert_eq!(failure.attribute("type"), Some(severity.as_str()));
+            }
+        }
+        if fail_on == "error" {
+            insta::assert_snapshot!("junit", run.stdout);
+        }
+    }
+}
+
+#[test]
+fn checkstyle_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let expected = json_findings(dir.path(), &["check", "news"]);
+    let run = factlint(
+        dir.path(),
+        &["check", "news", "--format", "checkstyle"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+    let mut errors = Vec::new();
+    for file in doc
+        .root_element()
+        .children()
+        .filter(|n| n.has_tag_name("file"))
+    {
+        for e in file.children().filter(|n| n.has_tag_name("error")) {
+            errors.push((file.attribute("name").unwrap_or_default().to_string(), e));
+        }
+    }
+    assert_eq!(errors.len(), expected.len());
+    for ((file, e), (want_file, line, col, _, _, code, severity)) in errors.iter().zip(&expected) {
+        assert_eq!(file, want_file);
+        assert_eq!(e.attribute("line"), Some(line.to_string().as_str()));
+        assert_eq!(e.attribute("column"), Some(col.to_string().as_str()));
+        assert_eq!(
+            e.attribute("source"),
+            Some(format!("factlint.{code}").as_str())
+        );
+        let level = if severity == "note" {
+            "info"
+        } else {
+            severity.as_str()
+        };
+        assert_eq!(e.attribute("severity"), Some(level));
+    }
+    insta::assert_snapshot!("checkstyle", run.stdout);
+}
+
+#[test]
+fn rdjson_counts_columns_in_bytes_and_carries_fixes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    let expected = json_findings(dir.path(), &["check", "news"]);
+    let run = factlint(dir.path(), &["check", "news", "--format", "rdjson"], None);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(report["source"]["name"], "factlint");
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), expected.len());
+    for (d, (file, line, _, _, _, code, severity)) in diagnostics.iter().zip(&expected) {
+        assert_eq!(d["location"]["path"], file.as_str());
+        assert_eq!(d["location"]["range"]["start"]["line"], *line);
+        assert_eq!(d["code"]["value"], code.as_str());
+        assert_eq!(d["severity"], severity.to_uppercase());
+    }
+    insta::assert_snapshot!("rdjson", run.stdout);
+    // On a line with letters of two bytes before the name, columns count bytes, and the
+    // house spelling comes as a suggestion over exactly the misspelt words.
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "entities:\n  khalil-haqqani:\n    name: Khalil Haqqani\n    kind: person\n    aliases: [Khalil Haqany]\n",
+    );
+    let line = "Über die Lage: Khalil Haqany was killed.";
+    write(
+        dir.path(),
+        "umlaut.md",
+        format!("---\ndate: 2024-12-13\n---\n{line}\n"),
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "umlaut.md", "--format", "rdjson"],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let d = &report["diagnostics"][0];
+    let start = line.find("Khalil Haqany").expect("name") + 1;
+    assert_eq!(
+        d["location"]["range"]["start"]["column"], start,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        d["location"]["range"]["end"]["column"],
+        start + "Khalil Haqany".len()
+    );
+    let suggestion = &d["suggestions"][0];
+    assert_eq!(suggestion["text"], "Khalil Haqqani", "{}", run.stdout);
+    assert_eq!(suggestion["range"]["start"]["column"], start);
+}
+
+#[test]
+fn xml_reports_hold_any_file_name_and_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "rules/r.yaml", RULES);
+    let odd = "a&b <\"c\"> 'd'.md";
+    write(
+        dir.path(),
+        odd,
+        "---\ndate: 2024-12-13\n---\nKhalil Haqqani, 61, was killed.\n",
+    );
+    for format in ["junit", "checkstyle"] {
+        let run = factlint(dir.path(), &["check", odd, "--format", format], None);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        let doc = roxmltree::Document::parse(&run.stdout).expect("well-formed XML");
+        let named = doc
+            .descendants()
+            .filter(|n| n.attribute("name") == Some(odd) || n.attribute("classname") == Some(odd))
+            .count();
+        assert!(named >= 1, "{format}: {}", run.stdout);
+    }
+}
+
+#[test]
+fn files_from_with_nul_separated_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    // Names git would quote or a line-based list would break: a leading space, a line
+    // break, letters outside ASCII.
+    let names = [" lead.md", "two\nlines.md", "Kābul files.md"];
+    for name in names {
+        write(
+            dir.path(),
+            name,
+            "---\ndate: 2024-12-13\n---\nKhalil Haqqani, 61, was killed.\n",
+        );
+    }
+    let list: String = names.iter().map(|n| format!("{n}\0")).collect();
+    write(dir.path(), "list", &list);
+    let run = factlint(
+        dir.path(),
+        &["check", "--files-from", "list", "-z", "--format", "json"],
+        None,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let mut files: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["primary"]["file"].as_str().unwrap_or_default())
+        .collect();
+    files.sort_unstable();
+    let mut want = names.to_vec();
+    want.sort_unstable();
+    assert_eq!(files, want);
+    // From standard input too, as `git diff --name-only -z | factlint check
+    // --files-from - -z` gives it.
+    let run = factlint(
+        dir.path(),
+        &["check", "--files-from", "-", "-z", "--format", "short"],
+        Some(list.as_bytes()),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    // Without -z the same list is one unreadable name.
+    let run = factlint(dir.path(), &["check", "--files-from", "list"], None);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+}

@@ -4,16 +4,21 @@
 //! get findings, documents and the rulebook's file texts, and turn byte spans into
 //! lines and columns at the edge.
 
+pub mod checkstyle;
 pub mod claims;
 pub mod github;
+pub mod gitlab;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod jsonl;
+pub mod junit;
+pub mod rdjson;
 pub mod rules;
 pub mod sarif;
 pub mod short;
 pub mod statistics;
+mod xml;
 
 use serde::Serialize;
 
@@ -274,6 +279,12 @@ impl<'a> Files<'a> {
         self.lines[slot].get_or_init(|| LineIndex::new(&self.text(file)))
     }
 
+    /// The byte offset at which 1-based `line` of a file starts.
+    pub fn line_start(&self, file: FileRef, line: usize) -> usize {
+        let starts = &self.index(file).starts;
+        starts[line.clamp(1, starts.len()) - 1]
+    }
+
     pub fn location(&self, label: &Label) -> Location {
         let text = self.text(label.file);
         let index = self.index(label.file);
@@ -290,6 +301,52 @@ impl<'a> Files<'a> {
             label: Some(label.message.clone()),
         }
     }
+}
+
+/// FNV-1a, 64 bits: a stable hash that does not depend on the platform or a seed.
+fn fnv1a(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// A fingerprint for each finding that stays the same when its line moves: a hash of
+/// its class, fact, file (as `name_of` writes the path), the words it points at and the
+/// value found. Findings alike in all of these (a headline's and a lede's) are told
+/// apart by their order in the file, so no two findings share a fingerprint.
+pub fn fingerprints(
+    findings: &[Finding],
+    files: &Files,
+    name_of: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let text = files.text(f.primary.file);
+            let quoted = text.get(f.primary.span.clone()).unwrap_or("");
+            let file = name_of(files.name(f.primary.file));
+            let key = fnv1a(&[
+                f.code.code(),
+                f.fact.as_deref().unwrap_or(""),
+                &file,
+                quoted,
+                f.found.as_deref().unwrap_or(""),
+            ]);
+            let n = seen.entry(key.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                key
+            } else {
+                fnv1a(&[&key, &n.to_string()])
+            }
+        })
+        .collect()
 }
 
 /// `text` with its first letter in capitals ("replace …" as a title).

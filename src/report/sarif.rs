@@ -85,18 +85,6 @@ fn physical(at: &Location) -> Value {
     })
 }
 
-/// FNV-1a, 64 bits: a stable hash that does not depend on the platform or a seed.
-fn fingerprint(parts: &[&str]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{hash:016x}")
-}
-
 fn rules() -> Vec<Value> {
     Code::ALL
         .iter()
@@ -119,15 +107,12 @@ fn rules() -> Vec<Value> {
 }
 
 pub fn render(findings: &[Finding], files: &Files) -> String {
-    // Findings alike in class, fact, file, words and value (a headline's and a lede's)
-    // are told apart by their order in the file, so each has its own fingerprint.
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let prints = super::fingerprints(findings, files, uri);
     let results: Vec<Value> = findings
         .iter()
-        .map(|f| {
+        .zip(prints)
+        .map(|(f, print)| {
             let at = files.location(&f.primary);
-            let text = files.text(f.primary.file);
-            let quoted = text.get(f.primary.span.clone()).unwrap_or("");
             let mut related: Vec<Value> = Vec::new();
             for (i, label) in f.related.iter().chain(f.rule.iter()).enumerate() {
                 let other = files.location(label);
@@ -157,22 +142,6 @@ pub fn render(findings: &[Finding], files: &Files) -> String {
                         "replacements": replacements,
                     }],
                 })]
-            };
-            let file_uri = uri(&at.file);
-            let parts = [
-                f.code.code(),
-                f.fact.as_deref().unwrap_or(""),
-                &file_uri,
-                quoted,
-                f.found.as_deref().unwrap_or(""),
-            ];
-            let key = fingerprint(&parts);
-            let n = seen.entry(key.clone()).or_insert(0);
-            *n += 1;
-            let print = if *n == 1 {
-                key
-            } else {
-                fingerprint(&[&key, &n.to_string()])
             };
             let mut result = json!({
                 "ruleId": f.code.code(),
