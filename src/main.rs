@@ -54,6 +54,28 @@ macro_rules! to_stdout {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to use colour: in human output and in rulebook and configuration errors.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+/// `--color`, as the whole run uses it.
+static COLOR: std::sync::OnceLock<Color> = std::sync::OnceLock::new();
+
+/// Whether output to a stream is coloured: `--color always|never`, else NO_COLOR turns
+/// colour off, CLICOLOR_FORCE or FORCE_COLOR (set and not "0") turns it on even into a
+/// pipe, as CI logs want, and otherwise a terminal gets colour.
+fn colour(to_terminal: bool) -> bool {
+    match COLOR.get().copied().unwrap_or(Color::Auto) {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            let set =
+                |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+            std::env::var_os("NO_COLOR").is_none()
+                && (set("CLICOLOR_FORCE") || set("FORCE_COLOR") || to_terminal)
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -193,9 +215,6 @@ struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-    /// When to use colour in human output.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
     /// The lowest severity that makes the run fail (exit code 1). Default: `fail_on`
     /// from the configuration, else error.
     #[arg(long, value_enum)]
@@ -328,6 +347,16 @@ const EXIT_TROUBLE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = COLOR.set(cli.color);
+    // Errors in the tool's own inputs (rulebook, configuration) follow --color too.
+    let errors_coloured = colour(std::io::stderr().is_terminal());
+    let _ = miette::set_hook(Box::new(move |_| {
+        Box::new(
+            miette::MietteHandlerOpts::new()
+                .color(errors_coloured)
+                .build(),
+        )
+    }));
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Claims(args) => run_claims(args),
@@ -868,21 +897,10 @@ fn report_findings(
     } else {
         match args.format {
             Format::Human => {
-                let color = match args.color {
-                    Color::Always => true,
-                    Color::Never => false,
-                    // NO_COLOR turns colour off; CLICOLOR_FORCE or FORCE_COLOR (set and
-                    // not "0") turns it on even into a pipe, as CI logs want.
-                    Color::Auto => {
-                        let set = |name: &str| {
-                            std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
-                        };
-                        output.is_none()
-                            && std::env::var_os("NO_COLOR").is_none()
-                            && (set("CLICOLOR_FORCE")
-                                || set("FORCE_COLOR")
-                                || std::io::stdout().is_terminal())
-                    }
+                // A report written to a file is never coloured unless asked.
+                let color = match COLOR.get() {
+                    Some(Color::Always) => true,
+                    _ => output.is_none() && colour(std::io::stdout().is_terminal()),
                 };
                 report::human::render(
                     &findings,

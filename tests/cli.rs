@@ -820,3 +820,54 @@ fn per_file_ignores_leave_classes_out_of_the_files_a_glob_matches() {
         run.stderr
     );
 }
+
+#[test]
+fn color_applies_to_rulebook_and_configuration_errors_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "entities:\n  x:\n    name: X\n    kind: persn\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2024-12-13\n---\nX was there.\n",
+    );
+    let stderr = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
+        command
+            .args(args)
+            .current_dir(dir.path())
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("FORCE_COLOR");
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    for args in [&["rules", "check"][..], &["check", "a.md"]] {
+        let plain = stderr(args, &[]);
+        assert!(plain.contains("unknown entity kind"), "{plain}");
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        // `--color` goes before or after the subcommand.
+        let mut always = args.to_vec();
+        always.extend(["--color", "always"]);
+        assert!(stderr(&always, &[("NO_COLOR", "1")]).contains('\u{1b}'));
+        let mut first = vec!["--color", "always"];
+        first.extend(args);
+        assert!(stderr(&first, &[]).contains('\u{1b}'));
+        assert!(stderr(args, &[("FORCE_COLOR", "1")]).contains('\u{1b}'));
+        let mut never = args.to_vec();
+        never.extend(["--color", "never"]);
+        assert!(!stderr(&never, &[("FORCE_COLOR", "1")]).contains('\u{1b}'));
+    }
+    // A broken configuration as well.
+    write(dir.path(), "factlint.yaml", "fail_on: sometimes\n");
+    std::fs::remove_dir_all(dir.path().join("rules")).unwrap();
+    let coloured = stderr(&["check", "a.md", "--color", "always"], &[]);
+    assert!(coloured.contains('\u{1b}'), "{coloured}");
+}
