@@ -114,6 +114,14 @@ impl Engine {
     /// Checks documents already read (see [`Engine::read`]); `docs` may have been
     /// [shed](Document::shed) since.
     pub fn check_read(&self, docs: &[Document], read: Vec<Read>) -> Report {
+        self.check_against(docs, read, &[])
+    }
+
+    /// As [`Engine::check_read`], where the documents marked in `context` were read only
+    /// to compare the others with (an archive): a disagreement between articles is
+    /// reported in an article checked, never in one of them alone. Their own findings
+    /// are still returned; the caller leaves them out.
+    pub fn check_against(&self, docs: &[Document], read: Vec<Read>, context: &[bool]) -> Report {
         let mut findings = Vec::new();
         // Claims that fit the rulebook, by fact: (document, mention).
         let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
@@ -188,7 +196,7 @@ impl Engine {
         }
         for (&fact, claims) in &fitting {
             let claims = without_reported_disputes(claims, &read);
-            self.between_claims(fact, &claims, docs, &read, &mut findings);
+            self.between_claims(fact, &claims, docs, &read, context, &mut findings);
         }
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
@@ -1035,9 +1043,12 @@ impl Engine {
         claims: &[(usize, usize)],
         docs: &[Document],
         read: &[Read],
+        context: &[bool],
         findings: &mut Vec<Finding>,
     ) {
         let fact_ref = &self.book.facts[fact];
+        let checked = |d: usize| !context.get(d).copied().unwrap_or(false);
+        let has_checked = |c: &[(usize, usize)]| c.iter().any(|&(d, _)| checked(d));
         let value = |(d, m): (usize, usize)| -> Option<Interval> {
             let mention = &read[d].0[m];
             // Ages depend on when they were written ("Ana Vell, 45," in 2015 and ", 50,"
@@ -1151,6 +1162,27 @@ impl Engine {
         }) else {
             return;
         };
+        // Against an archive, the disagreement to show is one of an article checked:
+        // a checked value against the lowest-ending or the highest-starting value (one
+        // of which it disagrees with, if it disagrees with any).
+        let (ia, ib) = if has_checked(values[ia].1) || has_checked(values[ib].1) {
+            (ia, ib)
+        } else {
+            let upper = |i: usize| values[i].0.max.unwrap_or(u64::MAX);
+            let (Some(lo), Some(hi)) = (
+                (0..values.len()).min_by_key(|&i| upper(i)),
+                (0..values.len()).max_by_key(|&i| values[i].0.min),
+            ) else {
+                return;
+            };
+            let Some(pair) = (0..values.len())
+                .filter(|&i| has_checked(values[i].1))
+                .find_map(|i| across((i, lo)).or_else(|| across((i, hi))))
+            else {
+                return;
+            };
+            pair
+        };
         let ((va, ca), (vb, cb)) = (values[ia], values[ib]);
         let recorded_dispute = recorded(va, vb);
         let doc_set = |c: &[(usize, usize)]| {
@@ -1165,6 +1197,9 @@ impl Engine {
             |c: &[(usize, usize)]| c.first().and_then(|(d, _)| docs[*d].meta.published);
         let a_first = (da.len(), std::cmp::Reverse(first_published(ca)));
         let b_first = (db.len(), std::cmp::Reverse(first_published(cb)));
+        // Against an archive, the finding stands in an article checked.
+        let a_first = (!has_checked(ca), a_first);
+        let b_first = (!has_checked(cb), b_first);
         let (pv, pc, pd, ov, oc) = if a_first <= b_first {
             (*va, ca, &da, *vb, cb)
         } else {
@@ -1172,6 +1207,7 @@ impl Engine {
         };
         let Some((primary, other)) = pc
             .iter()
+            .filter(|&&(d, _)| checked(d))
             .find_map(|&p| oc.iter().find(|(d, _)| *d != p.0).map(|&o| (p, o)))
         else {
             return;

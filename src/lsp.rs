@@ -327,10 +327,14 @@ impl Server {
                 docs.push(doc);
             }
         }
-        let report = engine.check_read(&docs, reads);
+        // The workspace's other articles are read to compare the open ones with: a
+        // disagreement between an open article and a closed one shows in the open one.
+        let context: Vec<bool> = (0..docs.len()).map(|d| !uri_of.contains_key(&d)).collect();
+        let report = engine.check_against(&docs, reads, &context);
         let findings = crate::settle(
             report.findings,
             &docs,
+            &context,
             &self.config,
             &factlint::findings::Selection::default(),
         );

@@ -192,6 +192,22 @@ struct CheckArgs {
     common: Common,
     #[command(flatten)]
     report: ReportArgs,
+    /// Also read these articles (files, directories or globs; repeatable) and compare
+    /// the files checked with them, reporting findings only in the files checked: a new
+    /// article checked against the archive. `--against` alone reads the configuration's
+    /// `include`, else the current directory.
+    #[arg(
+        long,
+        value_name = "PATH",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = ""
+    )]
+    against: Vec<String>,
+    /// Print the rulebook's warnings (what `factlint rules check` reports) before
+    /// checking, as a hook run on a rulebook change wants.
+    #[arg(long)]
+    lint_rules: bool,
     /// Make the safe fixes in the files (the house spelling of a name, the accepted
     /// form of a title), each written atomically, then report what remains.
     #[arg(long, conflicts_with = "diff")]
@@ -267,6 +283,11 @@ struct ReconcileArgs {
     /// Files of claims lines (`claims --format jsonl`); `-` reads standard input.
     #[arg(required = true)]
     inputs: Vec<String>,
+    /// Claims lines of the archive (repeatable): compared with the inputs, findings
+    /// reported only in the inputs' articles; an archive line for an article the inputs
+    /// also hold is left out, as the inputs' line is newer.
+    #[arg(long, value_name = "FILE")]
+    against: Vec<String>,
     #[command(flatten)]
     setup: Setup,
     #[command(flatten)]
@@ -503,11 +524,19 @@ struct Prepared {
     why: Vec<Vec<String>>,
     /// Some input could not be read (already reported).
     input_failed: bool,
+    /// For each document, whether it was read only to compare the others with
+    /// (`--against`): its own findings are not reported.
+    context: Vec<bool>,
 }
 
 /// `for_check`: keep only what checking needs of each document (the claims inventory
 /// needs every mention and the text).
-fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, ExitCode> {
+fn prepare(
+    common: &Common,
+    against: &[String],
+    for_check: bool,
+    why: bool,
+) -> Result<Prepared, ExitCode> {
     if let Some(n) = common.threads {
         // More threads than CPUs only costs memory and start-up time.
         let cpus = std::thread::available_parallelism().map_or(1, usize::from);
@@ -524,7 +553,9 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
     let start = search_start(&common.paths);
     let config = load_config(&common.setup, &start)?;
     let book = load_rulebook(&common.setup, &config, &start)?;
-    let (paths, options, mut input_failed) = what_to_read(common, &config)?;
+    let (mut paths, options, mut input_failed) = what_to_read(common, &config)?;
+    let archive = archive_files(&paths, against, &config, &options);
+    paths.extend(archive.iter().cloned());
     let tolerance = common
         .tolerance
         .or(config.tolerance)
@@ -563,6 +594,8 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
     let (docs, read): (Vec<Document>, Vec<(Read, Vec<String>)>) =
         inputs.documents.into_iter().unzip();
     let (read, why) = read.into_iter().unzip();
+    let archive: std::collections::HashSet<String> = archive.into_iter().collect();
+    let context = docs.iter().map(|d| archive.contains(&d.path)).collect();
     Ok(Prepared {
         engine,
         config,
@@ -570,7 +603,47 @@ fn prepare(common: &Common, for_check: bool, why: bool) -> Result<Prepared, Exit
         read,
         why,
         input_failed,
+        context,
     })
+}
+
+/// The files of `--against` (its bare form: the configuration's `include`, else the
+/// current directory) that are not among the files checked, whatever their spelling
+/// ("./news/a.md" is "news/a.md").
+fn archive_files(
+    checked: &[String],
+    against: &[String],
+    config: &Config,
+    options: &ReadOptions,
+) -> Vec<String> {
+    if against.is_empty() {
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    for path in against {
+        if path.is_empty() {
+            if config.include.is_empty() {
+                paths.push(".".to_string());
+            } else {
+                paths.extend(config.include.iter().cloned());
+            }
+        } else {
+            paths.push(path.clone());
+        }
+    }
+    let identity = |f: &String| std::fs::canonicalize(f).unwrap_or_else(|_| PathBuf::from(f));
+    let (checked, _, _) = input::files_to_read(checked, options);
+    let checked: std::collections::HashSet<PathBuf> = checked.iter().map(identity).collect();
+    let (archive, _, _) = input::files_to_read(&paths, options);
+    archive
+        .into_iter()
+        .filter(|f| f != "-" && !checked.contains(&identity(f)))
+        // The current directory's files under the names a hook or `git diff` gives.
+        .map(|f| match f.strip_prefix("./") {
+            Some(rest) if against.iter().any(String::is_empty) => rest.to_string(),
+            _ => f,
+        })
+        .collect()
 }
 
 /// The paths a run reads (the ones given, `--files-from`, else the configuration's
@@ -650,11 +723,16 @@ fn emit(text: &str, output: Option<&Path>) -> bool {
 fn settle(
     findings: Vec<Finding>,
     docs: &[Document],
+    context: &[bool],
     config: &Config,
     selection: &Selection,
 ) -> Vec<Finding> {
     suppress::apply(docs, findings)
         .into_iter()
+        .filter(|f| match f.primary.file {
+            FileRef::Document(d) => !context.get(d).copied().unwrap_or(false),
+            FileRef::Rule(_) => true,
+        })
         .filter(|f| selection.keeps(f.code))
         .filter(|f| match f.primary.file {
             FileRef::Document(d) => !config.ignores_in(&docs[d].path, f.code),
@@ -684,26 +762,16 @@ fn run_check(args: CheckArgs) -> ExitCode {
             return ExitCode::SUCCESS;
         }
     }
-    let Prepared {
-        config,
-        engine,
-        docs,
-        read,
-        input_failed,
-        ..
-    } = match prepare(&args.common, true, false) {
+    let prepared = match prepare(&args.common, &args.against, true, false) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };
-    report_findings(
-        &engine,
-        &config,
-        &docs,
-        read,
-        &args.report,
-        args.common.output.as_deref(),
-        input_failed,
-    )
+    if args.lint_rules {
+        for warning in rulebook::lint(&prepared.engine.book) {
+            to_stderr!("{:?}", miette::Report::new(warning));
+        }
+    }
+    report_findings(prepared, &args.report, args.common.output.as_deref())
 }
 
 /// `check --show-settings` and `--show-files`: what a run would use and read.
@@ -788,11 +856,12 @@ fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
         docs,
         read,
         input_failed,
+        context,
         ..
-    } = prepare(&args.common, true, false)?;
-    let report = engine.check_read(&docs, read);
+    } = prepare(&args.common, &args.against, true, false)?;
+    let report = engine.check_against(&docs, read, &context);
     let selection = selection(&args.report)?;
-    let findings = settle(report.findings, &docs, &config, &selection);
+    let findings = settle(report.findings, &docs, &context, &config, &selection);
     let mut trouble = input_failed;
     let (mut made, mut files, mut diff) = (0, 0, String::new());
     for (d, doc) in docs.iter().enumerate() {
@@ -871,22 +940,25 @@ fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
 }
 
 /// Checks what was read, then reports: shared by `check` and `reconcile`.
-fn report_findings(
-    engine: &Engine,
-    config: &Config,
-    docs: &[Document],
-    read: Vec<Read>,
-    args: &ReportArgs,
-    output: Option<&Path>,
-    input_failed: bool,
-) -> ExitCode {
-    let report = engine.check_read(docs, read);
+fn report_findings(prepared: Prepared, args: &ReportArgs, output: Option<&Path>) -> ExitCode {
+    let Prepared {
+        engine,
+        config,
+        docs,
+        read,
+        input_failed,
+        context,
+        ..
+    } = prepared;
+    let (config, docs) = (&config, &docs[..]);
+    let report = engine.check_against(docs, read, &context);
     let selection = match selection(args) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let findings = settle(report.findings, docs, config, &selection);
-    let files = Files::new(docs, &engine.book);
+    let findings = settle(report.findings, docs, &context, config, &selection);
+    let files = Files::new(docs, &engine.book).with_context(&context);
+    let checked = files.checked();
     let text = if args.statistics {
         match args.format {
             Format::Json | Format::Jsonl | Format::Sarif | Format::Gitlab | Format::Rdjson => {
@@ -902,19 +974,14 @@ fn report_findings(
                     Some(Color::Always) => true,
                     _ => output.is_none() && colour(std::io::stdout().is_terminal()),
                 };
-                report::human::render(
-                    &findings,
-                    &files,
-                    (!args.quiet).then_some(docs.len()),
-                    color,
-                )
+                report::human::render(&findings, &files, (!args.quiet).then_some(checked), color)
             }
             Format::Short => report::short::render(&findings, &files),
-            Format::Json => report::json::render(&findings, &files, docs.len()),
+            Format::Json => report::json::render(&findings, &files, checked),
             Format::Jsonl => report::jsonl::render(&findings, &files),
             Format::Sarif => report::sarif::render(&findings, &files),
             Format::Github => report::github::render(&findings, &files),
-            Format::Html => report::html::render(&findings, &files, docs.len()),
+            Format::Html => report::html::render(&findings, &files, checked),
             Format::Gitlab => report::gitlab::render(&findings, &files),
             Format::Junit => report::junit::render(&findings, &files, args.threshold(config)),
             Format::Rdjson => report::rdjson::render(&findings, &files),
@@ -944,16 +1011,53 @@ fn run_reconcile(args: ReconcileArgs) -> ExitCode {
         Err(code) => return code,
     };
     let engine = Engine::new(book, config.tolerance.unwrap_or(DEFAULT_TOLERANCE));
+    if let Some(target) = &args.output {
+        let all: Vec<String> = args.inputs.iter().chain(&args.against).cloned().collect();
+        if let Some(refusal) = factlint::output::refuse(target, &all) {
+            to_stderr!("factlint: error: {refusal}");
+            return ExitCode::from(EXIT_TROUBLE);
+        }
+    }
+    let (mut docs, mut read, mut failed) = claims_lines(&engine, &args.inputs);
+    let mut context = vec![false; docs.len()];
+    if !args.against.is_empty() {
+        let (archive, archive_read, archive_failed) = claims_lines(&engine, &args.against);
+        failed |= archive_failed;
+        let newer: std::collections::HashSet<String> =
+            docs.iter().map(|d| d.path.clone()).collect();
+        for (doc, r) in archive.into_iter().zip(archive_read) {
+            if !newer.contains(&doc.path) {
+                docs.push(doc);
+                read.push(r);
+                context.push(true);
+            }
+        }
+    }
+    // Map tasks may finish in any order: findings follow path order, as in `check`.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| docs[a].path.cmp(&docs[b].path));
+    let mut slots: Vec<Option<(Document, Read)>> = docs.into_iter().zip(read).map(Some).collect();
+    let context: Vec<bool> = order.iter().map(|&i| context[i]).collect();
+    let (docs, read): (Vec<_>, Vec<_>) = order.into_iter().filter_map(|i| slots[i].take()).unzip();
+    let prepared = Prepared {
+        engine,
+        config,
+        docs,
+        read,
+        why: Vec::new(),
+        input_failed: failed,
+        context,
+    };
+    report_findings(prepared, &args.report, args.output.as_deref())
+}
+
+/// The documents and readings of files of claims lines; `true` when some line or file
+/// could not be read (already said).
+fn claims_lines(engine: &Engine, inputs: &[String]) -> (Vec<Document>, Vec<Read>, bool) {
     let mut docs = Vec::new();
     let mut read = Vec::new();
     let mut failed = false;
-    if let Some(target) = &args.output
-        && let Some(refusal) = factlint::output::refuse(target, &args.inputs)
-    {
-        to_stderr!("factlint: error: {refusal}");
-        return ExitCode::from(EXIT_TROUBLE);
-    }
-    for input in &args.inputs {
+    for input in inputs {
         let reader: Box<dyn std::io::BufRead> = if input == "-" {
             Box::new(std::io::stdin().lock())
         } else {
@@ -994,20 +1098,7 @@ fn run_reconcile(args: ReconcileArgs) -> ExitCode {
             }
         }
     }
-    // Map tasks may finish in any order: findings follow path order, as in `check`.
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by(|&a, &b| docs[a].path.cmp(&docs[b].path));
-    let mut slots: Vec<Option<(Document, Read)>> = docs.into_iter().zip(read).map(Some).collect();
-    let (docs, read): (Vec<_>, Vec<_>) = order.into_iter().filter_map(|i| slots[i].take()).unzip();
-    report_findings(
-        &engine,
-        &config,
-        &docs,
-        read,
-        &args.report,
-        args.output.as_deref(),
-        failed,
-    )
+    (docs, read, failed)
 }
 
 fn run_claims(args: ClaimsArgs) -> ExitCode {
@@ -1018,7 +1109,12 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         why,
         input_failed,
         ..
-    } = match prepare(&args.common, args.format == ClaimsFormat::Jsonl, args.why) {
+    } = match prepare(
+        &args.common,
+        &[],
+        args.format == ClaimsFormat::Jsonl,
+        args.why,
+    ) {
         Ok(prepared) => prepared,
         Err(code) => return code,
     };

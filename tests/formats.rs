@@ -902,3 +902,108 @@ fn files_from_with_nul_separated_names() {
     let run = factlint(dir.path(), &["check", "--files-from", "list"], None);
     assert_eq!(run.code, 2, "{}", run.stdout);
 }
+
+#[test]
+fn against_an_archive_reports_only_in_the_files_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    project(dir.path());
+    // Alone, b.md contradicts nothing but the rulebook; beside the archive it
+    // contradicts a.md, and the finding stands in b.md whichever was first published.
+    let alone = factlint(
+        dir.path(),
+        &["check", "news/b.md", "--format", "short"],
+        None,
+    );
+    assert!(!alone.stdout.contains("FL002"), "{}", alone.stdout);
+    for (file, other) in [("news/b.md", "news/a.md"), ("news/a.md", "news/b.md")] {
+        let run = factlint(
+            dir.path(),
+            &["check", file, "--against=news", "--format", "json"],
+            None,
+        );
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let findings = report["findings"].as_array().expect("findings");
+        assert!(
+            findings.iter().all(|f| f["primary"]["file"] == file),
+            "{file}: {}",
+            run.stdout
+        );
+        let conflict = findings
+            .iter()
+            .find(|f| f["code"] == "FL002")
+            .unwrap_or_else(|| panic!("{file}: {}", run.stdout));
+        assert_eq!(conflict["related"][0]["file"], other);
+        assert_eq!(report["summary"]["files"], 1);
+    }
+    // `--against` alone is the configuration's `include`, else the current directory;
+    // a file named twice (as checked and in the archive) is read once.
+    let bare = factlint(
+        dir.path(),
+        &["check", "./news/b.md", "--against", "--format", "short"],
+        None,
+    );
+    assert!(
+        bare.stdout.contains("error[FL002]") && bare.stdout.contains("in news/a.md"),
+        "{}",
+        bare.stdout
+    );
+    assert!(
+        bare.stdout.lines().all(|l| l.starts_with("./news/b.md:")),
+        "{}",
+        bare.stdout
+    );
+    // The map-and-reduce form: the archive's claims cached, the new article's claims
+    // reconciled against them, with the same findings.
+    let archive = factlint(dir.path(), &["claims", "news", "--format", "jsonl"], None);
+    write(dir.path(), "archive.jsonl", &archive.stdout);
+    let new = factlint(
+        dir.path(),
+        &["claims", "news/b.md", "--format", "jsonl"],
+        None,
+    );
+    write(dir.path(), "new.jsonl", &new.stdout);
+    let reduced = factlint(
+        dir.path(),
+        &[
+            "reconcile",
+            "new.jsonl",
+            "--against",
+            "archive.jsonl",
+            "--format",
+            "short",
+        ],
+        None,
+    );
+    let direct = factlint(
+        dir.path(),
+        &["check", "news/b.md", "--against=news", "--format", "short"],
+        None,
+    );
+    assert_eq!(reduced.stdout, direct.stdout);
+    assert_eq!(reduced.code, direct.code);
+    // An article changed since the archive was cached is compared as it is now.
+    write(
+        dir.path(),
+        "news/a.md",
+        "---\ndate: 2024-12-12\n---\nAt least five people were killed at the Ministry of Refugees.\n",
+    );
+    let new = factlint(
+        dir.path(),
+        &["claims", "news/a.md", "--format", "jsonl"],
+        None,
+    );
+    write(dir.path(), "new.jsonl", &new.stdout);
+    let reduced = factlint(
+        dir.path(),
+        &[
+            "reconcile",
+            "new.jsonl",
+            "--against",
+            "archive.jsonl",
+            "--format",
+            "short",
+        ],
+        None,
+    );
+    assert!(!reduced.stdout.contains("FL002"), "{}", reduced.stdout);
+}

@@ -293,6 +293,16 @@ fn an_article_that_is_not_open_is_checked_against() {
         "{related:?}"
     );
     client.finish();
+    // Opened alone, the earlier article shows the disagreement too, though beside the
+    // later one the finding would stand in the later.
+    let mut client = Client::start(&root);
+    client.initialize(&root, &["utf-16"]);
+    let uri_early = format!("{}/early.md", uri(&root));
+    let early = std::fs::read_to_string(dir.path().join("early.md")).unwrap();
+    client.open(&uri_early, &early);
+    let diagnostics = client.diagnostics(&uri_early);
+    assert_eq!(codes(&diagnostics), ["FL002"], "{diagnostics:?}");
+    client.finish();
 }
 
 #[test]

@@ -26,6 +26,11 @@ pub fn render(findings: &[Finding], files: &Files, failing: Severity) -> String 
             },
         }
     }
+    // Articles read only for comparison (`--against`) are not suites.
+    by_file.retain(|(file, list)| match file {
+        FileRef::Document(d) => files.checked_doc(*d) || !list.is_empty(),
+        FileRef::Rule(_) => true,
+    });
     let failures = findings.iter().filter(|f| f.severity >= failing).count();
     let tests: usize = by_file.iter().map(|(_, list)| list.len().max(1)).sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -186,6 +186,9 @@ impl Location {
 pub struct Files<'a> {
     docs: &'a [Document],
     book: &'a Rulebook,
+    /// For each document, whether it was read only to compare the others with
+    /// (`--against`); empty when none was.
+    context: &'a [bool],
     /// Line starts of each file, built the first time a location in it is asked for.
     lines: Vec<std::sync::OnceLock<LineIndex>>,
     /// Texts read back from disk for documents that let theirs go after checking: the
@@ -217,6 +220,7 @@ impl<'a> Files<'a> {
         Files {
             docs,
             book,
+            context: &[],
             lines: (0..docs.len() + book.files.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
@@ -224,8 +228,26 @@ impl<'a> Files<'a> {
         }
     }
 
+    /// The same files, some documents read only to compare the others with: reports
+    /// leave them out of their counts and lists of articles checked.
+    pub fn with_context(self, context: &'a [bool]) -> Files<'a> {
+        Files { context, ..self }
+    }
+
     pub fn docs(&self) -> &'a [Document] {
         self.docs
+    }
+
+    /// Whether document `d` is one the run checks, not one read for comparison only.
+    pub fn checked_doc(&self, d: usize) -> bool {
+        !self.context.get(d).copied().unwrap_or(false)
+    }
+
+    /// How many documents the run checks.
+    pub fn checked(&self) -> usize {
+        (0..self.docs.len())
+            .filter(|&d| self.checked_doc(d))
+            .count()
     }
 
     pub fn book(&self) -> &'a Rulebook {
