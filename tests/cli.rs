@@ -871,3 +871,38 @@ fn color_applies_to_rulebook_and_configuration_errors_too() {
     let coloured = stderr(&["check", "a.md", "--color", "always"], &[]);
     assert!(coloured.contains('\u{1b}'), "{coloured}");
 }
+
+#[test]
+fn tolerance_sets_how_far_about_reaches() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "events:\n  fire:\n    summary: Lark Street fire\n    date: 2025-03-07\n    about: [Lark Street]\n    facts:\n      killed: 44\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-03-08\n---\nThe Lark Street fire killed about 40 people.\n",
+    );
+    let run = factlint(dir.path(), &["check", "a.md", "--format", "short"], None);
+    assert_eq!(
+        run.code, 0,
+        "10% by default: about 40 reaches 44: {}",
+        run.stdout
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "a.md", "--format", "short", "--tolerance", "0.05"],
+        None,
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("says 38 to 42"), "{}", run.stdout);
+    let run = factlint(dir.path(), &["check", "a.md", "--tolerance", "2"], None);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("not a fraction between 0 and 1"),
+        "{}",
+        run.stderr
+    );
+}

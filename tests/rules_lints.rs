@@ -159,3 +159,33 @@ fn a_figure_split_by_yaml_says_to_quote_it() {
     assert!(stderr.contains("unknown key `002`"), "{stderr}");
     assert!(stderr.contains("quote the figure"), "{stderr}");
 }
+
+#[test]
+fn check_with_lint_rules_prints_the_rulebook_warnings_then_checks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "rules/story.yaml",
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    aliases: [Ana  Vell]\n",
+    );
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-03-08\n---\nAna Vell spoke.\n",
+    );
+    let plain = factlint(dir.path(), &["check", "a.md"], None);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert!(!plain.stderr.contains("house spelling"), "{}", plain.stderr);
+    let linted = factlint(dir.path(), &["check", "a.md", "--lint-rules"], None);
+    assert_eq!(
+        linted.code, 0,
+        "warnings do not fail the run: {}",
+        linted.stderr
+    );
+    assert!(
+        linted.stderr.contains("is its house spelling") && linted.stderr.contains("story.yaml:"),
+        "{}",
+        linted.stderr
+    );
+    assert_eq!(linted.stdout, plain.stdout, "the findings are the same");
+}
