@@ -467,6 +467,16 @@ fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Ruleboo
     find_rulebook(setup, config, start).map_err(report_errors)
 }
 
+/// Whether factlint runs as a gate: in a pre-commit hook (`PRE_COMMIT`, which
+/// pre-commit sets) or a CI job (`CI`, which GitHub Actions, GitLab CI and most others
+/// set), each set and not "0" or "false".
+fn in_a_gate() -> bool {
+    ["PRE_COMMIT", "CI"].iter().any(|name| {
+        std::env::var(name)
+            .is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+    })
+}
+
 /// The rulebook in force, as [`load_rulebook`] finds it, with its errors.
 fn find_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Rulebook, RuleErrors> {
     let paths = if !setup.rules.is_empty() {
@@ -495,6 +505,18 @@ fn find_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Ruleboo
         rulebook::load_paths(&paths)
     } else if let Some(dir) = found() {
         rulebook::load_paths(&[shown(dir).to_string_lossy().into_owned()])
+    } else if in_a_gate() {
+        let dir = shown(start.to_path_buf()).display().to_string();
+        Err(RuleErrors(vec![rulebook::RuleError {
+            help: Some("name the rulebook with --rules, or with `rules:` in factlint.yaml".into()),
+            ..rulebook::RuleError::plain(
+                "factlint::rules",
+                &dir,
+                "no rulebook found (no `rules/` directory or configuration from here upward); \
+                 in a pre-commit hook or a CI run (PRE_COMMIT or CI set) factlint does not fall \
+                 back on its built-in example rulebook, so that no gate passes on the wrong facts",
+            )
+        }]))
     } else {
         to_stderr!(
             "factlint: note: no rulebook found (no `rules/` directory or configuration from {} upward); \

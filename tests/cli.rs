@@ -735,7 +735,9 @@ fn force_color_colours_output_into_a_pipe() {
             .current_dir(dir.path())
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
-            .env_remove("FORCE_COLOR");
+            .env_remove("FORCE_COLOR")
+            .env_remove("CI")
+            .env_remove("PRE_COMMIT");
         for (k, v) in vars {
             command.env(k, v);
         }
@@ -841,7 +843,9 @@ fn color_applies_to_rulebook_and_configuration_errors_too() {
             .current_dir(dir.path())
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
-            .env_remove("FORCE_COLOR");
+            .env_remove("FORCE_COLOR")
+            .env_remove("CI")
+            .env_remove("PRE_COMMIT");
         for (k, v) in vars {
             command.env(k, v);
         }
@@ -905,4 +909,50 @@ fn tolerance_sets_how_far_about_reaches() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_gate_never_falls_back_on_the_built_in_rulebook() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2024-12-12\n---\nKhalil Haqqani and two others were killed.\n",
+    );
+    let run = |vars: &[(&str, &str)]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
+        command
+            .args(["check", "a.md"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CI")
+            .env_remove("PRE_COMMIT");
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        let out = command.output().unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (code, stderr) = run(&[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("using the example rulebook built into factlint"),
+        "{stderr}"
+    );
+    for gate in [("CI", "true"), ("PRE_COMMIT", "1")] {
+        let (code, stderr) = run(&[gate]);
+        assert_eq!(code, Some(2), "{gate:?}: {stderr}");
+        assert!(stderr.contains("no rulebook found"), "{stderr}");
+        assert!(stderr.contains("--rules"), "{stderr}");
+    }
+    let (code, _) = run(&[("CI", "false")]);
+    assert_eq!(code, Some(0));
+    // A rulebook found or named is used in a gate as anywhere.
+    write(
+        dir.path(),
+        "rules/r.yaml",
+        "entities:\n  x: {name: Khalil Haqqani, kind: person}\n",
+    );
+    let (code, stderr) = run(&[("CI", "true")]);
+    assert_eq!(code, Some(0), "{stderr}");
 }

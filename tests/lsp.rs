@@ -45,6 +45,8 @@ impl Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
             .arg("lsp")
             .current_dir(dir)
+            .env_remove("CI")
+            .env_remove("PRE_COMMIT")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -392,6 +394,8 @@ vim.cmd("qa!")
     );
     write(&root, "test.lua", script);
     let status = Command::new(nvim)
+        .env_remove("CI")
+        .env_remove("PRE_COMMIT")
         .args(["--headless", "-n", "-u", "NONE", "-c"])
         .arg(format!("luafile {}/test.lua", root.display()))
         .current_dir(&root)

@@ -350,6 +350,9 @@ fn rules_check(files: &[(String, &str)], config: Option<&str>) -> (i32, String) 
     command
         .current_dir(dir.path())
         .env("NO_COLOR", "1")
+        // Outside a gate unless a test says so (see `in_a_gate`).
+        .env_remove("CI")
+        .env_remove("PRE_COMMIT")
         .env("COLUMNS", "200");
     command.args(["rules", "check", "--rules"]).arg(&rules);
     match config {

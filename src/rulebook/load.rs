@@ -129,14 +129,15 @@ impl Diagnostic for RuleError {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        if self.undrawn_at().is_some() {
+        // An error about a whole file, or one too far into its line, draws no text.
+        if self.undrawn_at().is_some() || self.named.inner().is_empty() {
             return None;
         }
         Some(&self.named)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        if self.undrawn_at().is_some() {
+        if self.undrawn_at().is_some() || self.named.inner().is_empty() {
             return None;
         }
         let len = self.span.end.saturating_sub(self.span.start).max(1);

@@ -17,6 +17,9 @@ pub fn factlint(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Outside a gate unless a test says so (see `in_a_gate`).
+        .env_remove("CI")
+        .env_remove("PRE_COMMIT")
         .env("COLUMNS", "100")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -73,6 +76,9 @@ pub fn factlint_bounded(dir: &Path, args: &[&str], cpu_seconds: u32, memory_mib:
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // Outside a gate unless a test says so (see `in_a_gate`).
+        .env_remove("CI")
+        .env_remove("PRE_COMMIT")
         .env("COLUMNS", "100")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
