@@ -26,6 +26,7 @@ pub mod output;
 pub mod report;
 pub mod rulebook;
 pub mod suppress;
+pub mod workspace;
 pub mod yaml;
 
 pub use check::{Engine, Report};

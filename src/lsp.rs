@@ -21,14 +21,14 @@ use serde_json::{Value, json};
 
 use factlint::Engine;
 use factlint::check::Read;
-use factlint::config::{self, Config, DateSource};
+use factlint::config::Config;
 use factlint::document::Document;
-use factlint::extract::quantity::DEFAULT_TOLERANCE;
 use factlint::findings::{FileRef, Finding, Label, Severity};
 use factlint::input::{self, ReadOptions};
 use factlint::rulebook::RuleErrors;
 
 use crate::Setup;
+use factlint::workspace::{self, Workspace};
 
 /// How long after the last change the articles are checked again.
 const DEBOUNCE: Duration = Duration::from_millis(250);
@@ -195,25 +195,8 @@ impl Server {
         self.engine = None;
         self.workspace.clear();
         let start = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let config = if self.setup.no_config {
-            Ok(Config::default())
-        } else {
-            match self
-                .setup
-                .config
-                .clone()
-                .or_else(|| config::discover(&start))
-            {
-                Some(path) => Config::load(&crate::shown(path)),
-                None => Ok(Config::default()),
-            }
-        };
-        let loaded = config.and_then(|config| {
-            let book = crate::find_rulebook(&self.setup, &config, &start)?;
-            Ok((config, book))
-        });
         let mut rule_uris = BTreeSet::new();
-        match loaded {
+        match Workspace::discover(&self.setup.to_library(), &start, None) {
             Err(errors) => {
                 self.rule_errors(&errors, &mut rule_uris);
                 self.notify(
@@ -221,33 +204,23 @@ impl Server {
                     json!({"type": 1, "message": format!("factlint: {errors}; nothing is checked until it loads")}),
                 );
             }
-            Ok((config, book)) => {
-                self.options = ReadOptions {
-                    published: config.published,
-                    date_sources: config
-                        .date_sources
-                        .clone()
-                        .unwrap_or_else(|| vec![DateSource::FrontMatter]),
-                    stdin_filename: None,
-                    exclude: config.exclude.clone(),
-                    lossy_utf8: false,
-                };
-                let tolerance = config.tolerance.unwrap_or(DEFAULT_TOLERANCE);
-                let engine = Engine::new(book, tolerance);
-                let paths = if config.include.is_empty() {
-                    vec![".".to_string()]
-                } else {
-                    config.include.clone()
-                };
-                let inputs = input::read_with(&paths, &self.options, |doc| {
-                    let read = engine.read_for_check(&doc);
+            Ok(ws) => {
+                for note in &ws.notes {
+                    self.notify(
+                        "window/logMessage",
+                        json!({"type": 3, "message": format!("factlint: {note}")}),
+                    );
+                }
+                self.options = workspace::read_options(&ws.config, None, &[]);
+                let inputs = input::read_with(&ws.default_paths(), &self.options, |doc| {
+                    let read = ws.engine.read_for_check(&doc);
                     (doc, read)
                 });
                 for (doc, read) in inputs.documents {
                     self.workspace.insert(doc.path.clone(), (doc, read));
                 }
-                self.config = config;
-                self.engine = Some(engine);
+                self.config = ws.config;
+                self.engine = Some(ws.engine);
             }
         }
         // Rule files that had errors and have none now are cleared.
@@ -331,7 +304,7 @@ impl Server {
         // disagreement between an open article and a closed one shows in the open one.
         let context: Vec<bool> = (0..docs.len()).map(|d| !uri_of.contains_key(&d)).collect();
         let report = engine.check_against(&docs, reads, &context);
-        let findings = crate::settle(
+        let findings = workspace::settle(
             report.findings,
             &docs,
             &context,
@@ -507,7 +480,7 @@ impl Server {
             .find(|p| same(p))
             .cloned()
             .unwrap_or_else(|| {
-                crate::shown(path.to_path_buf())
+                workspace::shown(path.to_path_buf())
                     .to_string_lossy()
                     .into_owned()
             })

@@ -10,15 +10,15 @@ mod lsp;
 
 use factlint::Engine;
 use factlint::check::Read;
-use factlint::config::{self, Config, DateSource};
+use factlint::config::Config;
 use factlint::date::Day;
 use factlint::document::Document;
 use factlint::extract::quantity::DEFAULT_TOLERANCE;
-use factlint::findings::{Code, FileRef, Finding, Selection, Severity};
+use factlint::findings::{Code, Selection, Severity};
 use factlint::input::{self, ReadOptions};
 use factlint::report::{self, Files};
-use factlint::rulebook::{self, RuleErrors, RuleFile, Rulebook};
-use factlint::suppress;
+use factlint::rulebook::{self, RuleErrors};
+use factlint::workspace::{self, Workspace};
 
 /// `eprintln!` that never panics: a closed or broken standard error (a pipe whose reader
 /// has gone) loses the message, and the exit code still says how the run went.
@@ -143,6 +143,16 @@ struct Setup {
     /// Ignore any configuration file.
     #[arg(long, conflicts_with = "config")]
     no_config: bool,
+}
+
+impl Setup {
+    fn to_library(&self) -> workspace::Setup {
+        workspace::Setup {
+            rules: self.rules.clone(),
+            config: self.config.clone(),
+            no_config: self.no_config,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -407,138 +417,24 @@ fn report_errors(errors: RuleErrors) -> ExitCode {
     ExitCode::from(EXIT_TROUBLE)
 }
 
-/// Where discovery of the configuration and the rulebook starts: the directory of the
-/// first file or directory named, else the current directory.
-fn search_start(paths: &[String]) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    paths
-        .iter()
-        .map(Path::new)
-        .find(|p| p.exists())
-        .map(|p| {
-            let p = cwd.join(p);
-            if p.is_dir() {
-                p
-            } else {
-                p.parent()
-                    .map(Path::to_path_buf)
-                    .unwrap_or_else(|| cwd.clone())
-            }
-        })
-        .unwrap_or(cwd)
-}
-
-/// A path as shown to the user: relative to the current directory when inside it.
-fn shown(path: PathBuf) -> PathBuf {
-    std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
-        .map(|p| {
-            if p.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                p
-            }
-        })
-        .unwrap_or(path)
-}
-
-/// The configuration in force: the one named, the one found from `start` upward, or
-/// none.
+/// The configuration in force (see [`workspace::load_config`]).
 fn load_config(setup: &Setup, start: &Path) -> Result<Config, ExitCode> {
-    if setup.no_config {
-        return Ok(Config::default());
-    }
-    let path = match &setup.config {
-        Some(path) => Some(path.clone()),
-        None => config::discover(start),
-    };
-    match path {
-        // Paths in a discovered file are shown relative to where factlint runs.
-        Some(path) => Config::load(&shown(path)).map_err(report_errors),
-        None => Ok(Config::default()),
-    }
+    workspace::load_config(&setup.to_library(), start).map_err(report_errors)
 }
 
-/// The rulebook in force: the one named with `--rules`, the configuration's, the
-/// nearest `rules/` directory from `start` upward (no higher than the configuration's
-/// own directory), else the example rulebook built into factlint, said on stderr.
-fn load_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Rulebook, ExitCode> {
-    find_rulebook(setup, config, start).map_err(report_errors)
-}
-
-/// Whether factlint runs as a gate: in a pre-commit hook (`PRE_COMMIT`, which
-/// pre-commit sets) or a CI job (`CI`, which GitHub Actions, GitLab CI and most others
-/// set), each set and not "0" or "false".
-fn in_a_gate() -> bool {
-    ["PRE_COMMIT", "CI"].iter().any(|name| {
-        std::env::var(name)
-            .is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
-    })
-}
-
-/// The rulebook in force, as [`load_rulebook`] finds it, with its errors.
-fn find_rulebook(setup: &Setup, config: &Config, start: &Path) -> Result<Rulebook, RuleErrors> {
-    let paths = if !setup.rules.is_empty() {
-        setup.rules.clone()
-    } else {
-        config.rules.clone()
-    };
-    let top = config
-        .path
-        .as_deref()
-        .and_then(Path::parent)
-        .map(|p| std::env::current_dir().unwrap_or_default().join(p));
-    let found = || {
-        for dir in start.ancestors() {
-            let candidate = dir.join("rules");
-            if candidate.is_dir() {
-                return Some(candidate);
-            }
-            if top.as_deref() == Some(dir) {
-                return None;
-            }
-        }
-        None
-    };
-    if !paths.is_empty() {
-        rulebook::load_paths(&paths)
-    } else if let Some(dir) = found() {
-        rulebook::load_paths(&[shown(dir).to_string_lossy().into_owned()])
-    } else if in_a_gate() {
-        let dir = shown(start.to_path_buf()).display().to_string();
-        Err(RuleErrors(vec![rulebook::RuleError {
-            help: Some("name the rulebook with --rules, or with `rules:` in factlint.yaml".into()),
-            ..rulebook::RuleError::plain(
-                "factlint::rules",
-                &dir,
-                "no rulebook found (no `rules/` directory or configuration from here upward); \
-                 in a pre-commit hook or a CI run (PRE_COMMIT or CI set) factlint does not fall \
-                 back on its built-in example rulebook, so that no gate passes on the wrong facts",
-            )
-        }]))
-    } else {
-        to_stderr!(
-            "factlint: note: no rulebook found (no `rules/` directory or configuration from {} upward); \
-             using the example rulebook built into factlint. Name yours with --rules, or start one with `factlint init`.",
-            shown(start.to_path_buf()).display()
-        );
-        rulebook::load_sources(
-            rulebook::EMBEDDED
-                .iter()
-                .map(|(name, text)| RuleFile {
-                    name: format!("<built-in>/{name}"),
-                    text: (*text).to_string(),
-                })
-                .collect(),
-        )
+/// The configuration and compiled rulebook in force, with `tolerance` for "about";
+/// the notes of finding them said on stderr.
+fn discover(setup: &Setup, start: &Path, tolerance: Option<f64>) -> Result<Workspace, ExitCode> {
+    let ws = Workspace::discover(&setup.to_library(), start, tolerance).map_err(report_errors)?;
+    for note in &ws.notes {
+        to_stderr!("factlint: note: {note}");
     }
+    Ok(ws)
 }
 
 /// Everything a run needs: configuration, compiled rulebook and documents.
 struct Prepared {
-    config: Config,
-    engine: Engine,
+    ws: Workspace,
     docs: Vec<Document>,
     /// Each document's mentions and claims, taken while it was whole.
     read: Vec<Read>,
@@ -572,100 +468,33 @@ fn prepare(
             .num_threads(n.clamp(1, cpus))
             .build_global();
     }
-    let start = search_start(&common.paths);
-    let config = load_config(&common.setup, &start)?;
-    let book = load_rulebook(&common.setup, &config, &start)?;
-    let (mut paths, options, mut input_failed) = what_to_read(common, &config)?;
-    let archive = archive_files(&paths, against, &config, &options);
-    paths.extend(archive.iter().cloned());
-    let tolerance = common
-        .tolerance
-        .or(config.tolerance)
-        .unwrap_or(DEFAULT_TOLERANCE);
-    let engine = Engine::new(book, tolerance);
-    // Each document is read, extracted and attributed while it is in memory, then
-    // shed: only its text (for reporting) and what was found in it are kept.
-    let inputs = input::read_with(&paths, &options, |mut doc| {
-        let read = if for_check {
-            engine.read_for_check(&doc)
-        } else {
-            engine.read(&doc)
-        };
-        let reasons = if why {
-            engine.why(&doc, &read.0, &read.1)
-        } else {
-            Vec::new()
-        };
-        doc.shed(!for_check);
-        (doc, (read, reasons))
-    });
-    for skipped in &inputs.skipped {
+    let start = workspace::search_start(&common.paths);
+    let ws = discover(&common.setup, &start, common.tolerance)?;
+    let (paths, options, mut input_failed) = what_to_read(common, &ws.config)?;
+    let keep = workspace::Keep { for_check, why };
+    let run = ws.read(&paths, against, &options, keep);
+    for skipped in &run.skipped {
         to_stderr!(
             "factlint: note: {}: {}",
             report::escape_controls(&skipped.path),
             skipped.reason
         );
     }
-    for error in &inputs.errors {
+    for error in &run.errors {
         to_stderr!(
             "factlint: error: {}",
             report::escape_controls(&error.to_string())
         );
     }
-    input_failed |= !inputs.errors.is_empty();
-    let (docs, read): (Vec<Document>, Vec<(Read, Vec<String>)>) =
-        inputs.documents.into_iter().unzip();
-    let (read, why) = read.into_iter().unzip();
-    let archive: std::collections::HashSet<String> = archive.into_iter().collect();
-    let context = docs.iter().map(|d| archive.contains(&d.path)).collect();
+    input_failed |= !run.errors.is_empty();
     Ok(Prepared {
-        engine,
-        config,
-        docs,
-        read,
-        why,
+        ws,
+        docs: run.docs,
+        read: run.read,
+        why: run.why,
         input_failed,
-        context,
+        context: run.context,
     })
-}
-
-/// The files of `--against` (its bare form: the configuration's `include`, else the
-/// current directory) that are not among the files checked, whatever their spelling
-/// ("./news/a.md" is "news/a.md").
-fn archive_files(
-    checked: &[String],
-    against: &[String],
-    config: &Config,
-    options: &ReadOptions,
-) -> Vec<String> {
-    if against.is_empty() {
-        return Vec::new();
-    }
-    let mut paths = Vec::new();
-    for path in against {
-        if path.is_empty() {
-            if config.include.is_empty() {
-                paths.push(".".to_string());
-            } else {
-                paths.extend(config.include.iter().cloned());
-            }
-        } else {
-            paths.push(path.clone());
-        }
-    }
-    let identity = |f: &String| std::fs::canonicalize(f).unwrap_or_else(|_| PathBuf::from(f));
-    let (checked, _, _) = input::files_to_read(checked, options);
-    let checked: std::collections::HashSet<PathBuf> = checked.iter().map(identity).collect();
-    let (archive, _, _) = input::files_to_read(&paths, options);
-    archive
-        .into_iter()
-        .filter(|f| f != "-" && !checked.contains(&identity(f)))
-        // The current directory's files under the names a hook or `git diff` gives.
-        .map(|f| match f.strip_prefix("./") {
-            Some(rest) if against.iter().any(String::is_empty) => rest.to_string(),
-            _ => f,
-        })
-        .collect()
 }
 
 /// The paths a run reads (the ones given, `--files-from`, else the configuration's
@@ -688,11 +517,7 @@ fn what_to_read(
         }
     }
     if paths.is_empty() && common.files_from.is_none() {
-        paths = if config.include.is_empty() {
-            vec![".".to_string()]
-        } else {
-            config.include.clone()
-        };
+        paths = workspace::default_paths(config);
     }
     if let Some(target) = &common.output
         && let Some(refusal) =
@@ -701,17 +526,10 @@ fn what_to_read(
         to_stderr!("factlint: error: {refusal}");
         return Err(ExitCode::from(EXIT_TROUBLE));
     }
-    let mut exclude = config.exclude.clone();
-    exclude.extend(common.exclude.iter().cloned());
     let options = ReadOptions {
-        published: common.published.or(config.published),
-        date_sources: config
-            .date_sources
-            .clone()
-            .unwrap_or_else(|| vec![DateSource::FrontMatter]),
         stdin_filename: common.stdin_filename.clone(),
-        exclude,
         lossy_utf8: common.lossy_utf8,
+        ..workspace::read_options(config, common.published, &common.exclude)
     };
     Ok((paths, options, input_failed))
 }
@@ -739,38 +557,6 @@ fn emit(text: &str, output: Option<&Path>) -> bool {
     }
 }
 
-/// Applies suppressions and the configured severities.
-/// With `selection`: only the classes it keeps; a class it names is reported even
-/// where the configuration sets it `off`.
-fn settle(
-    findings: Vec<Finding>,
-    docs: &[Document],
-    context: &[bool],
-    config: &Config,
-    selection: &Selection,
-) -> Vec<Finding> {
-    suppress::apply(docs, findings)
-        .into_iter()
-        .filter(|f| match f.primary.file {
-            FileRef::Document(d) => !context.get(d).copied().unwrap_or(false),
-            FileRef::Rule(_) => true,
-        })
-        .filter(|f| selection.keeps(f.code))
-        .filter(|f| match f.primary.file {
-            FileRef::Document(d) => !config.ignores_in(&docs[d].path, f.code),
-            FileRef::Rule(_) => true,
-        })
-        .filter_map(|mut f| {
-            f.severity = match config.severity_or(f.code, f.severity) {
-                Some(s) => s,
-                None if selection.names(f.code) => f.severity,
-                None => return None,
-            };
-            Some(f)
-        })
-        .collect()
-}
-
 fn run_check(args: CheckArgs) -> ExitCode {
     QUIET.store(args.report.quiet, std::sync::atomic::Ordering::Relaxed);
     if args.show_files || args.show_settings {
@@ -789,7 +575,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     if args.lint_rules {
-        for warning in rulebook::lint(&prepared.engine.book) {
+        for warning in rulebook::lint(&prepared.ws.engine.book) {
             to_stderr!("{:?}", miette::Report::new(warning));
         }
     }
@@ -799,7 +585,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
 /// `check --show-settings` and `--show-files`: what a run would use and read.
 fn show(args: &CheckArgs) -> ExitCode {
     let common = &args.common;
-    let start = search_start(&common.paths);
+    let start = workspace::search_start(&common.paths);
     let config = match load_config(&common.setup, &start) {
         Ok(config) => config,
         Err(code) => return code,
@@ -809,8 +595,8 @@ fn show(args: &CheckArgs) -> ExitCode {
         Err(code) => return code,
     };
     if args.show_settings {
-        let book = match load_rulebook(&common.setup, &config, &start) {
-            Ok(book) => book,
+        let book = match discover(&common.setup, &start, common.tolerance) {
+            Ok(ws) => ws.engine.book,
             Err(code) => return code,
         };
         let list = |items: &[String]| {
@@ -873,17 +659,15 @@ fn show(args: &CheckArgs) -> ExitCode {
 /// be read or written.
 fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
     let Prepared {
-        config,
-        engine,
+        ws,
         docs,
         read,
         input_failed,
         context,
         ..
     } = prepare(&args.common, &args.against, true, false)?;
-    let report = engine.check_against(&docs, read, &context);
     let selection = selection(&args.report)?;
-    let findings = settle(report.findings, &docs, &context, &config, &selection);
+    let findings = ws.check(&docs, read, &context, &selection);
     let mut trouble = input_failed;
     let (mut made, mut files, mut diff) = (0, 0, String::new());
     for (d, doc) in docs.iter().enumerate() {
@@ -964,22 +748,20 @@ fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
 /// Checks what was read, then reports: shared by `check` and `reconcile`.
 fn report_findings(prepared: Prepared, args: &ReportArgs, output: Option<&Path>) -> ExitCode {
     let Prepared {
-        engine,
-        config,
+        ws,
         docs,
         read,
         input_failed,
         context,
         ..
     } = prepared;
-    let (config, docs) = (&config, &docs[..]);
-    let report = engine.check_against(docs, read, &context);
+    let (config, docs) = (&ws.config, &docs[..]);
     let selection = match selection(args) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let findings = settle(report.findings, docs, &context, config, &selection);
-    let files = Files::new(docs, &engine.book).with_context(&context);
+    let findings = ws.check(docs, read, &context, &selection);
+    let files = Files::new(docs, &ws.engine.book).with_context(&context);
     let checked = files.checked();
     let text = if args.statistics {
         match args.format {
@@ -1023,16 +805,11 @@ fn report_findings(prepared: Prepared, args: &ReportArgs, output: Option<&Path>)
 
 fn run_reconcile(args: ReconcileArgs) -> ExitCode {
     QUIET.store(args.report.quiet, std::sync::atomic::Ordering::Relaxed);
-    let start = search_start(&[]);
-    let config = match load_config(&args.setup, &start) {
-        Ok(c) => c,
+    let start = workspace::search_start(&[]);
+    let ws = match discover(&args.setup, &start, None) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let book = match load_rulebook(&args.setup, &config, &start) {
-        Ok(book) => book,
-        Err(code) => return code,
-    };
-    let engine = Engine::new(book, config.tolerance.unwrap_or(DEFAULT_TOLERANCE));
     if let Some(target) = &args.output {
         let all: Vec<String> = args.inputs.iter().chain(&args.against).cloned().collect();
         if let Some(refusal) = factlint::output::refuse(target, &all) {
@@ -1040,10 +817,10 @@ fn run_reconcile(args: ReconcileArgs) -> ExitCode {
             return ExitCode::from(EXIT_TROUBLE);
         }
     }
-    let (mut docs, mut read, mut failed) = claims_lines(&engine, &args.inputs);
+    let (mut docs, mut read, mut failed) = claims_lines(&ws.engine, &args.inputs);
     let mut context = vec![false; docs.len()];
     if !args.against.is_empty() {
-        let (archive, archive_read, archive_failed) = claims_lines(&engine, &args.against);
+        let (archive, archive_read, archive_failed) = claims_lines(&ws.engine, &args.against);
         failed |= archive_failed;
         let newer: std::collections::HashSet<String> =
             docs.iter().map(|d| d.path.clone()).collect();
@@ -1062,8 +839,7 @@ fn run_reconcile(args: ReconcileArgs) -> ExitCode {
     let context: Vec<bool> = order.iter().map(|&i| context[i]).collect();
     let (docs, read): (Vec<_>, Vec<_>) = order.into_iter().filter_map(|i| slots[i].take()).unzip();
     let prepared = Prepared {
-        engine,
-        config,
+        ws,
         docs,
         read,
         why: Vec::new(),
@@ -1125,7 +901,7 @@ fn claims_lines(engine: &Engine, inputs: &[String]) -> (Vec<Document>, Vec<Read>
 
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     let Prepared {
-        engine,
+        ws,
         docs,
         read,
         why,
@@ -1141,6 +917,7 @@ fn run_claims(args: ClaimsArgs) -> ExitCode {
         Err(code) => return code,
     };
     let why = args.why.then_some(why.as_slice());
+    let engine = &ws.engine;
     let text = match args.format {
         ClaimsFormat::Human => report::claims::render_human(&engine.book, &docs, &read, why),
         ClaimsFormat::Json => report::claims::render_json(&engine.book, &docs, &read, why),
@@ -1163,13 +940,9 @@ fn run_rules(command: RulesCommand) -> ExitCode {
         RulesCommand::Check(a) => (&a.setup, false),
         RulesCommand::List(a) => (&a.setup, true),
     };
-    let start = search_start(&[]);
-    let config = match load_config(setup, &start) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let book = match load_rulebook(setup, &config, &start) {
-        Ok(book) => book,
+    let start = workspace::search_start(&[]);
+    let book = match discover(setup, &start, None) {
+        Ok(ws) => ws.engine.book,
         Err(code) => return code,
     };
     let text = if list {
