@@ -334,6 +334,17 @@ impl Matcher {
             if !determiner {
                 return None;
             }
+            // "going beyond the exit poll", "more than the crash": a point of
+            // comparison, not a reference back ("since the flood struck" still is one).
+            let comparing = &crate::lexicon::english().comparing;
+            let view: Vec<&str> = words[i.saturating_sub(3)..i]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            if (0..view.len()).any(|k| view[k] != "since" && comparing.starts(&view[k..]).is_some())
+            {
+                return None;
+            }
             // Up to two words between: "the deadly crash", "Sunday's massive quake".
             (i + 1..(i + 4).min(words.len()))
                 .take_while(|&k| words[k] != ",")
@@ -608,11 +619,15 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                     .measure
                     .as_deref()
                     .filter(|_| !mention.whole_of_part);
-                measure.and_then(|measure| {
-                    reading
-                        .figure_subject(mention, &in_sentence, measure)
-                        .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
-                })
+                measure
+                    .and_then(|measure| {
+                        reading
+                            .figure_subject(mention, &in_sentence, measure)
+                            .and_then(|(subject, via)| {
+                                book.fact(subject, measure).map(|f| (f, via))
+                            })
+                    })
+                    .filter(|&(f, _)| !part_named_elsewhere(book, doc, mention, f))
             }
             MentionKind::Date if !mention.dateline && mention.occurrence => reading
                 .event_of(mention, &in_sentence, None)
@@ -2772,12 +2787,68 @@ fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity
         .is_some_and(|w| crate::lexicon::english().speaking.has(w))
 }
 
+/// "won a massive 412 seats, going beyond the exit poll predictions of 410 seats": a
+/// figure of a total whose parts are declared, in a sentence that names one of the
+/// parts outside the figure's clause, may be that part's. Held against the total only
+/// where it fits it; otherwise left untied rather than read as the total.
+fn part_named_elsewhere(book: &Rulebook, doc: &Document, mention: &Mention, fact: usize) -> bool {
+    let whole = &book.facts[fact];
+    if whole.part_of.is_some() {
+        return false;
+    }
+    let fits = match (whole.expected.interval(), mention.interval()) {
+        (Some(expected), Some(found)) => expected.overlaps(&found),
+        _ => true,
+    };
+    if fits {
+        return false;
+    }
+    // The figure's sentence, on the figure's own line: a headline or a caption run
+    // into it names nothing of the figure's.
+    let sentence = doc.sentences[mention.sentence].span.clone();
+    let lines = doc.text.get(sentence.clone()).unwrap_or_default();
+    let at = mention.span.start.saturating_sub(sentence.start);
+    let (from, to) = match (lines.get(..at), lines.get(at..)) {
+        (Some(before), Some(after)) => (
+            before.rfind('\n').map_or(0, |i| i + 1),
+            after.find('\n').map_or(lines.len(), |i| at + i),
+        ),
+        _ => (0, sentence.len()),
+    };
+    let text = doc
+        .prose
+        .get(sentence.start + from..sentence.start + to)
+        .unwrap_or_default()
+        .to_lowercase();
+    book.measures
+        .iter()
+        .filter(|m| m.part_of.as_deref() == Some(whole.measure.as_str()))
+        .flat_map(|m| m.cues.iter())
+        .any(|cue| contains_word(&text, &cue.to_lowercase()))
+}
+
+/// Whether `word` (a word or phrase) stands in `text` as whole words.
+fn contains_word(text: &str, word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn age_subject(
     book: &Rulebook,
     doc: &Document,
     mention: &Mention,
     in_sentence: &[&Hit],
 ) -> Option<usize> {
+    // "mostly those in their 20s": several people's ages, no one person's.
+    if mention.of_group {
+        return None;
+    }
     let people = in_sentence
         .iter()
         .filter_map(|h| h.entity.map(|e| (h, e)))

@@ -147,10 +147,14 @@ impl Engine {
                 match self.against_rule(d, &docs[d], mention, fact, claim.on) {
                     // Tied by the topic alone, a superseded figure may be one that stood
                     // when the article was written: not enough to warn of.
+                    // Tied by the topic alone, a superseded figure may be one that stood
+                    // when the article was written: not enough to warn of. Nor, where the
+                    // rulebook splits the figure into parts (by state, by county), is a
+                    // stale one: it may be a part's the sentence does not name.
                     Some(finding)
                         if finding.code == Code::RevisedFigure
                             && claim.via == attribute::Via::Topic
-                            && !stale => {}
+                            && (!stale || self.has_parts(claim.fact)) => {}
                     // Stale when published, and not told as an earlier figure: stale
                     // even beside the current figure.
                     Some(finding) if finding.code == Code::RevisedFigure => {
@@ -201,6 +205,11 @@ impl Engine {
         findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         findings.dedup();
         Report { findings, read }
+    }
+
+    /// Whether the rulebook splits a fact into parts.
+    fn has_parts(&self, fact: usize) -> bool {
+        self.book.facts.iter().any(|f| f.part_of == Some(fact))
     }
 
     fn rule_label(&self, fact: &Fact) -> Label {

@@ -521,6 +521,14 @@ impl People {
             pos = span.start;
             words.push((span, word));
         }
+        // "became home secretary and David Lammy was named": a connector right before
+        // the name joins two clauses or two people; no title ends with one.
+        if words
+            .first()
+            .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "and" | "of" | "for"))
+        {
+            return None;
+        }
         words.reverse();
         // The title starts at its first word that belongs to a title.
         let first = words.iter().position(|(_, w)| {

@@ -2095,3 +2095,196 @@ fn a_date_with_its_year_left_out_that_fits_the_year_before_is_a_warning() {
     let out = short_check(YEAR_RULES, "The Varna storm struck on February 20, 2025.");
     assert!(out.contains("FL001") && !out.contains("FL010"), "{out}");
 }
+
+/// A vote with parts (seats per party), a projection before it, two people with posts.
+const VOTE_RULES: &str = r#"
+entities:
+  ada-marsh:
+    name: Ada Marsh
+    kind: person
+    facts:
+      age: {value: 61, as_of: 2026-05-08}
+      title: {value: Home Secretary}
+  tomas-reyes:
+    name: Tomas Reyes
+    kind: person
+    facts:
+      title: {value: Foreign Secretary}
+events:
+  riverland-vote-2026:
+    summary: the Riverland general election
+    kind: election
+    date: 2026-05-07
+    about: [general election, Riverland election]
+    facts:
+      seats:
+        value: 300
+        cues: [seats]
+        parts:
+          greens: {value: 171, cues: [Greens]}
+          liberals: {value: 90, cues: [Liberals]}
+  riverland-projection-2026:
+    summary: the Riverland exit poll
+    kind: election
+    date: 2026-05-07
+    about: [exit poll]
+    facts:
+      seats:
+        value: 300
+        cues: [seats]
+        parts:
+          greens: {value: 165, cues: [Greens]}
+"#;
+
+/// The errors `check` gives for one article on a rulebook, as "code text" lines.
+fn errors_with(rules: &str, published: &str, article: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules/story.yaml", rules);
+    write(
+        dir.path(),
+        "a.md",
+        format!("---\ndate: {published}\n---\n{article}\n"),
+    );
+    let run = factlint(
+        dir.path(),
+        &["check", "--rules", "rules", "--format", "json", "a.md"],
+        None,
+    );
+    assert!(run.code <= 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["code"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_figure_of_a_total_with_a_part_named_elsewhere_in_its_sentence_may_be_the_parts() {
+    // The Greens are named in another clause: 168 fits neither the total nor the
+    // projection's part; it is left untied, never the total's error.
+    let article = "The Greens have won 171 seats in the Riverland election, beyond the exit poll projection of 165 seats.";
+    assert!(errors_with(VOTE_RULES, "2026-05-09", article).is_empty());
+    let article = "In the Riverland general election, with one seat left to declare, the Greens have 170, and the count shows 168 seats so far.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(
+        found.iter().all(|f| !f.contains("is 300 in the rulebook")),
+        "{found:?}"
+    );
+    // With no part named, a figure of the total is held against it.
+    let article = "The Riverland general election filled 250 seats.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("FL001") && f.contains("300")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_event_after_beyond_or_compared_with_is_a_point_of_comparison() {
+    // The exit poll alone is named, after "beyond": no reference back to it either.
+    for article in [
+        "The Greens won 171 seats, going beyond the exit poll projection.",
+        "The Greens won 171 seats, compared with the exit poll.",
+    ] {
+        let found = errors_with(VOTE_RULES, "2026-05-09", article);
+        assert!(found.is_empty(), "{article}: {found:?}");
+    }
+}
+
+#[test]
+fn no_title_ends_with_and_before_a_name() {
+    let article = "Ada Marsh became home secretary and Tomas Reyes was named to the cabinet.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(found.iter().all(|f| !f.starts_with("FL001")), "{found:?}");
+    let titles: Vec<String> = json_mentions(VOTE_RULES, article)
+        .iter()
+        .filter(|m| m["kind"] == "title")
+        .map(|m| m["text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(titles.iter().all(|t| !t.ends_with("and")), "{titles:?}");
+}
+
+#[test]
+fn in_their_twenties_is_a_groups_age_not_a_persons() {
+    let article =
+        "Ada Marsh spoke for the voters, mostly those in their 20s, in the Riverland election.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(found.is_empty(), "{found:?}");
+    // "in her 60s" is still hers.
+    let article = "Ada Marsh, in her 50s, spoke after the Riverland election.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(found.iter().any(|f| f.starts_with("FL001")), "{found:?}");
+}
+
+#[test]
+fn a_days_tally_is_dated_by_the_day_not_the_event() {
+    // The count ran on the Friday after a Thursday vote.
+    let article = "The Greens led in the Riverland election in Friday's vote count.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(found.iter().all(|f| !f.starts_with("FL006")), "{found:?}");
+}
+
+#[test]
+fn a_change_gives_the_new_level_and_a_difference_is_no_level() {
+    let s = "The toll of the Northern Star crash rose by one to 41 on Monday.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    assert!(
+        claims(s).iter().all(|c| !c.starts_with("one to 41")),
+        "{:?}",
+        claims(s)
+    );
+    let s = "The number killed in the Northern Star crash has risen from 38 to 41.";
+    assert_eq!(tied(s, "41").as_deref(), Some("ferry-crash-2025.killed"));
+    // "risen by 3": the difference, not the toll; no error.
+    assert_eq!(
+        errors("The Northern Star crash toll has risen by 3 since Sunday."),
+        0
+    );
+    // "ranged from 20 to 60" is still a range (no verb of change before "from").
+    let s = "The Northern Star crash killed passengers aged from 20 to 60.";
+    assert!(
+        claims(s).iter().all(|c| !c.starts_with("60 ->")),
+        "{:?}",
+        claims(s)
+    );
+}
+
+#[test]
+fn additional_deaths_are_an_addition_whatever_came_before() {
+    let s = "The Northern Star was 40 metres long. Officials announced 3 additional deaths in the Northern Star crash.";
+    assert_eq!(tied(s, "3"), None, "{:?}", claims(s));
+    assert_eq!(errors(s), 0);
+}
+
+#[test]
+fn a_stale_figure_tied_by_the_topic_alone_is_no_warning_where_the_rulebook_has_parts() {
+    let rules = r#"
+events:
+  storm-2026:
+    summary: the storm Odile
+    date: 2026-09-26
+    about: [Odile]
+    facts:
+      killed:
+        value: 200
+        as_of: 2026-10-05
+        revised_from: [{value: 25, as_of: 2026-09-28}]
+        parts:
+          in_north: {value: 120, cues: [in the north]}
+"#;
+    // A figure of a region the sentence does not name as a part, in an article on the
+    // storm published after the toll was revised.
+    let article = "Odile struck on Saturday.\n\nThe governor said the death toll in that state had reached 25.";
+    let found = errors_with(rules, "2026-10-10", article);
+    assert!(found.iter().all(|f| !f.starts_with("FL005")), "{found:?}");
+}

@@ -15,6 +15,8 @@ pub struct AgeMatch {
     pub years_max: u64,
     /// Word range of the name beside the age.
     pub subject: Option<(usize, usize)>,
+    /// The age of several people: "in their 20s".
+    pub of_group: bool,
 }
 
 const MAX_AGE: u64 = 125;
@@ -58,6 +60,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject,
+            of_group: false,
         });
     }
     // "aged 58"
@@ -70,6 +73,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: name_before_comma(w, at).or_else(|| noun_before_comma(w, at)),
+            of_group: false,
         });
     }
     // "in her late 60s", "in his eighties", "in their mid-40s": a decade of life.
@@ -83,6 +87,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: years.0,
             years_max: years.1,
             subject: None,
+            of_group: w.lower(at + 1) == "their",
         });
     }
     // "at the age of 58"
@@ -98,6 +103,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: None,
+            of_group: false,
         });
     }
     // "58 years old", "five years old", "one year old", "ninety five years of age".
@@ -123,6 +129,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
                 years: n,
                 years_max: n,
                 subject: name_before_comma(w, at),
+                of_group: false,
             });
         }
     }
@@ -142,6 +149,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: None,
+            of_group: false,
         });
     }
     // "a man of age 87"
@@ -155,6 +163,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: None,
+            of_group: false,
         });
     }
     let n = age_number(word)?;
@@ -169,6 +178,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: Some(s),
+            of_group: false,
         });
     }
     // "John William, now 76, who": the age today, of the name before "now".
@@ -184,6 +194,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: Some(subject),
+            of_group: false,
         });
     }
     // "Haqqani, 58, was"; "Julie Richards, 47 and her daughter".
@@ -199,6 +210,7 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             years: n,
             years_max: n,
             subject: Some(subject),
+            of_group: false,
         });
     }
     None

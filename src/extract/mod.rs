@@ -124,6 +124,9 @@ pub struct Mention {
     /// For titles: the title opens its sentence.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub opens_sentence: bool,
+    /// For ages: the age of several people ("in their 20s"), never one person's.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub of_group: bool,
     /// Set when a rule's explicit pattern matched this mention.
     pub pattern_fact: Option<usize>,
     /// For counts and amounts: the figure exactly as written, when it is one plain
@@ -178,6 +181,7 @@ impl Mention {
             dateline: false,
             year_left_out: false,
             opens_sentence: false,
+            of_group: false,
             pattern_fact: None,
             figure: None,
             entity: None,
@@ -765,6 +769,7 @@ fn scan_sentence(
                 ),
             );
             m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
+            m.of_group = age.of_group;
             out.push(m);
             taken.push((age.start, age.end));
             i = age.end;
@@ -883,8 +888,8 @@ fn scan_sentence(
             m.vague = q.vague;
             m.figure = q.figure.filter(|f| f.fract() != 0.0);
             // "One" standing alone ("by one count") is a mention, never a figure of a
-            // measure.
-            if !standalone_one {
+            // measure; nor is a difference.
+            if !standalone_one && !is_difference(w, lexicon, found.start) {
                 counts.push((out.len(), found.start, end));
             }
             out.push(m);
@@ -912,6 +917,21 @@ fn scan_sentence(
     }
 }
 
+/// "the toll rose by 12", "overcounted deaths by as many as 30": a figure right after
+/// "by" that follows a verb of change is a difference, never the level of what changed.
+fn is_difference(w: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    i >= 2
+        && w.lower(i - 1) == "by"
+        && (2..=4).any(|back| {
+            i >= back && {
+                let verb = w.lower(i - back);
+                lexicon.vocabulary.change_verbs.has(verb)
+                    || (verb.starts_with("over") || verb.starts_with("under"))
+                        && verb.ends_with("ed")
+            }
+        })
+}
+
 /// A quantity at word `i`. A number before a unit ("years", "days") is none, unless a
 /// measure's cue is that unit: "his wife of 77 years" where the rulebook counts years
 /// of marriage, "held for 444 days".
@@ -921,6 +941,21 @@ fn read_quantity(
     i: usize,
     lexicon: &Lexicon,
 ) -> Option<quantity::QuantityMatch> {
+    // "rose by one to 158", "has risen from 17 to 25": a change, not a range. The
+    // figure is the one after "to"; the one before it is the difference or the
+    // earlier level.
+    let change = i >= 1
+        && (w.lower(i - 1) == "by"
+            || w.lower(i - 1) == "from"
+                && (1..=3).any(|back| {
+                    i > back && lexicon.vocabulary.change_verbs.has(w.lower(i - 1 - back))
+                }));
+    if change
+        && let Some(range) = quantity::read(words, i, lexicon.tolerance)
+        && let Some(to) = (i + 1..range.end).find(|&k| matches!(words[k], "to" | "-" | "–"))
+    {
+        return quantity::read(words, to + 1, lexicon.tolerance).filter(|m| m.end <= range.end);
+    }
     quantity::read(words, i, lexicon.tolerance).or_else(|| {
         let unit =
             (i + 1..(i + 4).min(w.len())).find(|&k| lexicon.vocabulary.units.has(w.lower(k)))?;
@@ -1044,10 +1079,15 @@ fn bind_measure(
                 .iter()
                 .rev()
                 .find(|m| matches!(m.kind, MentionKind::Count | MentionKind::Amount));
-            let added = match last {
-                Some(last) => last.measure.is_none() || last.measure == mention.measure,
-                None => true,
-            };
+            // "11 additional deaths", "five more deaths": the word of increment right
+            // before the measure's own noun makes an addition to it, whatever came before.
+            let of_its_noun = lexicon.vocabulary.increment_after.has(w.lower(at.1))
+                && lexicon.cue_at(w, at.1 + 1).is_some();
+            let added = of_its_noun
+                || match last {
+                    Some(last) => last.measure.is_none() || last.measure == mention.measure,
+                    None => true,
+                };
             if added {
                 mention.measure = None;
                 mention.cue = None;
@@ -1964,8 +2004,13 @@ fn describes_occurrence(
             ))
         // "died at 100 on Sunday", "at the age of 100 on": an age, not a figure.
         && !(start >= 3 && matches!(w.lower(start - 3), "at" | "of" | "aged"));
+    // "Friday's vote count", "Monday's death toll": a day's tally, dated by the day.
+    let tally_of_day = w.lower(end - 1).ends_with("'s")
+        && (end..(end + 3).min(w.len()))
+            .any(|k| matches!(w.lower(k), "toll" | "tolls" | "count" | "counts" | "tally"));
     if v.change_verbs.has(w.lower(end))
         || after_figure
+        || tally_of_day
         || start >= 2 && (w.lower(start - 2), w.lower(start - 1)) == ("as", "of")
     {
         return (false, Vec::new(), true);
