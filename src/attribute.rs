@@ -2789,8 +2789,9 @@ fn speaks_after_death(book: &Rulebook, doc: &Document, mention: &Mention, entity
 
 /// "won a massive 412 seats, going beyond the exit poll predictions of 410 seats": a
 /// figure of a total whose parts are declared, in a sentence that names one of the
-/// parts outside the figure's clause, may be that part's. Held against the total only
-/// where it fits it; otherwise left untied rather than read as the total.
+/// parts outside the figure's clause, or that fits one of the parts, may be that
+/// part's. Held against the total only where it fits it; otherwise left untied rather
+/// than read as the total.
 fn part_named_elsewhere(book: &Rulebook, doc: &Document, mention: &Mention, fact: usize) -> bool {
     let whole = &book.facts[fact];
     if whole.part_of.is_some() {
@@ -2802,6 +2803,16 @@ fn part_named_elsewhere(book: &Rulebook, doc: &Document, mention: &Mention, fact
     };
     if fits {
         return false;
+    }
+    // "netted him 355 seats" of an election whose winner's part is 355: an exact figure
+    // that fits one of the total's own parts is that part's, at worst.
+    let found = mention.interval().filter(|f| f.max == Some(f.min));
+    let fits_a_part = book.facts.iter().any(|part| {
+        part.part_of == Some(fact)
+            && matches!((part.expected.interval(), found), (Some(e), Some(f)) if e.overlaps(&f))
+    });
+    if fits_a_part {
+        return true;
     }
     // The figure's sentence, on the figure's own line: a headline or a caption run
     // into it names nothing of the figure's.

@@ -2288,3 +2288,38 @@ events:
     let found = errors_with(rules, "2026-10-10", article);
     assert!(found.iter().all(|f| !f.starts_with("FL005")), "{found:?}");
 }
+
+#[test]
+fn what_fell_is_the_subject_and_the_plural_noun_after_the_figure_its_unit() {
+    let rules = r#"
+events:
+  vote-2005:
+    summary: the 2005 Riverland election
+    kind: election
+    date: 2005-05-05
+    about: [2005 election]
+    facts:
+      seats: {value: 646, cues: [seats]}
+      majority: {value: 66, cues: [majority]}
+"#;
+    let article = "Labour won the 2005 election, when its majority fell to 66 seats.";
+    let found = errors_with(rules, "2026-05-09", article);
+    assert!(found.is_empty(), "{found:?}");
+    let tied = claims_with(rules, article);
+    assert!(
+        tied.contains(&"66 -> vote-2005.majority".to_string()),
+        "{tied:?}"
+    );
+    // A wrong majority is still the majority's error.
+    let article = "Labour won the 2005 election, when its majority fell to 60 seats.";
+    let found = errors_with(rules, "2026-05-09", article);
+    assert!(found.iter().any(|f| f.contains("majority")), "{found:?}");
+}
+
+#[test]
+fn an_exact_figure_that_fits_a_part_of_a_total_is_not_the_totals_error() {
+    // "netted him 171 seats": the winner's part, named by no cue of its own.
+    let article = "The Riverland general election netted its winner 171 seats.";
+    let found = errors_with(VOTE_RULES, "2026-05-09", article);
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -1477,8 +1477,22 @@ fn bind_cue(
         }
         distance += cost(k);
     }
+    // "his majority fell to 66 seats", "the death toll rose to 50 people": what rose
+    // is the subject; the plural noun right after the figure is only what it is
+    // counted in. A word of state after it ("rose to 12 dead") still names the measure.
+    let counted_in = best.as_ref().is_some_and(|b| {
+        b.forward
+            && b.distance == 0
+            && b.len == 1
+            && looks_plural(w.lower(b.at))
+            && subject_cue
+                .as_ref()
+                .is_some_and(|s| s.measure.is_some() && s.measure != b.measure && s.distance <= 3)
+    });
     if let Some(cue) = subject_cue
-        && best.as_ref().is_none_or(|b| !b.forward || b.distance > 0)
+        && best
+            .as_ref()
+            .is_none_or(|b| !b.forward || b.distance > 0 || counted_in)
     {
         best = Some(cue);
     }
