@@ -1181,7 +1181,7 @@ fn month_first(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch
         i += 1;
     }
     if let Some((day, day_end, day_form)) = day_at(w, i) {
-        let year = year_after(w, day_end, true);
+        let year = year_after(w, day_end, true).or_else(|| said_year(w, day_end, published));
         let clean = year.is_some() || ends_clean(w, day_end);
         let weekday = after_weekday(w, at);
         let ok = match day_form {
@@ -1208,6 +1208,18 @@ fn month_first(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch
     let after = i;
     let year = w.number_word(after).and(year_number(w.lower(after)))?;
     Some(single(at, after + 1, DayRange::month(year, month)))
+}
+
+/// "Oct. 29 last year", "5 March this year": a year said relative to publication,
+/// right after a day and month, and the word after it.
+fn said_year(w: &Words, at: usize, published: Option<Day>) -> Option<(i32, usize)> {
+    let year = published?.year();
+    match (w.lower(at), w.lower(at + 1)) {
+        ("last", "year") => Some((year - 1, at + 2)),
+        ("this", "year") => Some((year, at + 2)),
+        ("next", "year") => Some((year + 1, at + 2)),
+        _ => None,
+    }
 }
 
 /// Day first: "11 December 2024", "11th of December", "15 june 2016", "1st jan",
@@ -1241,7 +1253,7 @@ fn day_first(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch> 
     if w.lower(end) == "." && w.lower(i).len() < MONTHS[month as usize - 1].len() {
         end += 1;
     }
-    let year = year_after(w, end, false);
+    let year = year_after(w, end, false).or_else(|| said_year(w, end, published));
     if (dot || (form == MonthForm::Ambiguous && !of)) && year.is_none() {
         return None;
     }
@@ -1517,6 +1529,8 @@ mod tests {
             ("on December 11, 2024 in Kabul", "2024-12-11"),
             ("on 11 December 2024 in Kabul", "2024-12-11"),
             ("on Dec. 11 the", "2024-12-11"),
+            ("on Oct. 29 last year in", "2023-10-29"),
+            ("on 5 March this year the", "2024-03-05"),
             ("on Dec 11 the", "2024-12-11"),
             ("on the 11th of December", "2024-12-11"),
             ("in March 2023 the", "2023-03-01..2023-03-31"),
