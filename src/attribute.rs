@@ -370,6 +370,20 @@ impl Matcher {
                 .any(|k| self.event_kinds[e].contains(k))
     }
 
+    /// Whether a date written as the attribute of a kind's noun may be an event's: the
+    /// noun is of one of the event's kinds, or either has none known.
+    fn noun_kind_fits(&self, subject: Subject, mention: &Mention) -> bool {
+        let Subject::Event(e) = subject else {
+            return true;
+        };
+        mention.noun_kinds.is_empty()
+            || self.event_kinds[e].is_empty()
+            || mention
+                .noun_kinds
+                .iter()
+                .any(|k| self.event_kinds[e].contains(k))
+    }
+
     /// Whether words refer back to an event by a noun of a kind its own words give it
     /// ("the attack" for an attack), not by a word for any event ("the incident") or by
     /// the attack nouns an event of no known kind is given.
@@ -643,6 +657,9 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                     plausibly_its_date(book, *subject, mention, doc.meta.published)
                         || !since && matcher.own_kind_verb(*subject, mention)
                 })
+                // "Macron's April presidential election victory … a second term": the
+                // date of an election is no date of a term of office.
+                .filter(|(subject, _)| matcher.noun_kind_fits(*subject, mention))
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, doc, mention, &in_sentence)
                 .or_else(|| reading.pronoun_person(mention, &in_sentence))

@@ -2323,3 +2323,29 @@ fn an_exact_figure_that_fits_a_part_of_a_total_is_not_the_totals_error() {
     let found = errors_with(VOTE_RULES, "2026-05-09", article);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_date_written_as_an_attribute_of_one_kinds_noun_is_no_date_of_another_kind() {
+    let rules = r#"
+entities:
+  ada-marsh: {name: Ada Marsh, kind: person}
+events:
+  vote-2026:
+    summary: the Riverland presidential election
+    kind: election
+    date: 2026-04-24
+    about: [Riverland vote]
+  second-term-2026:
+    summary: the start of Ada Marsh's second term
+    kind: office
+    date: 2026-05-14
+    about: [second term]
+"#;
+    let article = "The scandal would tarnish Ada Marsh's April presidential election victory, when she became the first leader to win a second term.";
+    let found = errors_with(rules, "2026-06-01", article);
+    assert!(found.iter().all(|f| !f.starts_with("FL001")), "{found:?}");
+    // The term's own date, written as its own, is still checked.
+    let article = "Ada Marsh began her second term on April 2, 2026.";
+    let found = errors_with(rules, "2026-06-01", article);
+    assert!(found.iter().any(|f| f.starts_with("FL001")), "{found:?}");
+}

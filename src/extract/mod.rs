@@ -127,6 +127,11 @@ pub struct Mention {
     /// For ages: the age of several people ("in their 20s"), never one person's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub of_group: bool,
+    /// For dates written as the attribute of a kind's noun ("Macron's April
+    /// presidential election victory", "the 2004 Beslan school siege"): that noun's
+    /// kinds. Such a date is never of an event of another known kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noun_kinds: Vec<String>,
     /// Set when a rule's explicit pattern matched this mention.
     pub pattern_fact: Option<usize>,
     /// For counts and amounts: the figure exactly as written, when it is one plain
@@ -182,6 +187,7 @@ impl Mention {
             year_left_out: false,
             opens_sentence: false,
             of_group: false,
+            noun_kinds: Vec::new(),
             pattern_fact: None,
             figure: None,
             entity: None,
@@ -732,6 +738,7 @@ fn scan_sentence(
                     describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
                 m.dateline = is_dateline(w, date.start, date.end);
                 m.year_left_out = dates::year_left_out(w, date.start, date.end);
+                m.noun_kinds = attribute_kinds(w, date.start, date.end, &lexicon.vocabulary);
                 // "Crowds marked the anniversary on February 20": with no year, this
                 // year's day of remembrance, something done about the event.
                 if m.year_left_out
@@ -2066,6 +2073,56 @@ fn describes_occurrence(
     };
     let said = reporting.is_some() && !happened;
     (happened, if happened { kinds } else { Vec::new() }, said)
+}
+
+/// The kinds of the event noun a date is written as the attribute of: "the April
+/// presidential election victory" (election), "the 2004 Beslan school siege".
+fn attribute_kinds(
+    w: &Words,
+    start: usize,
+    end: usize,
+    v: &crate::lexicon::Vocabulary,
+) -> Vec<String> {
+    let attribute = !(start > 0
+        && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
+        && (end == start + 1 || start > 0 && matches!(w.lower(start - 1), "the" | "a" | "an"))
+        && dates::event_noun_after(w, end);
+    if !attribute {
+        return Vec::new();
+    }
+    // The noun within the date's own noun phrase: past modifiers only, never past a
+    // word that opens another phrase ("contained Saturday after killing 29").
+    for k in end..(end + 3).min(w.len()) {
+        let word = w.lower(k);
+        if v.is_kind_noun(word) && !word.ends_with("ing") {
+            return v
+                .kinds_of_noun(word)
+                .into_iter()
+                .map(String::from)
+                .collect();
+        }
+        if !w.is_word(k)
+            || CLAUSE_END.contains(&word)
+            || matches!(
+                word,
+                "after"
+                    | "before"
+                    | "since"
+                    | "following"
+                    | "as"
+                    | "when"
+                    | "while"
+                    | "and"
+                    | "but"
+                    | "to"
+                    | "for"
+                    | "with"
+            )
+        {
+            break;
+        }
+    }
+    Vec::new()
 }
 
 /// "KABUL, Dec 12 (Wire) —": a date after a capitalised place at the very start of a
