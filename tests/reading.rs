@@ -2349,3 +2349,28 @@ events:
     let found = errors_with(rules, "2026-06-01", article);
     assert!(found.iter().any(|f| f.starts_with("FL001")), "{found:?}");
 }
+
+#[test]
+fn a_figure_joined_to_a_unit_and_a_dimension_is_in_that_unit() {
+    let rules = r#"
+entities:
+  dali: {name: Dali, kind: other, facts: {length: {value: 984, unit: feet, cues: [long, vessel]}}}
+"#;
+    let found = errors_with(
+        rules,
+        "2026-05-09",
+        "The Dali, a 947-foot-long cargo vessel, left port.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("FL001") && f.contains("947")),
+        "{found:?}"
+    );
+    let found = errors_with(
+        rules,
+        "2026-05-09",
+        "The Dali, a 984-foot-long cargo vessel, left port.",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}

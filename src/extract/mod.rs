@@ -693,6 +693,15 @@ fn joined_to_cue(word: &str, lexicon: &Lexicon) -> Option<(Interval, Option<f64>
         _ => return None,
     };
     let cue = cue.to_lowercase();
+    // "a 947-foot-long ship", "a 3.2-metre-wide alley": the unit, then the dimension.
+    let cue = match cue.rsplit_once('-') {
+        Some((unit, "long" | "wide" | "high" | "tall" | "deep" | "thick"))
+            if lexicon.unit_words.contains_key(unit) =>
+        {
+            unit.to_string()
+        }
+        _ => cue,
+    };
     let measure = lexicon
         .cues
         .get(cue.as_str())
