@@ -2848,9 +2848,17 @@ fn part_named_elsewhere(book: &Rulebook, doc: &Document, mention: &Mention, fact
         .get(sentence.start + from..sentence.start + to)
         .unwrap_or_default()
         .to_lowercase();
+    // A part of any of the subject's measures names a scope (a site, a state):
+    // "wounding ten more" in a sentence about one of two sites may be that site's.
+    let scopes: BTreeSet<&str> = book
+        .facts
+        .iter()
+        .filter(|f| f.part_of.is_some() && f.subject == whole.subject)
+        .map(|f| f.measure.as_str())
+        .collect();
     book.measures
         .iter()
-        .filter(|m| m.part_of.as_deref() == Some(whole.measure.as_str()))
+        .filter(|m| scopes.contains(m.name.as_str()))
         .flat_map(|m| m.cues.iter())
         .any(|cue| contains_word(&text, &cue.to_lowercase()))
 }

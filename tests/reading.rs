@@ -2374,3 +2374,53 @@ entities:
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+const SITES_RULES: &str = r#"
+events:
+  pier-shooting-2026:
+    summary: the shootings at the Varna pier and the Varna arcade
+    date: 2026-03-01
+    about: [Varna pier, Varna arcade]
+    facts:
+      killed:
+        value: 18
+        parts:
+          at_pier: {value: 10, cues: [at the pier]}
+          at_arcade: {value: 6, cues: [at the arcade]}
+          children: {value: 2, cues: [children]}
+      injured: {value: 13}
+"#;
+
+#[test]
+fn a_cue_followed_by_a_figure_of_its_own_is_that_figures() {
+    for article in [
+        "The shootings at the Varna pier killed 18 people, wounded 13, and shut the town.",
+        "Police sought the man wanted for murdering the 18 victims at the Varna pier and wounding 13 others.",
+    ] {
+        let found = errors_with(SITES_RULES, "2026-03-02", article);
+        assert!(found.is_empty(), "{article}: {found:?}");
+        let tied = claims_with(SITES_RULES, article);
+        assert!(
+            tied.iter()
+                .all(|c| !c.starts_with("18 -> pier-shooting-2026.injured")),
+            "{tied:?}"
+        );
+    }
+}
+
+#[test]
+fn a_whole_including_a_part_and_a_scope_among_two_are_not_the_parts() {
+    // "including children": what the whole takes in.
+    let article = "The Varna pier shootings killed 18 people, including children.";
+    assert!(errors_with(SITES_RULES, "2026-03-02", article).is_empty());
+    // Two sites after "or": neither is the figure's.
+    let article = "As they fished at the pier or played in the hall, 18 lives were cut short in the Varna pier shootings.";
+    assert!(errors_with(SITES_RULES, "2026-03-02", article).is_empty());
+    // A sentence about one site: its figures may be the site's, not the event's whole.
+    let article = "The gunman opened fire again at the arcade in Varna, killing six people and wounding ten more.";
+    let found = errors_with(SITES_RULES, "2026-03-02", article);
+    assert!(
+        found.iter().all(|f| !f.contains("is 13 in the rulebook")),
+        "{found:?}"
+    );
+}

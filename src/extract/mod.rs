@@ -1238,12 +1238,16 @@ fn declared_part(
         return;
     }
     let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
+    // "at Schemengees or bowled at Just-In-Time, 18 lives": past "or", the cue is one
+    // of two scopes, neither the figure's.
     let stop = |k: usize| {
         let word = w.lower(k);
         CLAUSE_END.contains(&word)
-            || matches!(word, "and" | "but" | "while" | "whereas")
+            || matches!(word, "and" | "but" | "or" | "while" | "whereas")
             || inside_other(k)
     };
+    // "killed 504 people, including disaster-related deaths": what the whole takes in.
+    let includes = |k: usize| matches!(w.lower(k), "including" | "includes" | "include");
     let part_at = |k: usize| {
         candidates.iter().find_map(|p| {
             p.cues
@@ -1267,7 +1271,7 @@ fn declared_part(
     let mut found = None;
     for distance in 0..reach_ahead {
         let ahead = end + distance;
-        if ahead < w.len() && !(end..=ahead).any(stop) {
+        if ahead < w.len() && !(end..=ahead).any(|k| stop(k) || includes(k)) {
             if let Some(hit) = part_at(ahead) {
                 // "15 players, coaches, staff and a reporter": the first noun of a list
                 // of nouns counted together is no part.
@@ -1346,13 +1350,19 @@ fn bind_cue(
             break;
         }
         if let Some((len, measure)) = lexicon.cue_at(w, k) {
-            best = Some(CueFound {
-                distance,
-                at: k,
-                len,
-                measure,
-                forward: true,
-            });
+            // "killed 18 people, wounded 13", "the 18 victims and wounding 13 others": a
+            // cue followed by a figure of its own is that figure's.
+            let next = k + len;
+            let owned = k > end && w.number_word(next).is_some();
+            if !owned {
+                best = Some(CueFound {
+                    distance,
+                    at: k,
+                    len,
+                    measure,
+                    forward: true,
+                });
+            }
             break;
         }
         distance += cost(k);
