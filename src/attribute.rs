@@ -660,6 +660,22 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
                 // "Macron's April presidential election victory … a second term": the
                 // date of an election is no date of a term of office.
                 .filter(|(subject, _)| matcher.noun_kind_fits(*subject, mention))
+                // "the 18 killed last October sent a legal notice": a date right after a
+                // verb of killing or wounding dates deaths or wounds, never an event
+                // that has no toll (a lawsuit, an anniversary).
+                .filter(|(subject, _)| {
+                    let before = doc.prose[..mention.span.start].trim_end();
+                    let from = before
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| !c.is_alphabetic())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    let word = &before[from..];
+                    let wounding = ["killed", "wounded", "injured"]
+                        .iter()
+                        .any(|v| word.eq_ignore_ascii_case(v));
+                    !wounding || book.has_measure(*subject, "killed")
+                })
                 .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
             MentionKind::Age => age_subject(book, doc, mention, &in_sentence)
                 .or_else(|| reading.pronoun_person(mention, &in_sentence))

@@ -2424,3 +2424,35 @@ fn a_whole_including_a_part_and_a_scope_among_two_are_not_the_parts() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_date_right_after_killed_is_never_the_date_of_an_event_with_no_toll() {
+    let rules = r#"
+lexicon:
+  kinds:
+    lawsuit:
+      words: [lawsuit, legal notice]
+      nouns: [lawsuit]
+      toll: false
+events:
+  pier-shooting-2025:
+    summary: the Varna pier shooting
+    kind: attack
+    date: 2025-10-25
+    about: [Varna pier]
+    facts:
+      killed: {value: 18}
+  notice-2026:
+    summary: the legal notice of the families of the Varna pier shooting
+    kind: lawsuit
+    date: 2026-10-15
+    about: [legal notice]
+"#;
+    let article = "Families of the 18 killed last October sent a legal notice to the city.";
+    let found = errors_with(rules, "2026-10-20", article);
+    assert!(found.iter().all(|f| !f.starts_with("FL001")), "{found:?}");
+    // A wrong date after "killed" of the shooting itself is still its error.
+    let article = "The Varna pier shooting killed 18 people on October 24, 2025.";
+    let found = errors_with(rules, "2026-10-20", article);
+    assert!(found.iter().any(|f| f.starts_with("FL001")), "{found:?}");
+}
