@@ -32,7 +32,9 @@ pub struct Setup {
 
 /// A configuration and a compiled rulebook, found as the command line finds them.
 pub struct Workspace {
+    /// The configuration in force (`factlint.yaml`, or the defaults).
     pub config: Config,
+    /// The compiled rulebook, with the tolerance for "about".
     pub engine: Engine,
     /// What finding them said that a person should hear (the built-in rulebook in use).
     pub notes: Vec<String>,
@@ -40,6 +42,7 @@ pub struct Workspace {
 
 /// What reading a set of articles gave.
 pub struct Run {
+    /// The documents read, in report order.
     pub docs: Vec<Document>,
     /// Each document's mentions and claims, taken while it was whole.
     pub read: Vec<Read>,
