@@ -189,3 +189,19 @@ fn check_with_lint_rules_prints_the_rulebook_warnings_then_checks() {
     );
     assert_eq!(linted.stdout, plain.stdout, "the findings are the same");
 }
+
+#[test]
+fn aliases_on_an_entity_of_no_kind_are_never_reported() {
+    warns(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    aliases: [Anna Vell]\n",
+        "`ana-vell` has aliases but no `kind:`",
+    );
+    // With a kind, person or not, there is nothing to say.
+    for kind in ["person", "organisation", "other"] {
+        let (code, _, stderr) = rules_check(&format!(
+            "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: {kind}\n    aliases: [Anna Vell]\n"
+        ));
+        assert_eq!(code, 0);
+        assert!(!stderr.contains("no `kind:`"), "{kind}: {stderr}");
+    }
+}

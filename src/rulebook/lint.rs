@@ -100,6 +100,25 @@ impl Lints<'_> {
             }
         }
         for (i, entity) in book.entities.iter().enumerate() {
+            // Only a person's aliases are reported when used; with no `kind:` an entity
+            // is `other`, and a desk that listed a person's misspellings hears nothing.
+            if !entity.kind_given
+                && let Some(alias) = entity.aliases.first()
+            {
+                self.warn(
+                    &entity.loc,
+                    alias,
+                    format!(
+                        "`{}` has aliases but no `kind:`; they are recognised as `{}` but never reported (only a person's aliases raise FL007)",
+                        entity.id, entity.name
+                    ),
+                    "never reported",
+                    format!(
+                        "add `kind: person` if {} is a person, or the kind it is (`group`, `organisation`, `place`, `other`) to keep its aliases as accepted names",
+                        entity.name
+                    ),
+                );
+            }
             let exact = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
             for alias in &entity.aliases {
                 // A spelling that differs by case only is a deliberate alias.

@@ -728,6 +728,7 @@ impl Loader {
                 id: entry.key.clone(),
                 name: String::new(),
                 kind: EntityKind::Other,
+                kind_given: false,
                 aliases: Vec::new(),
                 short_names: Vec::new(),
                 died: None,
@@ -751,7 +752,10 @@ impl Loader {
                     "kind" => {
                         let word = field.value.scalar_text().unwrap_or_default();
                         match EntityKind::parse(&word) {
-                            Some(k) => entity.kind = k,
+                            Some(k) => {
+                                entity.kind = k;
+                                entity.kind_given = true;
+                            }
                             None => self.error(
                                 file,
                                 field.value.span.clone(),

@@ -75,6 +75,8 @@ pub struct Entity {
     /// The house spelling.
     pub name: String,
     pub kind: EntityKind,
+    /// Whether the rulebook wrote `kind:` (else the kind is `other`).
+    pub kind_given: bool,
     pub aliases: Vec<String>,
     /// Other accepted references: a surname, a name without its honorific. One that
     /// several entities share is resolved to the entity the article names in full most.
