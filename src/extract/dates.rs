@@ -1196,6 +1196,21 @@ fn month_first(w: &Words, at: usize, published: Option<Day>) -> Option<DateMatch
         if !ok || (form == MonthForm::Ambiguous && !(clean || lead || weekday)) {
             return None;
         }
+        // "March 5-7", "Sept. 26 – 28, 2024": days of one month, as one span.
+        if year.is_none()
+            && matches!(w.lower(day_end), "-" | "–")
+            && let Some((last, last_end, DayForm::Digits)) = day_at(w, day_end + 1)
+            && last > day
+        {
+            let year = year_after(w, last_end, true).or_else(|| said_year(w, last_end, published));
+            let end = year.map_or(last_end, |(_, e)| e);
+            let first = resolve(year.map(|(y, _)| y), month, day, published);
+            let range = first.and_then(|f| {
+                let to = Day::from_ymd(f.from.year(), month, last)?;
+                Some(DayRange { from: f.from, to })
+            });
+            return Some(single(at, end, range));
+        }
         let end = year.map_or(day_end, |(_, e)| e);
         let range = resolve(year.map(|(y, _)| y), month, day, published);
         return Some(single(at, end, range));
@@ -1530,6 +1545,8 @@ mod tests {
             ("on 11 December 2024 in Kabul", "2024-12-11"),
             ("on Dec. 11 the", "2024-12-11"),
             ("on Oct. 29 last year in", "2023-10-29"),
+            ("on March 5-7 the", "2024-03-05..2024-03-07"),
+            ("on Sept. 26 – 28, 2024 the", "2024-09-26..2024-09-28"),
             ("on 5 March this year the", "2024-03-05"),
             ("on Dec 11 the", "2024-12-11"),
             ("on the 11th of December", "2024-12-11"),
