@@ -16,6 +16,7 @@ fn severity(severity: Severity) -> &'static str {
     }
 }
 
+/// The findings as one Checkstyle XML document.
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<checkstyle version=\"4.3\">\n");

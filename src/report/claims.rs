@@ -104,6 +104,7 @@ pub fn render_human(
     out
 }
 
+/// Every mention and what it was tied to, as one JSON document (`claims --format json`).
 pub fn render_json(
     book: &Rulebook,
     docs: &[Document],

@@ -21,6 +21,7 @@ pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// The findings as GitHub Actions workflow commands, one per line.
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let mut out = String::new();
     for f in findings {

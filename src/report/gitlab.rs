@@ -27,6 +27,7 @@ fn path(name: &str) -> String {
     name.strip_prefix("./").unwrap_or(&name).to_string()
 }
 
+/// The findings as a GitLab code quality report (a JSON array of issues).
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let prints = super::fingerprints(findings, files, path);
     let issues: Vec<Value> = findings

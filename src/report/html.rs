@@ -130,6 +130,7 @@ fn severity_class(s: Severity) -> &'static str {
     s.name()
 }
 
+/// The findings as one self-contained HTML page, `file_count` articles checked.
 pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String {
     let errors = Severity::Error.count_in(findings);
     let warnings = Severity::Warning.count_in(findings);

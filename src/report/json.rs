@@ -48,6 +48,7 @@ struct Summary {
 }
 
 impl<'a> JsonFinding<'a> {
+    /// A finding as JSON writes it, its spans located in `files`.
     pub fn new(f: &'a Finding, files: &Files) -> JsonFinding<'a> {
         JsonFinding {
             code: f.code.code(),
@@ -74,6 +75,7 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// The findings as one versioned JSON document, with a summary of `file_count` files.
 pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String {
     let output = Output {
         version: 1,

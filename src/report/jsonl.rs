@@ -5,6 +5,7 @@ use super::Files;
 use super::json::JsonFinding;
 use crate::findings::Finding;
 
+/// The findings as JSON Lines, one finding per line.
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let mut out = String::new();
     for f in findings {

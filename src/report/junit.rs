@@ -11,6 +11,7 @@
 use super::{Files, xml::escape};
 use crate::findings::{FileRef, Finding, Severity};
 
+/// The findings as JUnit XML; those at or above `failing` are failures.
 pub fn render(findings: &[Finding], files: &Files, failing: Severity) -> String {
     // Suites in the order of the articles; findings keep their order within each.
     let docs = files.docs().len();

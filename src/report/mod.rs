@@ -86,6 +86,7 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
+    /// The line starts of `text`.
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
@@ -120,6 +121,7 @@ pub struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    /// A cursor at the start of `text`.
     pub fn new(text: &'a str) -> Cursor<'a> {
         Cursor {
             text,
@@ -128,6 +130,8 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// Line and column (both 1-based) of `offset`, at or after the last one asked for
+    /// on the same line in time proportional to the distance.
     pub fn locate(&mut self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let (last_offset, last_line, last_column) = self.last;
@@ -149,18 +153,27 @@ impl<'a> Cursor<'a> {
 /// A span as a location in a file, for machine output.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Location {
+    /// The file's name as reports show it.
     pub file: String,
+    /// Byte offset where the span starts.
     pub start: usize,
+    /// Byte offset where the span ends (exclusive).
     pub end: usize,
+    /// 1-based line of `start`.
     pub line: usize,
+    /// 1-based column of `start`, in characters.
     pub column: usize,
+    /// 1-based line of `end`.
     pub end_line: usize,
+    /// 1-based column of `end`, in characters.
     pub end_column: usize,
+    /// What the span shows ("injured: 35"), when it has a message.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
 
 impl Location {
+    /// The location of a byte span of `text`, a file called `file`.
     pub fn new(
         file: &str,
         text: &str,
@@ -201,7 +214,9 @@ const RELOADED_KEPT: usize = 16;
 
 /// A file's text: borrowed, or shared from the cache of texts read back from disk.
 pub enum Text<'a> {
+    /// A text held by the run (a rulebook file, a document that kept its text).
     Borrowed(&'a str),
+    /// A text read back from disk, shared with the cache.
     Shared(std::sync::Arc<str>),
 }
 
@@ -216,6 +231,7 @@ impl std::ops::Deref for Text<'_> {
 }
 
 impl<'a> Files<'a> {
+    /// The files of a run: its documents and the rulebook's files.
     pub fn new(docs: &'a [Document], book: &'a Rulebook) -> Files<'a> {
         Files {
             docs,
@@ -234,6 +250,7 @@ impl<'a> Files<'a> {
         Files { context, ..self }
     }
 
+    /// Every document read, those read only for comparison included.
     pub fn docs(&self) -> &'a [Document] {
         self.docs
     }
@@ -250,10 +267,12 @@ impl<'a> Files<'a> {
             .count()
     }
 
+    /// The rulebook the run checked against.
     pub fn book(&self) -> &'a Rulebook {
         self.book
     }
 
+    /// A file's name as reports show it.
     pub fn name(&self, file: FileRef) -> &str {
         match file {
             FileRef::Document(d) => &self.docs[d].path,
@@ -261,6 +280,7 @@ impl<'a> Files<'a> {
         }
     }
 
+    /// A file's text, read back from disk where the document let it go.
     pub fn text(&self, file: FileRef) -> Text<'a> {
         match file {
             FileRef::Document(d) if self.docs[d].text_shed => Text::Shared(self.reload(d)),
@@ -307,6 +327,7 @@ impl<'a> Files<'a> {
         starts[line.clamp(1, starts.len()) - 1]
     }
 
+    /// Where a label's span is, with its message.
     pub fn location(&self, label: &Label) -> Location {
         let text = self.text(label.file);
         let index = self.index(label.file);

@@ -44,6 +44,7 @@ fn location(files: &Files, label: &Label) -> Value {
     json!({"path": path(files.name(label.file)), "range": range(files, label)})
 }
 
+/// The findings as one reviewdog diagnostic result (rdjson).
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let diagnostics: Vec<Value> = findings
         .iter()

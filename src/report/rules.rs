@@ -2,6 +2,7 @@
 
 use crate::rulebook::{Rulebook, Subject};
 
+/// The rulebook's entities, events and facts, with their values and lines.
 pub fn render(book: &Rulebook) -> String {
     let mut out = String::new();
     out.push_str(&format!("entities ({})\n", book.entities.len()));

@@ -106,6 +106,7 @@ fn rules() -> Vec<Value> {
         .collect()
 }
 
+/// The findings as one SARIF 2.1.0 log.
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let prints = super::fingerprints(findings, files, uri);
     let results: Vec<Value> = findings

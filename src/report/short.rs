@@ -3,6 +3,7 @@
 use super::{Files, escape_controls};
 use crate::findings::Finding;
 
+/// The findings one per line, `path:line:col: severity[code]: message`.
 pub fn render(findings: &[Finding], files: &Files) -> String {
     let mut out = String::new();
     for f in findings {

@@ -12,6 +12,7 @@ fn counts(findings: &[Finding]) -> Vec<(Code, usize)> {
         .collect()
 }
 
+/// How many findings of each class there are, as a table.
 pub fn render_text(findings: &[Finding]) -> String {
     let mut out = String::new();
     for (code, n) in counts(findings) {
@@ -21,6 +22,7 @@ pub fn render_text(findings: &[Finding]) -> String {
     out
 }
 
+/// How many findings of each class there are, as JSON.
 pub fn render_json(findings: &[Finding]) -> String {
     let rows: Vec<_> = counts(findings)
         .into_iter()
