@@ -22,29 +22,45 @@ use serde::Serialize;
 /// A finding class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
+    /// FL001: a claim contradicts the rulebook.
     Conflict,
+    /// FL002: two articles give disjoint values for one fact.
     SourceConflict,
+    /// FL003: an article contradicts itself.
     SelfContradiction,
+    /// FL004: a figure of a measure the rulebook gives no value for.
     Unsupported,
+    /// FL005: a figure the rulebook records as superseded.
     RevisedFigure,
+    /// FL006: a weekday that does not fall on the date it goes with.
     WeekdayMismatch,
+    /// FL007: a name written in an alias, not the house spelling.
     Spelling,
+    /// FL008: a title close to, but not, one the rulebook accepts for the person.
     Title,
+    /// FL009: a spelling of a known person's name the rulebook does not list.
     UnknownSpelling,
+    /// FL010: a date without its year that fits an event a year earlier.
     YearLeftOut,
+    /// FL100: a suppression comment that suppresses nothing.
     UnusedSuppression,
 }
 
 /// What a finding class means, why it matters, an example and how to fix it.
 #[derive(Clone, Copy, Debug)]
 pub struct Explanation {
+    /// What the class reports.
     pub what: &'static str,
+    /// Why it matters to a desk.
     pub why: &'static str,
+    /// A sentence that raises it.
     pub example: &'static str,
+    /// How to settle it.
     pub fix: &'static str,
 }
 
 impl Code {
+    /// Every class, in code order.
     pub const ALL: [Code; 11] = [
         Code::Conflict,
         Code::SourceConflict,
@@ -59,6 +75,7 @@ impl Code {
         Code::UnusedSuppression,
     ];
 
+    /// The code: "FL001".
     pub fn code(self) -> &'static str {
         match self {
             Code::Conflict => "FL001",
@@ -75,6 +92,7 @@ impl Code {
         }
     }
 
+    /// The name: "conflict".
     pub fn name(self) -> &'static str {
         match self {
             Code::Conflict => "conflict",
@@ -91,6 +109,7 @@ impl Code {
         }
     }
 
+    /// The severity it has unless the configuration says otherwise.
     pub fn default_severity(self) -> Severity {
         match self {
             Code::Unsupported
@@ -127,6 +146,7 @@ impl Code {
         }
     }
 
+    /// What `factlint explain` prints for it.
     pub fn explanation(self) -> Explanation {
         match self {
             Code::Conflict => conflict::EXPLANATION,
@@ -168,11 +188,15 @@ impl Code {
     }
 }
 
+/// How much a finding matters; ordered, so a threshold compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// For information.
     Note,
+    /// Worth a look; does not fail a run by default.
     Warning,
+    /// Wrong: fails a run by default.
     Error,
 }
 
@@ -182,6 +206,7 @@ impl Severity {
         findings.iter().filter(|f| f.severity == self).count()
     }
 
+    /// The severity as reports write it: "note", "warning", "error".
     pub fn name(self) -> &'static str {
         match self {
             Severity::Note => "note",
@@ -259,23 +284,33 @@ pub enum FileRef {
     Rule(usize),
 }
 
+/// A span of a file that a finding points at, with what it shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
+    /// The article or rulebook file.
     pub file: FileRef,
+    /// Byte offsets in the file.
     pub span: Range<usize>,
+    /// What the words are ("injured: 35").
     pub message: String,
 }
 
 /// One thing the checker reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
+    /// Its class.
     pub code: Code,
+    /// Its severity, after the configuration's.
     pub severity: Severity,
+    /// One sentence saying what is wrong.
     pub message: String,
     /// The fact's id, `subject.measure`.
     pub fact: Option<String>,
+    /// The rulebook's value, in words.
     pub expected: Option<String>,
+    /// The article's value, in words.
     pub found: Option<String>,
+    /// The article's words the finding is about.
     pub primary: Label,
     /// Other articles' words (a source conflict) or the same article's (a
     /// self-contradiction).
@@ -284,6 +319,7 @@ pub struct Finding {
     pub rule: Option<Label>,
     /// Titles of the rulebook's sources for the fact.
     pub sources: Vec<String>,
+    /// More to know: the rulebook's note, other values, why it is a warning.
     pub notes: Vec<String>,
     /// Safe edits that settle the finding, in the primary label's file (`check --fix`).
     pub fixes: Vec<Fix>,
@@ -295,10 +331,12 @@ pub struct Finding {
 /// form put in their place).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fix {
+    /// Byte offsets of the words replaced.
     pub span: Range<usize>,
     /// The words as the article writes them; the edit is made only if the file still
     /// holds them there.
     pub written: String,
+    /// The words put in their place.
     pub replacement: String,
 }
 
