@@ -23,6 +23,7 @@ use crate::findings::{Code, Severity};
 use crate::rulebook::{RuleError, RuleErrors};
 use crate::yaml::{self, Node, Value};
 
+/// The names a configuration file is found by, in order.
 pub const FILE_NAMES: [&str; 2] = ["factlint.yaml", ".factlint.yaml"];
 
 /// Where a publication date may come from, tried in order.
@@ -37,19 +38,28 @@ pub enum DateSource {
 /// A severity setting for a finding class: a level, or off.
 pub type SeverityOverride = Option<Severity>;
 
+/// The settings of `factlint.yaml`; every field absent means the default.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     /// The file this came from, if any.
     pub path: Option<PathBuf>,
+    /// Rulebook files, directories or globs (`rules`).
     pub rules: Vec<String>,
+    /// What is checked when no path is given (`include`).
     pub include: Vec<String>,
+    /// Files never read, even when named (`exclude`).
     pub exclude: Vec<String>,
+    /// Severities by class (`severity`), `None` for off.
     pub severity: BTreeMap<Code, SeverityOverride>,
     /// `per_file_ignores`: classes never reported in the files a glob matches.
     pub per_file_ignores: Vec<(String, Vec<Code>)>,
+    /// The lowest severity that fails a run (`fail_on`).
     pub fail_on: Option<Severity>,
+    /// Where publication dates come from (`published.from`).
     pub date_sources: Option<Vec<DateSource>>,
+    /// The publication date of articles that state none (`published.default`).
     pub published: Option<Day>,
+    /// The tolerance for "about" and "nearly" (`tolerance`).
     pub tolerance: Option<f64>,
 }
 

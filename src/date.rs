@@ -43,6 +43,7 @@ impl Day {
         (y, m, d)
     }
 
+    /// The year.
     pub fn year(self) -> i32 {
         self.ymd().0
     }
@@ -58,11 +59,13 @@ impl Day {
         Day::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
+    /// The day of the week.
     pub fn weekday(self) -> Weekday {
         // 1970-01-01 was a Thursday.
         Weekday::ALL[((self.0 + 3).rem_euclid(7)) as usize]
     }
 
+    /// The day `days` later (earlier when negative).
     pub fn add_days(self, days: i32) -> Day {
         Day(self.0 + days)
     }
@@ -116,6 +119,7 @@ impl fmt::Display for Day {
     }
 }
 
+/// The months' names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -131,10 +135,12 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Whether a year of the Gregorian calendar has 29 February.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// How many days a month of a year has.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -166,16 +172,24 @@ pub fn month_from_name(word: &str) -> Option<u32> {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Weekday {
+    /// Monday.
     Monday,
+    /// Tuesday.
     Tuesday,
+    /// Wednesday.
     Wednesday,
+    /// Thursday.
     Thursday,
+    /// Friday.
     Friday,
+    /// Saturday.
     Saturday,
+    /// Sunday.
     Sunday,
 }
 
 impl Weekday {
+    /// Every day of the week, Monday first.
     pub const ALL: [Weekday; 7] = [
         Weekday::Monday,
         Weekday::Tuesday,
@@ -186,10 +200,12 @@ impl Weekday {
         Weekday::Sunday,
     ];
 
+    /// Monday 0 to Sunday 6.
     pub fn index(self) -> usize {
         self as usize
     }
 
+    /// The full name: "Monday".
     pub fn name(self) -> &'static str {
         match self {
             Weekday::Monday => "Monday",
@@ -215,15 +231,19 @@ impl Weekday {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub struct DayRange {
+    /// The first day.
     pub from: Day,
+    /// The last day (inclusive).
     pub to: Day,
 }
 
 impl DayRange {
+    /// One day.
     pub fn day(day: Day) -> DayRange {
         DayRange { from: day, to: day }
     }
 
+    /// Every day of a month.
     pub fn month(year: i32, month: u32) -> Option<DayRange> {
         Some(DayRange {
             from: Day::from_ymd(year, month, 1)?,
@@ -231,6 +251,7 @@ impl DayRange {
         })
     }
 
+    /// Every day of a year.
     pub fn year(year: i32) -> Option<DayRange> {
         Some(DayRange {
             from: Day::from_ymd(year, 1, 1)?,
@@ -238,10 +259,12 @@ impl DayRange {
         })
     }
 
+    /// Whether two ranges share a day.
     pub fn overlaps(&self, other: &DayRange) -> bool {
         self.from <= other.to && other.from <= self.to
     }
 
+    /// Whether the range is one day.
     pub fn is_day(&self) -> bool {
         self.from == self.to
     }

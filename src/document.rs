@@ -25,8 +25,11 @@ pub use normal::Remap;
 /// The kinds of file factlint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text.
     Text,
+    /// Markdown, with front matter.
     Markdown,
+    /// HTML.
     Html,
 }
 
@@ -46,8 +49,11 @@ impl Format {
 /// Facts about a document that come from outside its prose.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Metadata {
+    /// The publication date, from the front matter or HTML meta tags.
     pub published: Option<Day>,
+    /// The headline, from the front matter or `<title>`.
     pub title: Option<String>,
+    /// The outlet or source named in the front matter.
     pub source: Option<String>,
     /// A front-matter date not written as YYYY-MM-DD ("March 15, 2025"), left for
     /// the date reader.
@@ -57,19 +63,23 @@ pub struct Metadata {
     pub prose: Vec<Range<usize>>,
 }
 
+/// An article read: its text, its prose and where its sentences are.
 #[derive(Clone, Debug)]
 pub struct Document {
     /// The path as the user gave it.
     pub path: String,
+    /// The file's text as read.
     pub text: String,
     /// `text` with non-prose bytes replaced by spaces and line breaks by spaces, in
     /// normal form.
     pub prose: String,
     /// Where the prose's offsets fall in `text`, when normal form changed its bytes.
     pub remap: Option<Remap>,
+    /// What the front matter or meta tags say.
     pub meta: Metadata,
     /// Paragraphs, headings and list items, in order.
     pub blocks: Vec<Range<usize>>,
+    /// The sentences of the prose, in order.
     pub sentences: Vec<Sentence>,
     /// `<!-- … -->` comments outside code, where suppression directives live.
     pub comments: Vec<Range<usize>>,
@@ -79,9 +89,12 @@ pub struct Document {
     pub reloadable: bool,
 }
 
+/// One sentence of a document's prose.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
+    /// Byte offsets in the prose.
     pub span: Range<usize>,
+    /// The block (paragraph, heading, list item) it is in.
     pub block: usize,
 }
 
