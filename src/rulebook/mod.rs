@@ -25,36 +25,53 @@ pub use load::{RuleError, RuleErrors, load_paths, load_sources};
 /// A rulebook file as read: its name as the user gave it and its text.
 #[derive(Clone, Debug)]
 pub struct RuleFile {
+    /// The name reports show (a path, or `<built-in>/…`).
     pub name: String,
+    /// The file's text.
     pub text: String,
 }
 
 /// A place in a rulebook file.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Loc {
+    /// The rulebook file, by its index.
     pub file: usize,
+    /// Byte offsets in that file.
     pub span: Range<usize>,
 }
 
+/// A source of the rulebook's facts (`sources:`).
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// Its id, as facts name it.
     pub id: String,
+    /// What reports call it.
     pub title: String,
+    /// Where it is, if the rulebook says.
     pub url: Option<String>,
+    /// When it was published, if the rulebook says.
     pub published: Option<Day>,
+    /// Where the rulebook defines it.
     pub loc: Loc,
 }
 
+/// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntityKind {
+    /// A person: ages, titles, spellings are checked.
     Person,
+    /// A group (an armed group, a band).
     Group,
+    /// An organisation (a ministry, a company, a party).
     Organisation,
+    /// A place.
     Place,
+    /// Anything else (a ship, a building); the default.
     Other,
 }
 
 impl EntityKind {
+    /// The kinds as the rulebook writes them.
     pub const NAMES: [&'static str; 5] = ["person", "group", "organisation", "place", "other"];
 
     fn parse(word: &str) -> Option<EntityKind> {
@@ -69,22 +86,28 @@ impl EntityKind {
     }
 }
 
+/// A person, group, organisation, place or thing the rulebook knows (`entities:`).
 #[derive(Clone, Debug)]
 pub struct Entity {
+    /// Its id.
     pub id: String,
     /// The house spelling.
     pub name: String,
+    /// What it is.
     pub kind: EntityKind,
     /// Whether the rulebook wrote `kind:` (else the kind is `other`).
     pub kind_given: bool,
+    /// Spellings the desk knows but does not use (FL007 for a person).
     pub aliases: Vec<String>,
     /// Other accepted references: a surname, a name without its honorific. One that
     /// several entities share is resolved to the entity the article names in full most.
     pub short_names: Vec<String>,
+    /// The day a person died, if the rulebook says.
     pub died: Option<Day>,
     /// The posts the person held, each with its dates when the rulebook gives them
     /// (`title:`, one post or a list). The title fact holds the current one.
     pub posts: Vec<Post>,
+    /// Where the rulebook defines it.
     pub loc: Loc,
 }
 
@@ -92,9 +115,13 @@ pub struct Entity {
 /// the days it was held from and to (`to` absent: still held).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Post {
+    /// The title as the desk writes it.
     pub value: String,
+    /// Other forms the desk accepts.
     pub accept: Vec<String>,
+    /// The first day it was held, if known.
     pub from: Option<Day>,
+    /// The last day it was held; absent while it is held.
     pub to: Option<Day>,
 }
 
@@ -105,10 +132,14 @@ impl Post {
     }
 }
 
+/// Something that happened, with its facts (`events:`).
 #[derive(Clone, Debug)]
 pub struct Event {
+    /// Its id.
     pub id: String,
+    /// What happened, in the desk's words (reports use it).
     pub summary: Option<String>,
+    /// When it happened: a day or a span of days.
     pub date: Option<DayRange>,
     /// Kinds of event the rulebook names for it (`kind:`); when empty, its words
     /// give its kinds.
@@ -120,12 +151,16 @@ pub struct Event {
     /// Where it happened. A place names no event by itself (a town sees more than one
     /// fire); it only keeps a reference back ("the fire") from being ruled out.
     pub places: Vec<usize>,
+    /// Where the rulebook defines it.
     pub loc: Loc,
 }
 
+/// What a fact is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Subject {
+    /// An entity, by its index.
     Entity(usize),
+    /// An event, by its index.
     Event(usize),
 }
 
@@ -134,30 +169,22 @@ pub enum Subject {
 pub enum Expected {
     /// The subject is known to have this measure, but the rulebook holds no figure.
     Unknown,
+    /// A count: a figure or a range.
     Count(Interval),
-    Amount {
-        value: Interval,
-        currency: String,
-    },
+    /// An amount of money in a currency.
+    Amount { value: Interval, currency: String },
+    /// A day or span of days.
     Date(DayRange),
     /// The range of possible birth days, from which an age at any date follows.
     Birth(DayRange),
-    Title {
-        value: String,
-        accept: Vec<String>,
-    },
+    /// A post: its title and the other forms accepted.
+    Title { value: String, accept: Vec<String> },
     /// An identifier (a flight number, an aircraft type, a registration) as the desk
     /// writes it, and other forms it accepts.
-    Code {
-        value: String,
-        accept: Vec<String>,
-    },
+    Code { value: String, accept: Vec<String> },
     /// A person's name: the house spelling and the other spellings the desk knows of
     /// but does not use.
-    Name {
-        house: String,
-        aliases: Vec<String>,
-    },
+    Name { house: String, aliases: Vec<String> },
 }
 
 impl Expected {
@@ -192,13 +219,17 @@ impl Expected {
 /// A figure reported by one source, recorded beside the fact's accepted value.
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// The figure.
     pub value: Interval,
+    /// The sources that gave it, by index.
     pub sources: Vec<usize>,
+    /// What the rulebook says of it.
     pub note: Option<String>,
     /// For a superseded figure: when it came to stand (`as_of`), if the rulebook says.
     pub as_of: Option<Stood>,
     /// The figure as written when it has decimals, as [`Fact::decimal`].
     pub decimal: Option<(f64, f64)>,
+    /// Where the rulebook gives it.
     pub loc: Loc,
 }
 
@@ -219,8 +250,11 @@ pub struct Disputed {
     pub expected: Expected,
     /// The value as the rulebook writes it ("55", "2024-12-29").
     pub written: String,
+    /// The sources that gave it, by index.
     pub sources: Vec<usize>,
+    /// What the rulebook says of it.
     pub note: Option<String>,
+    /// Where the rulebook gives it.
     pub loc: Loc,
 }
 
@@ -228,7 +262,9 @@ pub struct Disputed {
 /// after midnight). Figures of one day without a time order before those with one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Stood {
+    /// The day.
     pub day: crate::date::Day,
+    /// Minutes after midnight, when the time is known.
     pub minute: Option<u16>,
 }
 
@@ -266,14 +302,20 @@ impl std::fmt::Display for Stood {
     }
 }
 
+/// One checkable fact: a subject's measure and what it holds.
 #[derive(Clone, Debug)]
 pub struct Fact {
     /// `subject-id.measure`.
     pub id: String,
+    /// What it is about.
     pub subject: Subject,
+    /// The measure (`killed`, `age`, `date`, a part as `killed.on_board`).
     pub measure: String,
+    /// What it holds.
     pub expected: Expected,
+    /// The sources behind it, by index.
     pub sources: Vec<usize>,
+    /// What the rulebook says of it.
     pub note: Option<String>,
     /// Figures different sources gave, when they differ.
     pub reported: Vec<Report>,
@@ -293,6 +335,7 @@ pub struct Fact {
     /// For ages and dates: what sources reported where they differ from the accepted
     /// value (`reported:`), each as the value it would make the fact hold.
     pub disputed: Vec<Disputed>,
+    /// Where the rulebook states it.
     pub loc: Loc,
 }
 
@@ -443,7 +486,9 @@ pub fn code_near(found: &str, value: &str, accept: &[String]) -> bool {
 /// A measure that counts are read against: its name and the words that cue it.
 #[derive(Clone, Debug)]
 pub struct Measure {
+    /// The measure's name.
     pub name: String,
+    /// The words that cue it in an article.
     pub cues: Vec<String>,
     /// For a part (`killed.on_board`): the measure it is a part of. A part's cues mark
     /// a figure already of the whole's measure, never a figure by themselves.
@@ -453,8 +498,11 @@ pub struct Measure {
 /// An explicit pattern a rule author wrote for claims no built-in extractor reads.
 #[derive(Clone, Debug)]
 pub struct Pattern {
+    /// The fact it reads, by index.
     pub fact: usize,
+    /// The compiled pattern.
     pub regex: regex::Regex,
+    /// Where the rulebook gives it.
     pub loc: Loc,
 }
 
@@ -504,16 +552,24 @@ pub const BUILTIN_MEASURES: [(&str, &[&str]); 2] = [
     ),
 ];
 
+/// A loaded rulebook: its files, sources, entities, events, facts, cues and patterns.
 #[derive(Clone, Debug, Default)]
 pub struct Rulebook {
+    /// The files it was loaded from.
     pub files: Vec<RuleFile>,
+    /// Its sources.
     pub sources: Vec<Source>,
+    /// Its entities.
     pub entities: Vec<Entity>,
+    /// Its events.
     pub events: Vec<Event>,
+    /// Every fact, those the loader adds (the built-in tolls) included.
     pub facts: Vec<Fact>,
+    /// The measures and their cues.
     pub measures: Vec<Measure>,
     /// Identifier facts (`code:`): each fact's name and the words it follows in prose.
     pub codes: Vec<Measure>,
+    /// The explicit patterns.
     pub patterns: Vec<Pattern>,
     /// Words the rulebook adds to the reading vocabulary (its `lexicon:` sections).
     pub lexicon: crate::lexicon::Extension,
@@ -530,6 +586,7 @@ impl Rulebook {
             .copied()
     }
 
+    /// A subject's id.
     pub fn subject_id(&self, subject: Subject) -> &str {
         match subject {
             Subject::Entity(i) => &self.entities[i].id,
@@ -537,6 +594,7 @@ impl Rulebook {
         }
     }
 
+    /// A subject as reports name it.
     pub fn subject_label(&self, subject: Subject) -> String {
         match subject {
             Subject::Entity(i) => self.entities[i].name.clone(),
@@ -559,6 +617,7 @@ impl Rulebook {
             .is_some_and(|f| self.facts[f].expected != Expected::Unknown)
     }
 
+    /// The titles of sources, by index.
     pub fn source_titles(&self, sources: &[usize]) -> Vec<String> {
         sources
             .iter()
