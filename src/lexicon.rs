@@ -173,39 +173,92 @@ impl Phrases {
 /// The vocabulary, ready to read with.
 #[derive(Debug)]
 pub struct Vocabulary {
+    /// Nouns for a whole group of people: a count written with one of these ("179
+    /// people", "the 12 victims") counts everyone the measure counts.
     pub whole_nouns: Phrases,
+    /// Nouns for a narrower group of people: a count written with one of these ("nine
+    /// members of a family", "four medical students") is a part of a toll, not the
+    /// toll, unless the noun is itself a measure's cue.
     pub group_nouns: Phrases,
+    /// Words between a figure and its noun that do not change what it counts.
     pub modifiers: Phrases,
+    /// Words after a figure that make it part of something else ("nine of the dead",
+    /// "all but two"), never the whole.
     pub part_after: Phrases,
+    /// Words before a figure that make it a part of a total named earlier ("killed 19,
+    /// including nine soldiers").
     pub part_before: Phrases,
+    /// Words after a figure that make it a part ("four students among the dead").
     pub part_following: Phrases,
+    /// Phrases later in a figure's sentence that make it a count of those still in some
+    /// state ("80 of the injured remain in hospital"), a part of the measure's total.
     pub state_after: Phrases,
+    /// Words before a figure that make it an addition to a figure given elsewhere, not
+    /// a total: "another seven", "a further 12", "seven more".
     pub increment_before: Phrases,
+    /// Words after a figure that make it an addition: "seven more", "11 additional
+    /// deaths".
     pub increment_after: Phrases,
+    /// Words before a figure in its clause that make it a forecast or a possibility,
+    /// not a claim of fact: "could exceed 200", "is expected to rise to 300".
     pub forecast: Phrases,
+    /// Verbs before a figure that say the figure was passed: a lower bound.
     pub passed: Phrases,
+    /// Verbs of change: "rose to 131" gives the new level of whatever rose, so the verb
+    /// itself never names the measure when "to" follows.
     pub change_verbs: Phrases,
+    /// Nouns after which a number is a designator (a name, not a count): "flight 171",
+    /// "route 9", "category 4". A number after a capitalised word that is not the first
+    /// of its sentence ("Boeing 737", "Flight 171", "Airbus A320") is one as well.
     pub designators: Phrases,
+    /// Words that make a capitalised word before a number an ordinary word, not a name:
+    /// "To 179" in a headline, "About 100" at the start of a clause.
     pub not_designators: Phrases,
+    /// Units: a number followed by one is a measurement, not a count of things.
     pub units: Phrases,
+    /// Units of measurement: a number followed by one is a measurement, not a count,
+    /// unless the rulebook measures in that unit (a measure's cue is the unit:
+    /// "acres").
     pub measurement_units: Phrases,
     /// Units a rulebook measure can be given in (`unit:`), by name, with the words that
     /// write each.
     pub measure_units: BTreeMap<String, Vec<String>>,
+    /// Words that follow a name and make the word after them part of it ("a grandfather
+    /// surnamed Bae").
     pub naming: Phrases,
+    /// Phrases after which a cue word does not mark its measure: who "succumbed to
+    /// their injuries" died, and is not counted among the injured.
     pub not_cue_after: Phrases,
+    /// Honorifics and ranks that may stand before a person's name without being part of
+    /// the name or a title to check.
     pub honorifics: Phrases,
+    /// Nouns that refer back to an event of any kind ("the tragedy", "this incident").
     pub generic_events: Phrases,
+    /// Nouns that refer back to where the article's event happened ("killed in the
+    /// city").
     pub place_nouns: Phrases,
+    /// Words that make a figure the widest count of its kind the article speaks of:
+    /// "118 fatalities statewide" is the state's toll, not a county's.
     pub whole_scope: Phrases,
+    /// Verbs and nouns of any kind of event after which a date says when it happened.
     pub happened: Phrases,
+    /// Verbs that make a date beside them the day something was said or done about an
+    /// event, not the day it happened.
     pub reporting: Phrases,
+    /// Words between a figure and its cue that neither mark a measure nor count against
+    /// how close the cue is ("five people were killed").
     pub transparent: Phrases,
+    /// Words of any violent event after or before which a date says when it happened.
     pub occurrence_words: Phrases,
+    /// Nouns for the people a toll counts; "one" beside one of them is a figure.
     pub person_nouns: Phrases,
+    /// Words that make a phrase a title: the post itself.
     pub title_heads: Phrases,
+    /// Military and police ranks, written before a name as part of it.
     pub ranks: Phrases,
+    /// Words of a title that are no part of the post: the state of holding it now.
     pub title_current: Phrases,
+    /// Words that say a title is not held now: such a title is history, not a claim.
     pub title_past: Phrases,
     /// Words that make a post provisional ("acting President"): part of the post.
     pub title_provisional: Phrases,
@@ -220,15 +273,20 @@ pub struct Vocabulary {
     pub comparing: Phrases,
     /// Verbs of speaking ("said", "told"): one who speaks is alive.
     pub speaking: Phrases,
+    /// Words before a name, in its clause, that say the name is cited, not used.
     pub cited: Phrases,
     /// Words that tell a figure as an earlier one ("initially", "up from").
     pub history: Phrases,
     /// Words of a day that comes back each year ("anniversary", "a year since"): a
     /// date beside them may be this year's, not the event's.
     pub recurring: Phrases,
+    /// Function words of titles, set aside when titles are compared.
     pub title_connectors: Phrases,
+    /// Particles inside names; they join words and carry nothing of who is meant.
     pub name_particles: Phrases,
+    /// Honorifics written as part of a name, set aside when spellings are compared.
     pub name_honorifics: Phrases,
+    /// Endings of a word that are a particle written onto it ("Khalilur").
     pub glued_particles: Phrases,
     /// Kinds of event by name.
     pub kinds: BTreeMap<String, Kind>,
