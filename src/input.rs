@@ -18,7 +18,9 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// A problem with one input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
+    /// The path as given.
     pub path: String,
+    /// What went wrong.
     pub message: String,
 }
 
@@ -31,7 +33,9 @@ impl std::fmt::Display for InputError {
 /// Inputs skipped on purpose, with the reason (binary files).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
+    /// The entry's path.
     pub path: String,
+    /// Why it was skipped ("a named pipe").
     pub reason: String,
 }
 
@@ -39,8 +43,11 @@ pub struct Skipped {
 /// made of it while it was in memory), and what could not be read.
 #[derive(Debug)]
 pub struct Inputs<T = Document> {
+    /// What was made of each document, in report order.
     pub documents: Vec<T>,
+    /// Files that could not be read.
     pub errors: Vec<InputError>,
+    /// Entries of a walked directory that were skipped.
     pub skipped: Vec<Skipped>,
 }
 
@@ -117,7 +124,9 @@ pub fn paths_from(source: &str, null: bool) -> Result<Vec<String>, InputError> {
 /// What expanding the paths given gave: the files to read, in order, and the problems.
 #[derive(Debug, Default)]
 pub struct Expanded {
+    /// The files to read, in order.
     pub files: Vec<String>,
+    /// Paths that could not be expanded.
     pub errors: Vec<InputError>,
     /// Entries of a walked directory that are not regular files (named pipes, sockets,
     /// devices): skipped, never opened.
@@ -400,6 +409,7 @@ pub struct BoundedLines<R> {
 }
 
 impl<R: std::io::BufRead> BoundedLines<R> {
+    /// Lines of `reader`, each refused past `limit` bytes.
     pub fn new(reader: R, limit: u64) -> BoundedLines<R> {
         BoundedLines { reader, limit }
     }

@@ -11,11 +11,14 @@ use std::fmt;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub struct Interval {
+    /// The smallest value.
     pub min: u64,
+    /// The largest value; `None` when open upward ("at least 3").
     pub max: Option<u64>,
 }
 
 impl Interval {
+    /// Exactly `n`.
     pub fn exact(n: u64) -> Interval {
         Interval {
             min: n,
@@ -23,6 +26,7 @@ impl Interval {
         }
     }
 
+    /// `n` or more.
     pub fn at_least(n: u64) -> Interval {
         Interval { min: n, max: None }
     }
@@ -35,6 +39,7 @@ impl Interval {
         })
     }
 
+    /// Whether two intervals share a value.
     pub fn overlaps(&self, other: &Interval) -> bool {
         let below = matches!(self.max, Some(max) if max < other.min);
         let above = matches!(other.max, Some(max) if max < self.min);

@@ -26,10 +26,15 @@ use tokens::{Kind, Token};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum MentionKind {
+    /// A count of people or things ("41 people").
     Count,
+    /// An amount of money ("$2 million").
     Amount,
+    /// An ordinal ("the 39th president", "the third").
     Ordinal,
+    /// A date, a weekday or a span of days.
     Date,
+    /// A person's age ("Ana Vell, 58,").
     Age,
     /// A person's name, as written.
     Name,
@@ -40,6 +45,7 @@ pub enum MentionKind {
 }
 
 impl MentionKind {
+    /// The kind as reports write it: "count", "date".
     pub fn name(self) -> &'static str {
         match self {
             MentionKind::Count => "count",
@@ -57,11 +63,11 @@ impl MentionKind {
 /// A mention's value.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum MentionValue {
+    /// A figure or range, as an interval.
     Number(Interval),
-    Amount {
-        value: Interval,
-        currency: String,
-    },
+    /// An amount in a currency.
+    Amount { value: Interval, currency: String },
+    /// Days.
     Date(DayRange),
     /// A weekday with no publication date to resolve it against.
     Weekday(Weekday),
@@ -73,17 +79,22 @@ pub enum MentionValue {
     Code(String),
 }
 
+/// A figure, date, age, name, title or identifier found in an article.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// The words that state the value, qualifier included ("at least five").
     pub span: Range<usize>,
+    /// The sentence it stands in, by index.
     pub sentence: usize,
+    /// What it is.
     pub kind: MentionKind,
+    /// What it says.
     pub value: MentionValue,
     /// A vague word ("several", "dozens") rather than a figure.
     pub vague: bool,
     /// The measure the cue words give a count or amount (shared with the lexicon).
     pub measure: Option<std::sync::Arc<str>>,
+    /// For counts: where the word that says what is counted stands.
     pub cue: Option<Range<usize>>,
     /// For ages: the name written beside the age.
     pub subject: Option<Range<usize>>,
@@ -214,6 +225,7 @@ pub struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
+    /// The words of `text` within `range`.
     pub fn new(text: &'a str, range: Range<usize>) -> Words<'a> {
         let mut tokens = Vec::new();
         for token in tokens::tokenize(text, range) {
@@ -264,10 +276,12 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// How many words.
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
@@ -295,10 +309,12 @@ impl<'a> Words<'a> {
             .all(|(k, word)| self.lower(i + k) == word)
     }
 
+    /// Word `i` as written.
     pub fn original(&self, i: usize) -> Option<&'a str> {
         self.tokens.get(i).map(|t| &self.text[t.span.clone()])
     }
 
+    /// Byte offsets of word `i`.
     pub fn span(&self, i: usize) -> Range<usize> {
         self.tokens[i].span.clone()
     }
@@ -308,10 +324,12 @@ impl<'a> Words<'a> {
         self.tokens[start].span.start..self.tokens[end.max(start + 1) - 1].span.end
     }
 
+    /// Whether word `i` is a word (not punctuation).
     pub fn is_word(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
     }
 
+    /// Whether word `i` is a number, in figures or in words.
     pub fn number_word(&self, i: usize) -> Option<()> {
         self.tokens
             .get(i)
@@ -371,6 +389,7 @@ pub struct Lexicon {
     unit_words: HashMap<String, std::sync::Arc<str>>,
     /// The reading vocabulary, with the rulebook's additions.
     pub vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
+    /// The tolerance for "about" and "nearly".
     pub tolerance: f64,
 }
 
@@ -380,6 +399,7 @@ const CLAUSE_END: &[&str] = &[
 ];
 
 impl Lexicon {
+    /// The reading vocabulary and the rulebook's cues, names and markers, compiled.
     pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
         let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
         let mut add = |phrase: &str, measure: Option<std::sync::Arc<str>>| {
