@@ -435,16 +435,9 @@ fn discover(setup: &Setup, start: &Path, tolerance: Option<f64>) -> Result<Works
 /// Everything a run needs: configuration, compiled rulebook and documents.
 struct Prepared {
     ws: Workspace,
-    docs: Vec<Document>,
-    /// Each document's mentions and claims, taken while it was whole.
-    read: Vec<Read>,
-    /// With `why`: for each document, why each mention was tied or left untied.
-    why: Vec<Vec<String>>,
+    run: workspace::Run,
     /// Some input could not be read (already reported).
     input_failed: bool,
-    /// For each document, whether it was read only to compare the others with
-    /// (`--against`): its own findings are not reported.
-    context: Vec<bool>,
 }
 
 /// `for_check`: keep only what checking needs of each document (the claims inventory
@@ -489,11 +482,8 @@ fn prepare(
     input_failed |= !run.errors.is_empty();
     Ok(Prepared {
         ws,
-        docs: run.docs,
-        read: run.read,
-        why: run.why,
+        run,
         input_failed,
-        context: run.context,
     })
 }
 
@@ -660,11 +650,14 @@ fn show(args: &CheckArgs) -> ExitCode {
 fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
     let Prepared {
         ws,
-        docs,
-        read,
+        run:
+            workspace::Run {
+                docs,
+                read,
+                context,
+                ..
+            },
         input_failed,
-        context,
-        ..
     } = prepare(&args.common, &args.against, true, false)?;
     let selection = selection(&args.report)?;
     let findings = ws.check(&docs, read, &context, &selection);
@@ -749,11 +742,14 @@ fn fix_files(args: &CheckArgs) -> Result<(), ExitCode> {
 fn report_findings(prepared: Prepared, args: &ReportArgs, output: Option<&Path>) -> ExitCode {
     let Prepared {
         ws,
-        docs,
-        read,
+        run:
+            workspace::Run {
+                docs,
+                read,
+                context,
+                ..
+            },
         input_failed,
-        context,
-        ..
     } = prepared;
     let (config, docs) = (&ws.config, &docs[..]);
     let selection = match selection(args) {
@@ -838,13 +834,18 @@ fn run_reconcile(args: ReconcileArgs) -> ExitCode {
     let mut slots: Vec<Option<(Document, Read)>> = docs.into_iter().zip(read).map(Some).collect();
     let context: Vec<bool> = order.iter().map(|&i| context[i]).collect();
     let (docs, read): (Vec<_>, Vec<_>) = order.into_iter().filter_map(|i| slots[i].take()).unzip();
-    let prepared = Prepared {
-        ws,
+    let run = workspace::Run {
         docs,
         read,
         why: Vec::new(),
-        input_failed: failed,
         context,
+        errors: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let prepared = Prepared {
+        ws,
+        run,
+        input_failed: failed,
     };
     report_findings(prepared, &args.report, args.output.as_deref())
 }
@@ -902,11 +903,10 @@ fn claims_lines(engine: &Engine, inputs: &[String]) -> (Vec<Document>, Vec<Read>
 fn run_claims(args: ClaimsArgs) -> ExitCode {
     let Prepared {
         ws,
-        docs,
-        read,
-        why,
+        run: workspace::Run {
+            docs, read, why, ..
+        },
         input_failed,
-        ..
     } = match prepare(
         &args.common,
         &[],

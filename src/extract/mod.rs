@@ -956,16 +956,18 @@ fn scan_sentence(
 /// "the toll rose by 12", "overcounted deaths by as many as 30": a figure right after
 /// "by" that follows a verb of change is a difference, never the level of what changed.
 fn is_difference(w: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    i >= 2
+    i >= 1
         && w.lower(i - 1) == "by"
-        && (2..=4).any(|back| {
-            i >= back && {
-                let verb = w.lower(i - back);
-                lexicon.vocabulary.change_verbs.has(verb)
-                    || (verb.starts_with("over") || verb.starts_with("under"))
-                        && verb.ends_with("ed")
-            }
+        && verb_before(w, i - 1, |verb| {
+            lexicon.vocabulary.change_verbs.has(verb)
+                || (verb.starts_with("over") || verb.starts_with("under")) && verb.ends_with("ed")
         })
+}
+
+/// Whether one of the three words before word `at` (a preposition: "rose by",
+/// "climbed from") is a verb `is_verb` accepts.
+fn verb_before(w: &Words, at: usize, is_verb: impl Fn(&str) -> bool) -> bool {
+    (1..=3).any(|back| at >= back && is_verb(w.lower(at - back)))
 }
 
 /// A quantity at word `i`. A number before a unit ("years", "days") is none, unless a
@@ -983,9 +985,7 @@ fn read_quantity(
     let change = i >= 1
         && (w.lower(i - 1) == "by"
             || w.lower(i - 1) == "from"
-                && (1..=3).any(|back| {
-                    i > back && lexicon.vocabulary.change_verbs.has(w.lower(i - 1 - back))
-                }));
+                && verb_before(w, i - 1, |verb| lexicon.vocabulary.change_verbs.has(verb)));
     if change
         && let Some(range) = quantity::read(words, i, lexicon.tolerance)
         && let Some(to) = (i + 1..range.end).find(|&k| matches!(words[k], "to" | "-" | "–"))
@@ -2080,12 +2080,7 @@ fn describes_occurrence(
     let noun_before = start >= 2
         && matches!(w.lower(start - 1), "on" | "of")
         && v.is_kind_noun(w.lower(start - 2));
-    // "The January wildfires", "a close 1976 presidential election", "the July 4
-    // disaster": a date written as the event's attribute.
-    let attribute = !(start > 0
-        && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
-        && (end == start + 1 || start > 0 && matches!(w.lower(start - 1), "the" | "a" | "an"))
-        && dates::event_noun_after(w, end);
+    let attribute = written_as_attribute(w, start, end);
     let possessive = w.lower(end - 1).ends_with("'s");
     let noun_after = if attribute || possessive {
         (end..(end + 3).min(w.len())).find(|&k| v.is_kind_noun(w.lower(k)))
@@ -2114,6 +2109,15 @@ fn describes_occurrence(
     (happened, if happened { kinds } else { Vec::new() }, said)
 }
 
+/// "The January wildfires", "a close 1976 presidential election", "the July 4
+/// disaster": whether the date in words `start..end` is written as the attribute of
+/// an event's noun.
+fn written_as_attribute(w: &Words, start: usize, end: usize) -> bool {
+    !(start > 0 && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
+        && (end == start + 1 || start > 0 && matches!(w.lower(start - 1), "the" | "a" | "an"))
+        && dates::event_noun_after(w, end)
+}
+
 /// The kinds of the event noun a date is written as the attribute of: "the April
 /// presidential election victory" (election), "the 2004 Beslan school siege".
 fn attribute_kinds(
@@ -2122,11 +2126,7 @@ fn attribute_kinds(
     end: usize,
     v: &crate::lexicon::Vocabulary,
 ) -> Vec<String> {
-    let attribute = !(start > 0
-        && matches!(w.lower(start - 1), "in" | "on" | "since" | "by" | "of"))
-        && (end == start + 1 || start > 0 && matches!(w.lower(start - 1), "the" | "a" | "an"))
-        && dates::event_noun_after(w, end);
-    if !attribute {
+    if !written_as_attribute(w, start, end) {
         return Vec::new();
     }
     // The noun within the date's own noun phrase: past modifiers only, never past a

@@ -10,7 +10,7 @@
 
 use serde_json::{Value, json};
 
-use super::Files;
+use super::{Files, relative_path as path};
 use crate::findings::{Finding, Severity};
 
 fn severity(severity: Severity) -> &'static str {
@@ -19,12 +19,6 @@ fn severity(severity: Severity) -> &'static str {
         Severity::Warning => "minor",
         Severity::Note => "info",
     }
-}
-
-/// A path as GitLab wants it: relative to the repository, with `/`.
-fn path(name: &str) -> String {
-    let name = name.replace('\\', "/");
-    name.strip_prefix("./").unwrap_or(&name).to_string()
 }
 
 /// The findings as a GitLab code quality report (a JSON array of issues).

@@ -392,6 +392,13 @@ pub fn fingerprints(
         .collect()
 }
 
+/// A path as CI systems want it (GitLab, reviewdog): relative to the directory factlint
+/// ran in, with `/` and no leading `./`.
+pub fn relative_path(name: &str) -> String {
+    let name = name.replace('\\', "/");
+    name.strip_prefix("./").unwrap_or(&name).to_string()
+}
+
 /// `text` with its first letter in capitals ("replace …" as a title).
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

@@ -9,7 +9,7 @@
 
 use serde_json::{Value, json};
 
-use super::Files;
+use super::{Files, relative_path as path};
 use crate::findings::{Finding, Label, Severity};
 
 fn severity(severity: Severity) -> &'static str {
@@ -18,12 +18,6 @@ fn severity(severity: Severity) -> &'static str {
         Severity::Warning => "WARNING",
         Severity::Note => "INFO",
     }
-}
-
-/// A path relative to the directory factlint ran in, with `/`.
-fn path(name: &str) -> String {
-    let name = name.replace('\\', "/");
-    name.strip_prefix("./").unwrap_or(&name).to_string()
 }
 
 /// A label's range, columns in bytes from the start of the line.
