@@ -724,24 +724,31 @@ fn show_files_show_settings_completions_and_the_manual_page() {
     assert!(run.stdout.contains(".TH factlint 1"), "{}", run.stdout);
 }
 
+/// Runs factlint in `dir` with none of the colour or gate variables set but `vars`.
+fn in_env(dir: &std::path::Path, args: &[&str], vars: &[(&str, &str)]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
+    command.args(args).current_dir(dir);
+    for name in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "FORCE_COLOR",
+        "CI",
+        "PRE_COMMIT",
+    ] {
+        command.env_remove(name);
+    }
+    for (k, v) in vars {
+        command.env(k, v);
+    }
+    command.output().unwrap()
+}
+
 #[test]
 fn force_color_colours_output_into_a_pipe() {
     let dir = tempfile::tempdir().unwrap();
     two_reports(dir.path());
     let run = |vars: &[(&str, &str)]| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
-        command
-            .args(["check", "a.md", "b.md"])
-            .current_dir(dir.path())
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .env_remove("FORCE_COLOR")
-            .env_remove("CI")
-            .env_remove("PRE_COMMIT");
-        for (k, v) in vars {
-            command.env(k, v);
-        }
-        String::from_utf8(command.output().unwrap().stdout).unwrap()
+        String::from_utf8(in_env(dir.path(), &["check", "a.md", "b.md"], vars).stdout).unwrap()
     };
     assert!(!run(&[]).contains('\u{1b}'));
     assert!(run(&[("FORCE_COLOR", "1")]).contains('\u{1b}'));
@@ -837,19 +844,7 @@ fn color_applies_to_rulebook_and_configuration_errors_too() {
         "---\ndate: 2024-12-13\n---\nX was there.\n",
     );
     let stderr = |args: &[&str], vars: &[(&str, &str)]| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
-        command
-            .args(args)
-            .current_dir(dir.path())
-            .env_remove("NO_COLOR")
-            .env_remove("CLICOLOR_FORCE")
-            .env_remove("FORCE_COLOR")
-            .env_remove("CI")
-            .env_remove("PRE_COMMIT");
-        for (k, v) in vars {
-            command.env(k, v);
-        }
-        let out = command.output().unwrap();
+        let out = in_env(dir.path(), args, vars);
         assert_eq!(out.status.code(), Some(2));
         String::from_utf8(out.stderr).unwrap()
     };
@@ -920,17 +915,9 @@ fn a_gate_never_falls_back_on_the_built_in_rulebook() {
         "---\ndate: 2024-12-12\n---\nKhalil Haqqani and two others were killed.\n",
     );
     let run = |vars: &[(&str, &str)]| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"));
-        command
-            .args(["check", "a.md"])
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
-            .env_remove("CI")
-            .env_remove("PRE_COMMIT");
-        for (k, v) in vars {
-            command.env(k, v);
-        }
-        let out = command.output().unwrap();
+        let mut all = vec![("NO_COLOR", "1")];
+        all.extend(vars);
+        let out = in_env(dir.path(), &["check", "a.md"], &all);
         (out.status.code(), String::from_utf8(out.stderr).unwrap())
     };
     let (code, stderr) = run(&[]);

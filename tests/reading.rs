@@ -28,12 +28,17 @@ fn fixture(article: &str) -> tempfile::TempDir {
 
 /// A folder with `rules` as its rulebook and one article, `a.md`, published 10 March 2025.
 fn fixture_with(rules: &str, article: &str) -> tempfile::TempDir {
+    fixture_on(rules, "2025-03-10", article)
+}
+
+/// A folder with `rules` as its rulebook and one article, `a.md`, published on a day.
+fn fixture_on(rules: &str, published: &str, article: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "rules/story.yaml", rules);
     write(
         dir.path(),
         "a.md",
-        format!("---\ndate: 2025-03-10\n---\n{article}\n"),
+        format!("---\ndate: {published}\n---\n{article}\n"),
     );
     dir
 }
@@ -2136,15 +2141,9 @@ events:
           greens: {value: 165, cues: [Greens]}
 "#;
 
-/// The errors `check` gives for one article on a rulebook, as "code text" lines.
+/// The findings `check` gives for one article on a rulebook, as "code message" lines.
 fn errors_with(rules: &str, published: &str, article: &str) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "rules/story.yaml", rules);
-    write(
-        dir.path(),
-        "a.md",
-        format!("---\ndate: {published}\n---\n{article}\n"),
-    );
+    let dir = fixture_on(rules, published, article);
     let run = factlint(
         dir.path(),
         &["check", "--rules", "rules", "--format", "json", "a.md"],
