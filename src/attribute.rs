@@ -2085,9 +2085,13 @@ impl<'a> Reading<'a> {
     fn other_dates(&self, mention: &Mention) -> Vec<DayRange> {
         let doc = self.doc;
         let sentence = &doc.sentences[mention.sentence];
+        let in_sentence: Vec<&Hit> = self.hits_in(mention.sentence).collect();
         self.mentions[self.mention_ranges[mention.sentence].clone()]
             .iter()
             .filter(|m| m.span != mention.span)
+            // "Announces a day of mourning on March 24": a date right after another
+            // event's marker that fits that event's date is that event's.
+            .filter(|m| !self.dates_the_marked(m, &in_sentence))
             .filter(|m| !m.dateline && !m.from_weekday && !m.said)
             // "… a crest of 39 feet, surpassing the region's second-largest flood in
             // 1987": a date after the figure, in a clause that compares, is the date of
@@ -2102,6 +2106,22 @@ impl<'a> Reading<'a> {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether a date stands right after (within three words of) a marker that names one
+    /// event alone and fits that event's date ("a day of mourning on March 24").
+    fn dates_the_marked(&self, date: &Mention, in_sentence: &[&Hit]) -> bool {
+        let MentionValue::Date(r) = date.value else {
+            return false;
+        };
+        in_sentence.iter().any(|h| {
+            let [e] = h.events[..] else {
+                return false;
+            };
+            h.span.end <= date.span.start
+                && lower_words(&self.doc.prose[h.span.end..date.span.start]).len() <= 3
+                && self.book.events[e].date.is_some_and(|d| d.overlaps(&r))
+        })
     }
 
     /// Whether an event's date fits every date in `dates` (an undated event fits any).

@@ -2455,3 +2455,46 @@ events:
     let found = errors_with(rules, "2026-10-20", article);
     assert!(found.iter().any(|f| f.starts_with("FL001")), "{found:?}");
 }
+
+const MOURNING_RULES: &str = r#"
+entities:
+  varna-bay: {name: Varna Bay, kind: place}
+events:
+  ferry-crash-2025:
+    summary: the Northern Star ferry crash off Varna Bay
+    date: 2025-03-09
+    place: varna-bay
+    about: [Northern Star]
+    facts:
+      killed: {value: 41}
+  mourning-2025:
+    summary: national day of mourning for the victims
+    date: 2025-03-11
+    about: [day of mourning]
+"#;
+
+#[test]
+fn a_date_beside_another_events_marker_rules_out_nothing_else() {
+    // A headline run into the first sentence names the crash and the day of mourning,
+    // with the mourning's date: the toll after it is still the crash's.
+    let article = "President calls Northern Star crash a tragedy; declares day of mourning on \
+                   March 11\nDescribing the disaster, which killed 38 people, as a national \
+                   tragedy, he asked for calm.";
+    let found = claims_with(MOURNING_RULES, article);
+    assert!(
+        found.contains(&"38 -> ferry-crash-2025.killed".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"March 11 -> mourning-2025.date".to_string()),
+        "{found:?}"
+    );
+    // A date far from any marker still says which event a figure is of.
+    let article = "The Northern Star crash was the worst since March 11, 1990, when a ferry \
+                   sank with 38 people aboard.";
+    let found = claims_with(MOURNING_RULES, article);
+    assert!(
+        !found.iter().any(|c| c.starts_with("38 -> ferry")),
+        "{found:?}"
+    );
+}
