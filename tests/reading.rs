@@ -2498,3 +2498,37 @@ fn a_date_beside_another_events_marker_rules_out_nothing_else() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_age_at_death_or_lived_to_is_an_age() {
+    for (sentence, text) in [
+        (
+            "Lena Ostrova, who died at her home near Varna Bay at 79 on Sunday, was mourned.",
+            "79",
+        ),
+        (
+            "Lena Ostrova, the first captain to live to 79, was mourned.",
+            "79",
+        ),
+        ("Lena Ostrova lived to be 79.", "79"),
+        (
+            "Lena Ostrova did much in her 79 years of life.",
+            "79 years of life",
+        ),
+    ] {
+        assert_eq!(
+            tied(sentence, text).as_deref(),
+            Some("lena-ostrova.age"),
+            "{sentence}"
+        );
+        assert_eq!(errors(sentence), 1, "{sentence}");
+    }
+    // Not an age: a time of day after the verb, a figure with a noun after it.
+    for sentence in [
+        "Lena Ostrova died at 79 minutes past midnight on Sunday.",
+        "Lena Ostrova died at 9 a.m. on Sunday.",
+        "Lena Ostrova lived to 79 percent of her plan.",
+    ] {
+        assert_eq!(errors(sentence), 0, "{sentence}");
+    }
+}

@@ -1,5 +1,6 @@
 //! Ages in the shapes newswire uses: "X, 58,", "X, now 58,", "58-year-old X", "X (58)",
-//! "aged 58", "at the age of 58" (and "58 years old").
+//! "aged 58", "at the age of 58" (and "58 years old"), "died at 100", "lived to 100",
+//! "his 100 years of life".
 
 use super::Words;
 
@@ -133,24 +134,8 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             });
         }
     }
-    // "died at 100", "dead at 100", "dies at 96 years": the age at death.
-    if matches!(word, "died" | "dies" | "dead")
-        && w.lower(at + 1) == "at"
-        && let Some(n) = age_number(w.lower(at + 2))
-        && (!w.is_word(at + 3)
-            || matches!(w.lower(at + 3), "years" | "year" | "after" | "on" | "in")
-            || w.original(at + 3)
-                .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase())))
-    {
-        let years = usize::from(matches!(w.lower(at + 3), "years" | "year"));
-        return Some(AgeMatch {
-            start: at + 2,
-            end: at + 3 + years,
-            years: n,
-            years_max: n,
-            subject: None,
-            of_group: false,
-        });
+    if let Some(age) = age_at_death(w, at).or_else(|| age_lived_to(w, at)) {
+        return Some(age);
     }
     // "a man of age 87"
     if word == "age"
@@ -214,6 +199,64 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
         });
     }
     None
+}
+
+/// "Died at 100", "dies at 96 years", "died at his home in Plains at 100 on Sunday": at
+/// word `at` ("at"), a number of years after a verb of dying earlier in its clause
+/// (within eight words, no comma between), with no noun after it: the age at death.
+fn age_at_death(w: &Words, at: usize) -> Option<AgeMatch> {
+    if w.lower(at) != "at" {
+        return None;
+    }
+    let n = age_number(w.lower(at + 1))?;
+    let after = w.lower(at + 2);
+    let free = !w.is_word(at + 2)
+        || matches!(after, "years" | "year" | "after" | "on" | "in")
+        || w.original(at + 2)
+            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+    let died = (at.saturating_sub(8)..at)
+        .rev()
+        .take_while(|&k| w.is_word(k) || w.number_word(k).is_some())
+        .any(|k| matches!(w.lower(k), "died" | "dies" | "dead"));
+    if !free || !died {
+        return None;
+    }
+    let years = usize::from(matches!(after, "years" | "year"));
+    Some(AgeMatch {
+        start: at + 1,
+        end: at + 2 + years,
+        years: n,
+        years_max: n,
+        subject: None,
+        of_group: false,
+    })
+}
+
+/// "To live to 100", "lived to be 97", "his 100 years of life": at word `at`, how old
+/// someone lived to be.
+fn age_lived_to(w: &Words, at: usize) -> Option<AgeMatch> {
+    let age = |start: usize, n: u64, end: usize| AgeMatch {
+        start,
+        end,
+        years: n,
+        years_max: n,
+        subject: None,
+        of_group: false,
+    };
+    if matches!(w.lower(at), "live" | "lived" | "lives" | "living") && w.lower(at + 1) == "to" {
+        let be = usize::from(w.lower(at + 2) == "be");
+        let n = age_number(w.lower(at + 2 + be))?;
+        let next = at + 3 + be;
+        return (!w.is_word(next) || matches!(w.lower(next), "on" | "in" | "after" | "and"))
+            .then(|| age(at + 2 + be, n, next));
+    }
+    let (n, used) = years_at(w, at)?;
+    let years = at + used;
+    (n <= MAX_AGE
+        && matches!(w.lower(years), "years" | "year")
+        && w.lower(years + 1) == "of"
+        && w.lower(years + 2) == "life")
+        .then(|| age(at, n, years + 3))
 }
 
 /// The decade of life at word `at` ("60s", "sixties", "late 60s", "mid-40s",
