@@ -2532,3 +2532,40 @@ fn an_age_at_death_or_lived_to_is_an_age() {
         assert_eq!(errors(sentence), 0, "{sentence}");
     }
 }
+
+const NESTED_PARTS_RULES: &str = r#"
+events:
+  air-collision-2025:
+    summary: midair collision of the Northern Star airliner and a rescue helicopter
+    kind: crash
+    date: 2025-03-09
+    about: [Northern Star]
+    facts:
+      killed:
+        value: 50
+        parts:
+          on_plane:
+            value: 47
+            cues: [aboard the plane, on the plane]
+            parts:
+              passengers: {value: 43, cues: [passengers]}
+              crew: {value: 4, cues: [crew members, crew]}
+          on_helicopter: {value: 3, cues: [aboard the helicopter]}
+"#;
+
+#[test]
+fn the_cue_nearest_a_figure_names_its_part_however_deep() {
+    let article = "The Northern Star collision claimed the lives of all 43 passengers and four \
+                   crew members aboard the plane, as well as three aboard the helicopter.";
+    let found = claims_with(NESTED_PARTS_RULES, article);
+    for line in [
+        "43 -> air-collision-2025.killed.on_plane.passengers",
+        "four -> air-collision-2025.killed.on_plane.crew",
+        "three -> air-collision-2025.killed.on_helicopter",
+    ] {
+        assert!(found.contains(&line.to_string()), "{line}: {found:?}");
+    }
+    let dir = fixture_with(NESTED_PARTS_RULES, article);
+    let run = factlint(dir.path(), &["check", "--rules", "rules", "a.md"], None);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

@@ -399,6 +399,22 @@ const CLAUSE_END: &[&str] = &[
 ];
 
 impl Lexicon {
+    /// Whether `part` is a part of the measure `whole`, or a part of one of its parts.
+    fn part_within(&self, part: &Part, whole: &str) -> bool {
+        let mut at = part;
+        // Parts nest a few levels at most; the bound keeps a malformed chain finite.
+        for _ in 0..self.parts.len() + 1 {
+            if *at.whole == *whole {
+                return true;
+            }
+            match self.parts.iter().find(|p| p.measure == at.whole) {
+                Some(up) => at = up,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The reading vocabulary and the rulebook's cues, names and markers, compiled.
     pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
         let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
@@ -1242,15 +1258,17 @@ fn declared_part(
         .measure
         .clone()
         .or_else(|| mention.part_measure.clone());
+    // A part's own parts are candidates too ("four crew members aboard the plane": the
+    // crew of those on the plane), so the cue nearest the figure decides.
     let candidates: Vec<&Part> = lexicon
         .parts
         .iter()
         .filter(|p| match &whole {
-            Some(m) => *m == p.whole,
+            Some(m) => lexicon.part_within(p, m),
             None => (0..w.len()).any(|k| {
                 lexicon
                     .cue_at(w, k)
-                    .is_some_and(|(_, m)| m.is_some_and(|m| *m == p.whole))
+                    .is_some_and(|(_, m)| m.is_some_and(|m| lexicon.part_within(p, m)))
             }),
         })
         .collect();
