@@ -93,6 +93,9 @@ pub struct Matcher {
     event_words: Vec<HashSet<String>>,
     /// Event → the kinds its words give it (empty when none does).
     event_kinds: Vec<Vec<String>>,
+    /// Place entity → the events of a known kind that happened there, each with the
+    /// nouns of its kinds (no word for any event): "floods in Valencia" names them.
+    place_events: Vec<Vec<(usize, HashSet<String>)>>,
     /// The reading vocabulary, with the rulebook's additions.
     vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
     /// Ranks inside titles ("39th President of the United States"): the ordinal, the
@@ -173,7 +176,7 @@ impl Matcher {
         let vocabulary = book.vocabulary().clone();
         let mut event_nouns = Vec::new();
         let mut event_words = Vec::new();
-        let mut event_kinds = Vec::new();
+        let mut event_kinds: Vec<Vec<String>> = Vec::new();
         for event in &book.events {
             // What the desk calls it: its id and marker phrases.
             let mut called = event.id.replace('-', " ");
@@ -214,6 +217,21 @@ impl Matcher {
             event_nouns.push(nouns);
             event_words.push(lower_words(&called).into_iter().collect());
         }
+        let mut place_events = vec![Vec::new(); book.entities.len()];
+        for (i, event) in book.events.iter().enumerate() {
+            let nouns: HashSet<String> = event_kinds[i]
+                .iter()
+                .flat_map(|k: &String| &vocabulary.kinds[k.as_str()].nouns)
+                .filter(|n| !vocabulary.generic_events.has(n))
+                .map(|n| n.rsplit(' ').next().unwrap_or(n).to_string())
+                .collect();
+            if nouns.is_empty() {
+                continue;
+            }
+            for &place in &event.places {
+                place_events[place].push((i, nouns.clone()));
+            }
+        }
         let mut ordinal_titles = Vec::new();
         for (fact, f) in book.facts.iter().enumerate() {
             let Expected::Title { value, accept } = &f.expected else {
@@ -244,6 +262,7 @@ impl Matcher {
             event_nouns,
             event_words,
             event_kinds,
+            place_events,
             vocabulary,
             ordinal_titles,
         }
@@ -839,6 +858,9 @@ fn lead_by_name(reading: &Reading) -> Option<usize> {
             .filter(|h| !h.events.is_empty())
             .collect();
         if named.is_empty() {
+            if let Some(e) = reading.named_by_place_and_kind(sentence) {
+                return Some(e);
+            }
             continue;
         }
         if let Some(e) = only_one(&mut named.iter().copied()) {
@@ -931,6 +953,55 @@ pub(crate) fn per_sentence(
 }
 
 impl<'a> Reading<'a> {
+    /// "The death toll from massive flooding in Spain's Valencia region": a noun of an
+    /// event's kind within six words of the event's place names the event, when it is
+    /// the rulebook's latest of that kind by the publication date (an older flood in the
+    /// same city is told by its marker, a flood elsewhere by its place).
+    fn named_by_place_and_kind(&self, sentence: usize) -> Option<usize> {
+        let Reading {
+            book, matcher, doc, ..
+        } = *self;
+        let published = doc.meta.published?;
+        let span = doc.sentences[sentence].span.clone();
+        let mut found: BTreeSet<usize> = BTreeSet::new();
+        for hit in self.hits_in(sentence) {
+            let Some(place) = hit.entity else {
+                continue;
+            };
+            let before = lower_words(&doc.prose[span.start..hit.span.start]);
+            let after = lower_words(&doc.prose[hit.span.end..span.end]);
+            let near: Vec<&String> = before
+                .iter()
+                .rev()
+                .take(6)
+                .chain(after.iter().take(6))
+                .collect();
+            for (event, nouns) in &matcher.place_events[place] {
+                if near.iter().any(|w| nouns.contains(w.as_str())) {
+                    found.insert(*event);
+                }
+            }
+        }
+        let latest_of_its_kind = |e: usize| {
+            let date = book.events[e].date.filter(|d| d.from <= published)?;
+            let later = (0..book.events.len()).any(|o| {
+                o != e
+                    && matcher.event_kinds[o]
+                        .iter()
+                        .any(|k| matcher.event_kinds[e].contains(k))
+                    && book.events[o]
+                        .date
+                        .is_some_and(|d| d.from <= published && d.from > date.from)
+            });
+            (!later).then_some(e)
+        };
+        let fitting: Vec<usize> = found.into_iter().filter_map(latest_of_its_kind).collect();
+        match fitting[..] {
+            [e] => Some(e),
+            _ => None,
+        }
+    }
+
     /// For each sentence, the event the article is on when it starts: the lead event,
     /// until a sentence names another event or several; then none, until one names
     /// the lead alone again.
@@ -956,6 +1027,10 @@ impl<'a> Reading<'a> {
                     topic = unique.into_iter().next().filter(|&e| Some(e) == self.lead);
                 } else if !events.is_empty() {
                     topic = None;
+                } else if self.lead.is_some() && self.named_by_place_and_kind(sentence) == self.lead
+                {
+                    // "The Central Texas floods": the lead named by its kind and place.
+                    topic = self.lead;
                 }
                 here
             })

@@ -2569,3 +2569,57 @@ fn the_cue_nearest_a_figure_names_its_part_however_deep() {
     let run = factlint(dir.path(), &["check", "--rules", "rules", "a.md"], None);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+const PLACE_KIND_RULES: &str = r#"
+entities:
+  varna-bay: {name: Varna Bay, kind: place}
+events:
+  varna-floods-2025:
+    summary: flash floods around Varna Bay
+    kind: flood
+    date: 2025-03-09
+    place: varna-bay
+    about: [Varna deluge]
+    facts:
+      killed: {value: 41}
+  varna-floods-1990:
+    summary: floods around Varna Bay in 1990
+    kind: flood
+    date: 1990-05-02
+    place: varna-bay
+    about: [1990 floods]
+    facts:
+      killed: {value: 12}
+  mourning-2025:
+    summary: national day of mourning for the victims
+    date: 2025-03-11
+    about: [day of mourning]
+"#;
+
+#[test]
+fn a_noun_of_the_events_kind_beside_its_place_makes_it_the_lead() {
+    // The opening calls the event by its kind and place only; the day of mourning is
+    // named later: the toll that refers back is the floods'.
+    let article = "The death toll from massive flooding around Varna Bay is likely to rise.\n\n\
+                   The government declared a day of mourning.\n\n\
+                   The floods killed 38 people, officials said.";
+    let found = claims_with(PLACE_KIND_RULES, article);
+    assert!(
+        found.contains(&"38 -> varna-floods-2025.killed".to_string()),
+        "{found:?}"
+    );
+    // Written in 1991, the same words name the latest floods there by then: 1990's.
+    let dir = fixture_on(PLACE_KIND_RULES, "1991-01-10", article);
+    let run = factlint(
+        dir.path(),
+        &["claims", "--rules", "rules", "--format", "json", "a.md"],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let tied_to_old = json["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["fact"] == "varna-floods-1990.killed");
+    assert!(tied_to_old, "{}", run.stdout);
+}
