@@ -1,7 +1,17 @@
 //! FL001 conflict.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL001 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL001",
+    name: "conflict",
+    severity: Severity::Error,
+    summary: "The article contradicts the rulebook",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL001` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "The article states a figure, date or age that the rulebook contradicts (the \
            article's value and the rulebook's do not overlap at all), or gives a person a \

@@ -1,7 +1,17 @@
 //! FL005 revised-figure.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL005 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL005",
+    name: "revised-figure",
+    severity: Severity::Warning,
+    summary: "A figure the rulebook marks as superseded",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL005` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "The article uses a figure that was reported at the time but has since been revised; \
            the rulebook records both. When the rulebook dates its figures (`as_of`), a figure \

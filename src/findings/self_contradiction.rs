@@ -1,7 +1,17 @@
 //! FL003 self-contradiction.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL003 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL003",
+    name: "self-contradiction",
+    severity: Severity::Error,
+    summary: "One article gives two incompatible values for one fact",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL003` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "One article gives two values for the same fact that cannot both be true.",
     why: "An article that disagrees with itself loses the reader's trust whichever figure is \

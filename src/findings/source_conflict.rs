@@ -1,7 +1,17 @@
 //! FL002 source-conflict.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL002 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL002",
+    name: "source-conflict",
+    severity: Severity::Error,
+    summary: "Two articles contradict each other on one fact",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL002` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "Two articles give values for the same fact that cannot both be true, although \
            each on its own fits the rulebook (which, for a disputed figure, holds a range).",

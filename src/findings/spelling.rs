@@ -1,7 +1,17 @@
 //! FL007 spelling.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL007 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL007",
+    name: "spelling",
+    severity: Severity::Warning,
+    summary: "A name in an alias rather than the house spelling, or spelled several ways",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL007` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "A person is named in a spelling the rulebook lists as an alias rather than in the \
            house spelling, or one article spells the same person more than one way. An \

@@ -1,7 +1,17 @@
 //! FL008 title.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL008 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL008",
+    name: "title",
+    severity: Severity::Warning,
+    summary: "A title close to, but not, one the rulebook accepts for the person",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL008` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "A title written beside a person is close to, but not, one of the forms the \
            rulebook accepts for that person's title: a misprint or a garbled word.",

@@ -1,7 +1,17 @@
 //! FL009 unknown-spelling.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL009 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL009",
+    name: "unknown-spelling",
+    severity: Severity::Warning,
+    summary: "A spelling of a known person's name that the rulebook does not list",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL009` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "A name that is a spelling of a known person's name but is neither the house \
            spelling nor an alias the rulebook lists: the same surname and first given name, \

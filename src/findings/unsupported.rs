@@ -1,7 +1,17 @@
 //! FL004 unsupported.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL004 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL004",
+    name: "unsupported",
+    severity: Severity::Warning,
+    summary: "A figure the rulebook holds no value for",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL004` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "The article gives a figure for a known event or entity, but the rulebook holds no \
            value for that measure, so nothing backs it.",

@@ -1,7 +1,17 @@
 //! FL006 weekday-mismatch.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL006 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL006",
+    name: "weekday-mismatch",
+    severity: Severity::Error,
+    summary: "A weekday that does not fit its date or the event's date",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL006` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "A weekday does not fit: either the date written beside it falls on another day, or \
            \"on Tuesday\", counted back from the publication date, is not the day the event \

@@ -1,7 +1,17 @@
 //! FL010 year-left-out.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL010 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL010",
+    name: "year-left-out",
+    severity: Severity::Warning,
+    summary: "A date without its year that the publication date puts a year after the event",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL010` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "A date written without its year (\"February 20\", \"since February\") that the \
            publication date puts a year after the event it tells of: read in the year the \
