@@ -4,16 +4,17 @@
 //! name, default severity, summary and the explanation that `factlint explain CODE`
 //! prints), so the documentation and the code cannot drift apart.
 
-mod conflict;
-mod revised_figure;
+pub(crate) mod conflict;
+pub(crate) mod context;
+pub(crate) mod revised_figure;
 mod self_contradiction;
 mod source_conflict;
-mod spelling;
+pub(crate) mod spelling;
 mod title;
 mod unknown_spelling;
 mod unsupported;
 mod unused_suppression;
-mod weekday_mismatch;
+pub(crate) mod weekday_mismatch;
 mod year_left_out;
 
 use std::ops::Range;
