@@ -7,8 +7,8 @@
 pub(crate) mod conflict;
 pub(crate) mod context;
 pub(crate) mod revised_figure;
-mod self_contradiction;
-mod source_conflict;
+pub(crate) mod self_contradiction;
+pub(crate) mod source_conflict;
 pub(crate) mod spelling;
 mod title;
 mod unknown_spelling;
