@@ -5,8 +5,11 @@
 //! and across articles (source conflict). Two values disagree exactly when their
 //! intervals do not overlap. Vague words ("several", "dozens") never start a
 //! disagreement between articles: they are too loose to contradict a figure.
+//!
+//! This module reads and dispatches; each class's detection and wording is in its own
+//! file under [`crate::findings`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
@@ -26,13 +29,18 @@ pub type Read = (Vec<Mention>, Vec<Claim>);
 
 /// A rulebook compiled for checking: built once, used for every document.
 pub struct Engine {
+    /// The rulebook.
     pub book: Rulebook,
+    /// The rulebook's measure cues and explicit patterns, for finding figures.
     pub lexicon: Lexicon,
+    /// The rulebook's names and markers, for tying a mention to its fact.
     pub matcher: Matcher,
+    /// The rulebook's people, for their names and titles.
     pub people: People,
 }
 
 impl Engine {
+    /// The rulebook compiled, with `tolerance` for "about", "nearly" and their kin.
     pub fn new(book: Rulebook, tolerance: f64) -> Engine {
         let lexicon = Lexicon::new(&book, tolerance);
         let matcher = Matcher::new(&book);
@@ -137,73 +145,28 @@ impl Engine {
         let mut fitting: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for (d, (mentions, claims)) in read.iter().enumerate() {
             weekday_mismatch::beside_date(d, &mentions[..], &mut findings);
-            let mut revised = Vec::new();
-            let mut current = std::collections::BTreeSet::new();
-            let mut names = Vec::new();
+            let mut article = Article::default();
             for claim in claims {
-                let mention = &mentions[claim.mention];
-                let fact = &self.book.facts[claim.fact];
-                if mention.kind == MentionKind::Name {
-                    names.push((claim.fact, claim.mention));
-                    continue;
-                }
-                // The rulebook dates its figures and this one was superseded before the
-                // article was published: stale, however it was tied.
-                let stale =
-                    revised_figure::stale_when_published(fact, mention, docs[d].meta.published);
                 let site = Site {
                     d,
                     doc: &docs[d],
-                    mention,
+                    mention: &mentions[claim.mention],
                     on: claim.on,
                 };
-                match conflict::against_rule(&cx, &site, fact) {
-                    // Tied by the topic alone, a superseded figure may be one that stood
-                    // when the article was written: not enough to warn of.
-                    // Tied by the topic alone, a superseded figure may be one that stood
-                    // when the article was written: not enough to warn of. Nor, where the
-                    // rulebook splits the figure into parts (by state, by county), is a
-                    // stale one: it may be a part's the sentence does not name.
-                    Some(finding)
-                        if finding.code == Code::RevisedFigure
-                            && claim.via == attribute::Via::Topic
-                            && (!stale || cx.has_parts(claim.fact)) => {}
-                    // Stale when published, and not told as an earlier figure: stale
-                    // even beside the current figure.
-                    Some(finding) if finding.code == Code::RevisedFigure => {
-                        revised.push((finding, stale && !mention.history))
-                    }
-                    // "Up from 38": an earlier figure the rulebook does not record
-                    // contradicts nothing.
-                    Some(finding) if mention.earlier && finding.code == Code::Conflict => {}
-                    Some(finding) => {
-                        findings.push(conflict::as_reported(&cx, finding, &site, fact))
-                    }
-                    None if mention.interval().is_none() || mention.earlier => {}
-                    // A claim tied only by the article's topic confirms; it is not
-                    // evidence enough to hold against another article.
-                    None if claim.via == attribute::Via::Topic => {
-                        current.insert(fact.id.clone());
-                    }
-                    // A figure that stood when the article was written, since revised:
-                    // right then, and no measure of other articles.
-                    None if mention.interval().is_some_and(|found| {
-                        fact.is_dated()
-                            && !fact.expected.interval().is_some_and(|v| v.overlaps(&found))
-                    }) => {}
-                    None => {
-                        current.insert(fact.id.clone());
-                        fitting
-                            .entry(claim.fact)
-                            .or_default()
-                            .push((d, claim.mention));
-                    }
+                if article.weigh(&cx, claim, &site, &mut findings) {
+                    fitting
+                        .entry(claim.fact)
+                        .or_default()
+                        .push((d, claim.mention));
                 }
             }
-            spelling::spellings(&cx, d, mentions, &names, &mut findings);
+            spelling::spellings(&cx, d, mentions, &article.names, &mut findings);
             // An article that also gives the current figure tells the old one as history
             // ("earlier reports of 100 deaths were revised to 84").
-            findings.extend(revised_figure::not_told_as_history(revised, &current));
+            findings.extend(revised_figure::not_told_as_history(
+                article.revised,
+                &article.current,
+            ));
         }
         for (&fact, claims) in &fitting {
             let claims = without_reported_disputes(claims, &read);
@@ -224,13 +187,87 @@ impl Engine {
     }
 }
 
+/// What one article's claims came to, as they are weighed one by one.
+#[derive(Default)]
+struct Article {
+    /// Revised-figure findings, each with whether it is stale even beside the current
+    /// figure; they wait until the whole article is weighed.
+    revised: Vec<(Finding, bool)>,
+    /// The facts whose current figure the article gives, by id.
+    current: BTreeSet<String>,
+    /// The names of people, for their spellings: (fact, mention).
+    names: Vec<(usize, usize)>,
+}
+
+impl Article {
+    /// Weighs one claim against the rulebook and hands on what the class that judged it
+    /// found, to `findings` or (a revised figure) to the article's tally. True when the
+    /// claim fits the rulebook and is evidence enough to compare with other articles'.
+    fn weigh(
+        &mut self,
+        cx: &Context,
+        claim: &Claim,
+        site: &Site,
+        findings: &mut Vec<Finding>,
+    ) -> bool {
+        let mention = site.mention;
+        let fact = &cx.book.facts[claim.fact];
+        if mention.kind == MentionKind::Name {
+            self.names.push((claim.fact, claim.mention));
+            return false;
+        }
+        // The rulebook dates its figures and this one was superseded before the
+        // article was published: stale, however it was tied.
+        let stale = revised_figure::stale_when_published(fact, mention, site.doc.meta.published);
+        match conflict::against_rule(cx, site, fact) {
+            // Tied by the topic alone, a superseded figure may be one that stood
+            // when the article was written: not enough to warn of. Nor, where the
+            // rulebook splits the figure into parts (by state, by county), is a
+            // stale one: it may be a part's the sentence does not name.
+            Some(finding)
+                if finding.code == Code::RevisedFigure
+                    && claim.via == attribute::Via::Topic
+                    && (!stale || cx.has_parts(claim.fact)) => {}
+            // Stale when published, and not told as an earlier figure: stale
+            // even beside the current figure.
+            Some(finding) if finding.code == Code::RevisedFigure => {
+                self.revised.push((finding, stale && !mention.history))
+            }
+            // "Up from 38": an earlier figure the rulebook does not record
+            // contradicts nothing.
+            Some(finding) if mention.earlier && finding.code == Code::Conflict => {}
+            Some(finding) => findings.push(conflict::as_reported(cx, finding, site, fact)),
+            None if mention.interval().is_none() || mention.earlier => {}
+            // A claim tied only by the article's topic confirms; it is not
+            // evidence enough to hold against another article.
+            None if claim.via == attribute::Via::Topic => {
+                self.current.insert(fact.id.clone());
+            }
+            // A figure that stood when the article was written, since revised:
+            // right then, and no measure of other articles.
+            None if mention.interval().is_some_and(|found| {
+                fact.is_dated() && !fact.expected.interval().is_some_and(|v| v.overlaps(&found))
+            }) => {}
+            None => {
+                self.current.insert(fact.id.clone());
+                return true;
+            }
+        }
+        false
+    }
+}
+
 /// The result of a run: findings plus what was read, for reporters and inventories.
 pub struct Report {
+    /// The findings, sorted (see [`Finding::sort_key`]), before suppressions and the
+    /// configuration are applied.
     pub findings: Vec<Finding>,
+    /// What reading each document gave, in the order of the documents.
     pub read: Vec<Read>,
 }
 
 impl Report {
+    /// How many findings have `severity`.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()

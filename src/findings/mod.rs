@@ -2,7 +2,10 @@
 //!
 //! Each class has its own file holding its entry in the registry ([`Class`]: code,
 //! name, default severity, summary and the explanation that `factlint explain CODE`
-//! prints), so the documentation and the code cannot drift apart.
+//! prints) and the detection that raises it, so the documentation and the code cannot
+//! drift apart. [`crate::check`] reads the articles and hands each claim to the class
+//! that judges it (through `conflict::against_rule`, which sends each kind of value to
+//! its class); what the classes share is in `context`.
 
 pub(crate) mod conflict;
 pub(crate) mod context;
