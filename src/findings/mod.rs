@@ -1,18 +1,23 @@
 //! Findings: what the checker reports, with a stable code and name for each class.
 //!
-//! Each class has its own file holding the explanation that `factlint explain CODE`
-//! prints, so the documentation and the code cannot drift apart.
+//! Each class has its own file holding its entry in the registry ([`Class`]: code,
+//! name, default severity, summary and the explanation that `factlint explain CODE`
+//! prints) and the detection that raises it, so the documentation and the code cannot
+//! drift apart. [`crate::check`] reads the articles and hands each claim to the class
+//! that judges it (through `conflict::against_rule`, which sends each kind of value to
+//! its class); what the classes share is in `context`.
 
-mod conflict;
-mod revised_figure;
-mod self_contradiction;
-mod source_conflict;
-mod spelling;
+pub(crate) mod conflict;
+pub(crate) mod context;
+pub(crate) mod revised_figure;
+pub(crate) mod self_contradiction;
+pub(crate) mod source_conflict;
+pub(crate) mod spelling;
 mod title;
 mod unknown_spelling;
 mod unsupported;
 mod unused_suppression;
-mod weekday_mismatch;
+pub(crate) mod weekday_mismatch;
 mod year_left_out;
 
 use std::ops::Range;
@@ -46,6 +51,22 @@ pub enum Code {
     UnusedSuppression,
 }
 
+/// A finding class as the registry holds it: each class's file gives its own, and
+/// [`Code::class`] finds it.
+#[derive(Clone, Copy, Debug)]
+pub struct Class {
+    /// The code: "FL001".
+    pub code: &'static str,
+    /// The name: "conflict".
+    pub name: &'static str,
+    /// The severity it has unless the configuration says otherwise.
+    pub severity: Severity,
+    /// One line on what the class means, for rule listings (SARIF, `--statistics`).
+    pub summary: &'static str,
+    /// What `factlint explain` prints for it.
+    pub explanation: Explanation,
+}
+
 /// What a finding class means, why it matters, an example and how to fix it.
 #[derive(Clone, Copy, Debug)]
 pub struct Explanation {
@@ -75,92 +96,46 @@ impl Code {
         Code::UnusedSuppression,
     ];
 
+    /// The class's entry in the registry: its own file's [`Class`].
+    pub fn class(self) -> &'static Class {
+        match self {
+            Code::Conflict => &conflict::CLASS,
+            Code::SourceConflict => &source_conflict::CLASS,
+            Code::SelfContradiction => &self_contradiction::CLASS,
+            Code::Unsupported => &unsupported::CLASS,
+            Code::RevisedFigure => &revised_figure::CLASS,
+            Code::WeekdayMismatch => &weekday_mismatch::CLASS,
+            Code::Spelling => &spelling::CLASS,
+            Code::Title => &title::CLASS,
+            Code::UnknownSpelling => &unknown_spelling::CLASS,
+            Code::YearLeftOut => &year_left_out::CLASS,
+            Code::UnusedSuppression => &unused_suppression::CLASS,
+        }
+    }
+
     /// The code: "FL001".
     pub fn code(self) -> &'static str {
-        match self {
-            Code::Conflict => "FL001",
-            Code::SourceConflict => "FL002",
-            Code::SelfContradiction => "FL003",
-            Code::Unsupported => "FL004",
-            Code::RevisedFigure => "FL005",
-            Code::WeekdayMismatch => "FL006",
-            Code::Spelling => "FL007",
-            Code::Title => "FL008",
-            Code::UnknownSpelling => "FL009",
-            Code::YearLeftOut => "FL010",
-            Code::UnusedSuppression => "FL100",
-        }
+        self.class().code
     }
 
     /// The name: "conflict".
     pub fn name(self) -> &'static str {
-        match self {
-            Code::Conflict => "conflict",
-            Code::SourceConflict => "source-conflict",
-            Code::SelfContradiction => "self-contradiction",
-            Code::Unsupported => "unsupported",
-            Code::RevisedFigure => "revised-figure",
-            Code::WeekdayMismatch => "weekday-mismatch",
-            Code::Spelling => "spelling",
-            Code::Title => "title",
-            Code::UnknownSpelling => "unknown-spelling",
-            Code::YearLeftOut => "year-left-out",
-            Code::UnusedSuppression => "unused-suppression",
-        }
+        self.class().name
     }
 
     /// The severity it has unless the configuration says otherwise.
     pub fn default_severity(self) -> Severity {
-        match self {
-            Code::Unsupported
-            | Code::RevisedFigure
-            | Code::Spelling
-            | Code::Title
-            | Code::UnknownSpelling
-            | Code::YearLeftOut
-            | Code::UnusedSuppression => Severity::Warning,
-            _ => Severity::Error,
-        }
+        self.class().severity
     }
 
     /// One line on what the class means, for rule listings (SARIF, `--statistics`).
     pub fn summary(self) -> &'static str {
-        match self {
-            Code::Conflict => "The article contradicts the rulebook",
-            Code::SourceConflict => "Two articles contradict each other on one fact",
-            Code::SelfContradiction => "One article gives two incompatible values for one fact",
-            Code::Unsupported => "A figure the rulebook holds no value for",
-            Code::RevisedFigure => "A figure the rulebook marks as superseded",
-            Code::WeekdayMismatch => "A weekday that does not fit its date or the event's date",
-            Code::Spelling => {
-                "A name in an alias rather than the house spelling, or spelled several ways"
-            }
-            Code::Title => "A title close to, but not, one the rulebook accepts for the person",
-            Code::UnknownSpelling => {
-                "A spelling of a known person's name that the rulebook does not list"
-            }
-            Code::YearLeftOut => {
-                "A date without its year that the publication date puts a year after the event"
-            }
-            Code::UnusedSuppression => "A suppression comment that suppresses nothing",
-        }
+        self.class().summary
     }
 
     /// What `factlint explain` prints for it.
     pub fn explanation(self) -> Explanation {
-        match self {
-            Code::Conflict => conflict::EXPLANATION,
-            Code::SourceConflict => source_conflict::EXPLANATION,
-            Code::SelfContradiction => self_contradiction::EXPLANATION,
-            Code::Unsupported => unsupported::EXPLANATION,
-            Code::RevisedFigure => revised_figure::EXPLANATION,
-            Code::WeekdayMismatch => weekday_mismatch::EXPLANATION,
-            Code::Spelling => spelling::EXPLANATION,
-            Code::Title => title::EXPLANATION,
-            Code::UnknownSpelling => unknown_spelling::EXPLANATION,
-            Code::YearLeftOut => year_left_out::EXPLANATION,
-            Code::UnusedSuppression => unused_suppression::EXPLANATION,
-        }
+        self.class().explanation
     }
 
     /// The classes a code, a code prefix ("FL00"), a name or `ALL` names,

@@ -1,7 +1,17 @@
 //! FL100 unused-suppression.
 
-use super::Explanation;
+use super::{Class, Explanation, Severity};
 
+/// FL100 in the registry of classes.
+pub static CLASS: Class = Class {
+    code: "FL100",
+    name: "unused-suppression",
+    severity: Severity::Warning,
+    summary: "A suppression comment that suppresses nothing",
+    explanation: EXPLANATION,
+};
+
+/// What `factlint explain FL100` prints.
 pub const EXPLANATION: Explanation = Explanation {
     what: "A `factlint-disable…` comment in the article suppresses nothing: no finding of the \
            codes it names falls where it applies, or it names a code that does not exist.",
