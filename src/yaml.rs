@@ -16,33 +16,51 @@ use std::ops::Range;
 /// A parsed YAML value with its location.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// Where the value is written in the source text, in bytes (for a mapping, from its
+    /// first key or opening brace); see the module's notes on spans that cannot be
+    /// recovered.
     pub span: Range<usize>,
+    /// What the value is.
     pub value: Value,
 }
 
+/// A YAML value, with the types rulebooks and configuration files are read as.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// `~`, `null`, or nothing written (`key:` with no value).
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// A number, kept as written so that callers decide how to read it.
     Number(String),
+    /// A string scalar, with quotes and escapes resolved; dates are read as strings too.
     String(String),
+    /// A sequence (`- item` lines or `[a, b]`), its items in order.
     Seq(Vec<Node>),
+    /// A mapping, its entries in the order written.
     Map(Vec<Entry>),
 }
 
 /// One `key: value` pair of a mapping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
+    /// The key as text: a number, boolean or null key written out, any other non-string
+    /// key as `?`.
     pub key: String,
+    /// Where the key is written in the source text, in bytes, without its quotes.
     pub key_span: Range<usize>,
+    /// The value under the key.
     pub value: Node,
 }
 
 /// A YAML syntax error, with the byte offset where the parser stopped if it gave one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
+    /// What is wrong, without the parser's " at line L column C" (callers show the
+    /// place themselves).
     pub message: String,
+    /// The byte offset in the text where the parser stopped; `None` when there is no
+    /// place to give (a file refused for its size, a parser error without a location).
     pub offset: Option<usize>,
 }
 
@@ -544,6 +562,8 @@ impl Node {
         }
     }
 
+    /// The text of a string value; `None` for any other type, a number included (see
+    /// [`Node::scalar_text`] to read any scalar as text).
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
@@ -561,6 +581,7 @@ impl Node {
         }
     }
 
+    /// The entries of a mapping, in the order written; `None` for any other type.
     pub fn as_map(&self) -> Option<&[Entry]> {
         match &self.value {
             Value::Map(entries) => Some(entries),
@@ -568,6 +589,8 @@ impl Node {
         }
     }
 
+    /// The value's type in words, for error messages: "must be a mapping, found a
+    /// list".
     pub fn type_name(&self) -> &'static str {
         match self.value {
             Value::Null => "nothing",
