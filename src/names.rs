@@ -68,18 +68,28 @@ pub enum TitleVerdict {
     /// Close to one of the person's accepted forms: that form, and the words that
     /// differ (as written, as accepted).
     Misprint {
+        /// The accepted form, as the rulebook writes it.
         closest: String,
+        /// Each differing word as the article writes it and as the accepted form does;
+        /// empty when the words are the same but the accepted form is a provisional
+        /// post ("acting president") written without its provisional word.
         words: Vec<(String, String)>,
     },
     /// One of the person's posts, given as held on a day the rulebook says it was not
     /// (after its `to`, before its `from`).
     NotHeld {
+        /// The post, as the rulebook names it (its `value`).
         post: String,
+        /// The first day the post was held, when the rulebook dates it.
         from: Option<Day>,
+        /// The last day the post was held, when the rulebook dates it.
         to: Option<Day>,
     },
     /// "Former" of a post the rulebook dates as held on the publication day.
-    StillHeld { post: String },
+    StillHeld {
+        /// The post, as the rulebook names it (its `value`).
+        post: String,
+    },
     /// Neither: a title the rulebook knows nothing of, or one told as past.
     Unknown,
 }
@@ -104,6 +114,7 @@ fn title_mention(prose: &str, sentence: usize, title: Range<usize>, entity: usiz
 /// How a name is spelled, against the rulebook's spellings for its person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spelling {
+    /// The rulebook's house spelling (`name`).
     House,
     /// One of the aliases the rulebook lists.
     Alias,
@@ -112,6 +123,9 @@ pub enum Spelling {
 }
 
 impl People {
+    /// Compiles the people of a rulebook: their names as words and skeletons, their
+    /// titles as bags of words with who holds each, and the names of places and groups
+    /// that qualify a title. Made once per rulebook and shared by every article.
     pub fn new(book: &Rulebook) -> People {
         let mut people = People {
             persons: Vec::new(),
