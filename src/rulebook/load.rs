@@ -28,12 +28,19 @@ use crate::yaml::{self, Entry, Node, Value};
 pub struct RuleError {
     /// `factlint::rules` or `factlint::config`.
     pub code: &'static str,
+    /// The file's name as given (the path it was read from), as errors show it.
     pub file: String,
     /// The file's text under its name, for drawing the error.
     pub named: NamedSource<Arc<String>>,
+    /// The bytes of the file's text the error points at; `0..0` for an error about a
+    /// whole file.
     pub span: Range<usize>,
+    /// What is wrong, in a sentence (for a whole file, starting with its name).
     pub message: String,
+    /// The words written under the span where the error is drawn ("unknown key"), and
+    /// after the line and column when the line is too long to draw.
     pub label: String,
+    /// How to put it right, when there is an obvious way ("did you mean `killed`?").
     pub help: Option<String>,
     /// An error makes the file unusable; a warning (a `rules check` lint) does not.
     pub severity: miette::Severity,
