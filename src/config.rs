@@ -178,25 +178,9 @@ impl Config {
                 "rules" | "include" | "exclude" => paths(entry, &mut config, &mut error),
                 "severity" => severities(value, &mut config, &mut error),
                 "per_file_ignores" => per_file_ignores(value, &mut config, &mut error),
-                "fail_on" => match value.scalar_text().as_deref().map(parse_level) {
-                    Some(Some(Some(level))) => config.fail_on = Some(level),
-                    _ => error(
-                        value.span.clone(),
-                        "`fail_on` must be error, warning or note".into(),
-                        "not a severity",
-                        None,
-                    ),
-                },
+                "fail_on" => fail_on(value, &mut config, &mut error),
                 "published" => published(value, &mut config, &mut error),
-                "tolerance" => match value.scalar_text().and_then(|t| t.parse::<f64>().ok()) {
-                    Some(t) if (0.0..1.0).contains(&t) => config.tolerance = Some(t),
-                    _ => error(
-                        value.span.clone(),
-                        "`tolerance` must be a fraction between 0 and 1, such as 0.1".into(),
-                        "not a fraction",
-                        None,
-                    ),
-                },
+                "tolerance" => tolerance(value, &mut config, &mut error),
                 other => unknown_setting(entry, other, &mut error),
             }
         }
@@ -416,6 +400,32 @@ fn per_file_ignores(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>
         config
             .per_file_ignores
             .push((glob_entry.key.clone(), codes));
+    }
+}
+
+/// `fail_on: warning`: the lowest severity that fails a run (not `off`).
+fn fail_on(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
+    match value.scalar_text().as_deref().map(parse_level) {
+        Some(Some(Some(level))) => config.fail_on = Some(level),
+        _ => error(
+            value.span.clone(),
+            "`fail_on` must be error, warning or note".into(),
+            "not a severity",
+            None,
+        ),
+    }
+}
+
+/// `tolerance: 0.1`: how far "about" and "nearly" may stray, a fraction below 1.
+fn tolerance(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
+    match value.scalar_text().and_then(|t| t.parse::<f64>().ok()) {
+        Some(t) if (0.0..1.0).contains(&t) => config.tolerance = Some(t),
+        _ => error(
+            value.span.clone(),
+            "`tolerance` must be a fraction between 0 and 1, such as 0.1".into(),
+            "not a fraction",
+            None,
+        ),
     }
 }
 
