@@ -21,7 +21,7 @@ use std::sync::Arc;
 use crate::date::Day;
 use crate::findings::{Code, Severity};
 use crate::rulebook::{RuleError, RuleErrors};
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{self, Entry, Node, Value};
 
 /// The names a configuration file is found by, in order.
 pub const FILE_NAMES: [&str; 2] = ["factlint.yaml", ".factlint.yaml"];
@@ -175,144 +175,13 @@ impl Config {
         for entry in &entries {
             let value = &entry.value;
             match entry.key.as_str() {
-                "rules" | "include" | "exclude" => {
-                    let list = strings(value);
-                    match list {
-                        Some(list) => match entry.key.as_str() {
-                            "rules" => config.rules = list,
-                            "include" => config.include = list,
-                            _ => config.exclude = list,
-                        },
-                        None => error(
-                            value.span.clone(),
-                            format!("`{}` must be a path or a list of paths", entry.key),
-                            "expected paths",
-                            None,
-                        ),
-                    }
-                    for pattern in config.include.iter().chain(&config.exclude) {
-                        if let Err(e) = glob::Pattern::new(pattern) {
-                            error(
-                                value.span.clone(),
-                                format!("invalid glob `{pattern}`: {e}"),
-                                "invalid glob",
-                                None,
-                            );
-                        }
-                    }
-                }
-                "severity" => {
-                    let Some(levels) = value.as_map() else {
-                        error(
-                            value.span.clone(),
-                            "`severity` maps finding codes to levels".into(),
-                            "expected a mapping",
-                            Some(
-                                "for example `severity: {FL004: error, revised-figure: off}`"
-                                    .into(),
-                            ),
-                        );
-                        continue;
-                    };
-                    for level in levels {
-                        let Some(code) = Code::parse(&level.key) else {
-                            let names: Vec<&str> = Code::ALL.iter().map(|c| c.code()).collect();
-                            error(
-                                level.key_span.clone(),
-                                format!("unknown finding code `{}`", level.key),
-                                "unknown code",
-                                Some(format!("codes are {} (or their names)", names.join(", "))),
-                            );
-                            continue;
-                        };
-                        match level.value.scalar_text().as_deref().map(parse_level) {
-                            Some(Some(setting)) => {
-                                config.severity.insert(code, setting);
-                            }
-                            _ => error(
-                                level.value.span.clone(),
-                                format!(
-                                    "`{}` is not a severity",
-                                    level.value.scalar_text().unwrap_or_default()
-                                ),
-                                "not a severity",
-                                Some("use error, warning, note or off".into()),
-                            ),
-                        }
-                    }
-                }
-                "per_file_ignores" => {
-                    let Some(globs) = value.as_map() else {
-                        error(
-                            value.span.clone(),
-                            "`per_file_ignores` maps globs to finding codes".into(),
-                            "expected a mapping",
-                            Some("for example `per_file_ignores: {\"drafts/**\": [FL004]}`".into()),
-                        );
-                        continue;
-                    };
-                    for glob_entry in globs {
-                        if let Err(e) = glob::Pattern::new(&glob_entry.key) {
-                            error(
-                                glob_entry.key_span.clone(),
-                                format!("invalid glob `{}`: {e}", glob_entry.key),
-                                "invalid glob",
-                                None,
-                            );
-                            continue;
-                        }
-                        let mut codes = Vec::new();
-                        for text in strings(&glob_entry.value).unwrap_or_default() {
-                            match Code::matching(&text) {
-                                Some(found) => codes.extend(found),
-                                None => error(
-                                    glob_entry.value.span.clone(),
-                                    format!("`{text}` names no finding class"),
-                                    "unknown code",
-                                    Some(
-                                        "use a code (FL004), a prefix (FL00), a name or ALL".into(),
-                                    ),
-                                ),
-                            }
-                        }
-                        config
-                            .per_file_ignores
-                            .push((glob_entry.key.clone(), codes));
-                    }
-                }
-                "fail_on" => match value.scalar_text().as_deref().map(parse_level) {
-                    Some(Some(Some(level))) => config.fail_on = Some(level),
-                    _ => error(
-                        value.span.clone(),
-                        "`fail_on` must be error, warning or note".into(),
-                        "not a severity",
-                        None,
-                    ),
-                },
+                "rules" | "include" | "exclude" => paths(entry, &mut config, &mut error),
+                "severity" => severities(value, &mut config, &mut error),
+                "per_file_ignores" => per_file_ignores(value, &mut config, &mut error),
+                "fail_on" => fail_on(value, &mut config, &mut error),
                 "published" => published(value, &mut config, &mut error),
-                "tolerance" => match value.scalar_text().and_then(|t| t.parse::<f64>().ok()) {
-                    Some(t) if (0.0..1.0).contains(&t) => config.tolerance = Some(t),
-                    _ => error(
-                        value.span.clone(),
-                        "`tolerance` must be a fraction between 0 and 1, such as 0.1".into(),
-                        "not a fraction",
-                        None,
-                    ),
-                },
-                other => {
-                    let help = match crate::rulebook::closest_key(other, KEYS.iter().copied()) {
-                        Some(near) => {
-                            format!("did you mean `{near}`? Settings are: {}", KEYS.join(", "))
-                        }
-                        None => format!("settings are: {}", KEYS.join(", ")),
-                    };
-                    error(
-                        entry.key_span.clone(),
-                        format!("unknown setting `{other}`"),
-                        "unknown setting",
-                        Some(help),
-                    );
-                }
+                "tolerance" => tolerance(value, &mut config, &mut error),
+                other => unknown_setting(entry, other, &mut error),
             }
         }
         if errors.is_empty() {
@@ -422,6 +291,156 @@ fn published(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
             ),
         }
     }
+}
+
+/// `rules`, `include` or `exclude`: a path or a list of paths. The globs of `include`
+/// and `exclude` are checked each time one of the three is read.
+fn paths(entry: &Entry, config: &mut Config, error: &mut ErrorSink<'_>) {
+    let value = &entry.value;
+    let list = strings(value);
+    match list {
+        Some(list) => match entry.key.as_str() {
+            "rules" => config.rules = list,
+            "include" => config.include = list,
+            _ => config.exclude = list,
+        },
+        None => error(
+            value.span.clone(),
+            format!("`{}` must be a path or a list of paths", entry.key),
+            "expected paths",
+            None,
+        ),
+    }
+    for pattern in config.include.iter().chain(&config.exclude) {
+        if let Err(e) = glob::Pattern::new(pattern) {
+            error(
+                value.span.clone(),
+                format!("invalid glob `{pattern}`: {e}"),
+                "invalid glob",
+                None,
+            );
+        }
+    }
+}
+
+/// `severity: {FL004: error, revised-figure: off}`: a level (or off) for each finding
+/// class named by code or name.
+fn severities(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
+    let Some(levels) = value.as_map() else {
+        error(
+            value.span.clone(),
+            "`severity` maps finding codes to levels".into(),
+            "expected a mapping",
+            Some("for example `severity: {FL004: error, revised-figure: off}`".into()),
+        );
+        return;
+    };
+    for level in levels {
+        let Some(code) = Code::parse(&level.key) else {
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.code()).collect();
+            error(
+                level.key_span.clone(),
+                format!("unknown finding code `{}`", level.key),
+                "unknown code",
+                Some(format!("codes are {} (or their names)", names.join(", "))),
+            );
+            continue;
+        };
+        match level.value.scalar_text().as_deref().map(parse_level) {
+            Some(Some(setting)) => {
+                config.severity.insert(code, setting);
+            }
+            _ => error(
+                level.value.span.clone(),
+                format!(
+                    "`{}` is not a severity",
+                    level.value.scalar_text().unwrap_or_default()
+                ),
+                "not a severity",
+                Some("use error, warning, note or off".into()),
+            ),
+        }
+    }
+}
+
+/// `per_file_ignores: {"drafts/**": [FL004]}`: for each glob, the finding classes
+/// (codes, prefixes, names or ALL) never reported in the files it matches.
+fn per_file_ignores(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
+    let Some(globs) = value.as_map() else {
+        error(
+            value.span.clone(),
+            "`per_file_ignores` maps globs to finding codes".into(),
+            "expected a mapping",
+            Some("for example `per_file_ignores: {\"drafts/**\": [FL004]}`".into()),
+        );
+        return;
+    };
+    for glob_entry in globs {
+        if let Err(e) = glob::Pattern::new(&glob_entry.key) {
+            error(
+                glob_entry.key_span.clone(),
+                format!("invalid glob `{}`: {e}", glob_entry.key),
+                "invalid glob",
+                None,
+            );
+            continue;
+        }
+        let mut codes = Vec::new();
+        for text in strings(&glob_entry.value).unwrap_or_default() {
+            match Code::matching(&text) {
+                Some(found) => codes.extend(found),
+                None => error(
+                    glob_entry.value.span.clone(),
+                    format!("`{text}` names no finding class"),
+                    "unknown code",
+                    Some("use a code (FL004), a prefix (FL00), a name or ALL".into()),
+                ),
+            }
+        }
+        config
+            .per_file_ignores
+            .push((glob_entry.key.clone(), codes));
+    }
+}
+
+/// `fail_on: warning`: the lowest severity that fails a run (not `off`).
+fn fail_on(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
+    match value.scalar_text().as_deref().map(parse_level) {
+        Some(Some(Some(level))) => config.fail_on = Some(level),
+        _ => error(
+            value.span.clone(),
+            "`fail_on` must be error, warning or note".into(),
+            "not a severity",
+            None,
+        ),
+    }
+}
+
+/// `tolerance: 0.1`: how far "about" and "nearly" may stray, a fraction below 1.
+fn tolerance(value: &Node, config: &mut Config, error: &mut ErrorSink<'_>) {
+    match value.scalar_text().and_then(|t| t.parse::<f64>().ok()) {
+        Some(t) if (0.0..1.0).contains(&t) => config.tolerance = Some(t),
+        _ => error(
+            value.span.clone(),
+            "`tolerance` must be a fraction between 0 and 1, such as 0.1".into(),
+            "not a fraction",
+            None,
+        ),
+    }
+}
+
+/// A key that is no setting, reported with the nearest setting's name when one is close.
+fn unknown_setting(entry: &Entry, other: &str, error: &mut ErrorSink<'_>) {
+    let help = match crate::rulebook::closest_key(other, KEYS.iter().copied()) {
+        Some(near) => format!("did you mean `{near}`? Settings are: {}", KEYS.join(", ")),
+        None => format!("settings are: {}", KEYS.join(", ")),
+    };
+    error(
+        entry.key_span.clone(),
+        format!("unknown setting `{other}`"),
+        "unknown setting",
+        Some(help),
+    );
 }
 
 /// A path or a list of paths.

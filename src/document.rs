@@ -101,10 +101,20 @@ pub struct Sentence {
 /// Why a document could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReadError {
-    /// Not UTF-8: the offset of the first invalid byte.
-    InvalidUtf8 { offset: usize },
-    /// Front matter that is not valid YAML, or holds a bad date.
-    FrontMatter { offset: usize, message: String },
+    /// Not UTF-8.
+    InvalidUtf8 {
+        /// The byte offset of the first invalid byte in the file.
+        offset: usize,
+    },
+    /// Front matter that is not valid YAML. (A date it gives in a form not read as a
+    /// day is left for the date reader, not an error.)
+    FrontMatter {
+        /// The byte offset in the file where the YAML parser stopped (the front
+        /// matter's start when it gave no place).
+        offset: usize,
+        /// The parser's message.
+        message: String,
+    },
 }
 
 impl std::fmt::Display for ReadError {

@@ -11,6 +11,7 @@ use crate::findings::{Finding, Fix};
 /// An article's text with its fixes made.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Fixed {
+    /// The whole text after the fixes: what `--fix` writes back and `--diff` compares.
     pub text: String,
     /// How many edits were made.
     pub made: usize,

@@ -46,10 +46,13 @@ impl Interval {
         !below && !above
     }
 
+    /// Whether the whole number `n` is one of the interval's values.
     pub fn contains(&self, n: u64) -> bool {
         n >= self.min && self.max.is_none_or(|max| n <= max)
     }
 
+    /// Whether the interval holds one value only: a figure written plainly ("five"),
+    /// not a range or an approximation.
     pub fn is_exact(&self) -> bool {
         self.max == Some(self.min)
     }

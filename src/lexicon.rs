@@ -536,6 +536,8 @@ pub struct Extension {
 }
 
 impl Extension {
+    /// Whether the rulebook adds nothing, so that the embedded vocabulary serves as it
+    /// is (see [`Vocabulary::with`]).
     pub fn is_empty(&self) -> bool {
         self.lists.is_empty() && self.kinds.is_empty()
     }

@@ -70,8 +70,6 @@ pub fn encode(book: &Rulebook, doc: &Document, mentions: &[Mention], claims: &[C
     serde_json::to_string(&line).unwrap_or_default()
 }
 
-/// An article back from its line, with its mentions and claims, ready for
-/// [`crate::Engine::check_read`].
 /// Checks that every place and index in a line can be used: spans in order and, where the
 /// text is carried, inside it on character boundaries; facts and entities in the
 /// rulebook. A line edited by hand or cut short is an error, never a panic.
@@ -103,6 +101,9 @@ fn validate(book: &Rulebook, line: &Line) -> Result<(), String> {
     Ok(())
 }
 
+/// An article back from its line, with its mentions and claims, ready for
+/// [`crate::Engine::check_read`]. A line of another version, or one whose places, facts
+/// or entities do not fit this rulebook, is an error.
 pub fn decode(book: &Rulebook, line: &str) -> Result<(Document, Read), String> {
     let line: Line = serde_json::from_str(line).map_err(|e| format!("not a claims line: {e}"))?;
     if line.version != VERSION {

@@ -68,18 +68,28 @@ pub enum TitleVerdict {
     /// Close to one of the person's accepted forms: that form, and the words that
     /// differ (as written, as accepted).
     Misprint {
+        /// The accepted form, as the rulebook writes it.
         closest: String,
+        /// Each differing word as the article writes it and as the accepted form does;
+        /// empty when the words are the same but the accepted form is a provisional
+        /// post ("acting president") written without its provisional word.
         words: Vec<(String, String)>,
     },
     /// One of the person's posts, given as held on a day the rulebook says it was not
     /// (after its `to`, before its `from`).
     NotHeld {
+        /// The post, as the rulebook names it (its `value`).
         post: String,
+        /// The first day the post was held, when the rulebook dates it.
         from: Option<Day>,
+        /// The last day the post was held, when the rulebook dates it.
         to: Option<Day>,
     },
     /// "Former" of a post the rulebook dates as held on the publication day.
-    StillHeld { post: String },
+    StillHeld {
+        /// The post, as the rulebook names it (its `value`).
+        post: String,
+    },
     /// Neither: a title the rulebook knows nothing of, or one told as past.
     Unknown,
 }
@@ -104,6 +114,7 @@ fn title_mention(prose: &str, sentence: usize, title: Range<usize>, entity: usiz
 /// How a name is spelled, against the rulebook's spellings for its person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spelling {
+    /// The rulebook's house spelling (`name`).
     House,
     /// One of the aliases the rulebook lists.
     Alias,
@@ -112,6 +123,9 @@ pub enum Spelling {
 }
 
 impl People {
+    /// Compiles the people of a rulebook: their names as words and skeletons, their
+    /// titles as bags of words with who holds each, and the names of places and groups
+    /// that qualify a title. Made once per rulebook and shared by every article.
     pub fn new(book: &Rulebook) -> People {
         let mut people = People {
             persons: Vec::new(),
@@ -473,44 +487,11 @@ impl People {
         name: Range<usize>,
         names: &[usize],
     ) -> Option<Range<usize>> {
-        // The word ending just before `pos`, when only spaces (or, once, a comma)
-        // stand between.
-        let word_before = |pos: usize, comma: bool| -> Option<(Range<usize>, bool)> {
-            let before = &prose[from..pos];
-            let mut trimmed = before.trim_end_matches(SPACES);
-            let mut took_comma = false;
-            if comma && let Some(rest) = trimmed.strip_suffix(',') {
-                trimmed = rest;
-                took_comma = true;
-            } else if trimmed.len() == before.len() {
-                return None;
-            }
-            let end = from + trimmed.len();
-            let start = trimmed
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| is_word_char(*c))
-                .last()
-                .map(|(i, _)| from + i)?;
-            Some((start..end, took_comma))
-        };
-        let mut pos = name.start;
-        // A rank right before the name is part of how the name is written ("army chief
-        // General Asim Munir"), not of the post.
-        while let Some((span, false)) = word_before(pos, false) {
-            let word = prose[span.clone()].to_lowercase();
-            if !crate::lexicon::english()
-                .ranks
-                .has(word.trim_end_matches('.'))
-            {
-                break;
-            }
-            pos = span.start;
-        }
+        let mut pos = past_ranks(prose, from, name.start);
         let mut words: Vec<(Range<usize>, &str)> = Vec::new();
         let mut set_off = false;
         while words.len() < 8 {
-            let Some((span, comma)) = word_before(pos, words.is_empty()) else {
+            let Some((span, comma)) = word_before(prose, from, pos, words.is_empty()) else {
                 break;
             };
             let word = &prose[span.clone()];
@@ -540,32 +521,8 @@ impl People {
         if !self.has_head(words.iter().map(|(_, w)| *w)) {
             return None;
         }
-        if set_off {
-            // Set off by commas, the title must open its clause ("the interior
-            // minister, X,"; "Pakistan's foreign minister, X,") and the name must close
-            // the apposition: "a message to the interior minister, X wrote" is no title.
-            let opens = match lead.last() {
-                Some((_, w)) => is_determiner(w),
-                None => {
-                    let start = words[0].0.start;
-                    let before = prose[from..start].trim_end_matches(SPACES);
-                    before.is_empty()
-                        || before.ends_with([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
-                        || words[0].1.ends_with("'s")
-                        || words[0].1.ends_with("\u{2019}s")
-                        || before.rsplit(' ').next().is_some_and(is_determiner)
-                }
-            };
-            let closes = matches!(
-                prose[name.end..to]
-                    .trim_start_matches(SPACES)
-                    .chars()
-                    .next(),
-                None | Some(',' | '.' | ';' | ':' | ')' | '\u{2014}' | '\u{2013}')
-            );
-            if !opens || !closes {
-                return None;
-            }
+        if set_off && !is_apposition(prose, (from, to), &name, lead, words) {
+            return None;
         }
         Some(words[0].0.start..words[words.len() - 1].0.end)
     }
@@ -701,56 +658,8 @@ impl People {
         };
         let lexicon = crate::lexicon::english();
         let words = words_of(found);
-        let held = |post: &Post| on.is_none_or(|day| post.held_on(day));
-        // "Former President": a post held no longer. Wrong only when the rulebook dates
-        // the post and it was still held on the publication day, or when the post is
-        // another's and never this person's; other past words ("then", "incoming") say
-        // nothing checkable.
         if words.iter().any(|w| lexicon.title_past.has(w)) {
-            let former = words.iter().any(|w| lexicon.title_former.has(w));
-            if !former {
-                return TitleVerdict::Unknown;
-            }
-            let bag: Vec<String> = self
-                .bag(found)
-                .into_iter()
-                .filter(|w| !lexicon.title_past.has(w))
-                .collect();
-            let posts: Vec<&Post> = person
-                .titles
-                .iter()
-                .filter(|(_, b, _)| *b == bag)
-                .map(|(_, _, p)| p)
-                .collect();
-            if let Some(day) = on
-                && !posts.is_empty()
-                && posts.iter().all(|p| p.from.is_some() && p.held_on(day))
-            {
-                return TitleVerdict::StillHeld {
-                    post: posts[0].value.clone(),
-                };
-            }
-            // Another's post is held against the person only when the rulebook keeps
-            // their record of posts (it dates them): else they may have held it unlisted.
-            let dated = person
-                .titles
-                .iter()
-                .any(|(_, _, p)| p.from.is_some() || p.to.is_some());
-            if posts.is_empty()
-                && dated
-                && bag.len() >= 2
-                && let Some(holders) = self.holders.get(&bag)
-            {
-                let others: Vec<usize> = holders
-                    .iter()
-                    .map(|(e, _)| *e)
-                    .filter(|&e| e != entity)
-                    .collect();
-                if !others.is_empty() {
-                    return TitleVerdict::HeldBy(others);
-                }
-            }
-            return TitleVerdict::Unknown;
+            return self.past_title_verdict(person, entity, found, &words, on);
         }
         let bag = self.bag(found);
         if bag.is_empty() {
@@ -763,103 +672,284 @@ impl People {
             .map(|(form, _, post)| (form, post))
             .collect();
         if !matching.is_empty() {
-            // "President Choi" of an acting president: the provisional word is part of
-            // the post.
-            let provisional =
-                |t: &str| words_of(t).iter().any(|w| lexicon.title_provisional.has(w));
-            if !provisional(found) && matching.iter().all(|(form, _)| provisional(form)) {
-                return TitleVerdict::Misprint {
-                    closest: matching[0].0.clone(),
-                    words: Vec::new(),
-                };
-            }
-            if matching.iter().any(|(_, post)| held(post)) {
-                return TitleVerdict::Fits;
-            }
-            let post = matching[0].1;
-            return TitleVerdict::NotHeld {
-                post: post.value.clone(),
-                from: post.from,
-                to: post.to,
+            return accepted_title_verdict(found, &matching, on);
+        }
+        let others = self.current_holders(entity, &bag, on);
+        if !others.is_empty() {
+            return TitleVerdict::HeldBy(others);
+        }
+        match person.misprint(found, &bag) {
+            Some((closest, words)) => TitleVerdict::Misprint { closest, words },
+            None => TitleVerdict::Unknown,
+        }
+    }
+
+    /// The verdict on a title with a word that tells it as past (`words` are the
+    /// title's words), written for `person`, the entity `entity`.
+    ///
+    /// "Former President": a post held no longer. Wrong only when the rulebook dates
+    /// the post and it was still held on the publication day, or when the post is
+    /// another's and never this person's; other past words ("then", "incoming") say
+    /// nothing checkable.
+    fn past_title_verdict(
+        &self,
+        person: &Person,
+        entity: usize,
+        found: &str,
+        words: &[String],
+        on: Option<Day>,
+    ) -> TitleVerdict {
+        let lexicon = crate::lexicon::english();
+        let former = words.iter().any(|w| lexicon.title_former.has(w));
+        if !former {
+            return TitleVerdict::Unknown;
+        }
+        let bag: Vec<String> = self
+            .bag(found)
+            .into_iter()
+            .filter(|w| !lexicon.title_past.has(w))
+            .collect();
+        let posts: Vec<&Post> = person
+            .titles
+            .iter()
+            .filter(|(_, b, _)| *b == bag)
+            .map(|(_, _, p)| p)
+            .collect();
+        if let Some(day) = on
+            && !posts.is_empty()
+            && posts.iter().all(|p| p.from.is_some() && p.held_on(day))
+        {
+            return TitleVerdict::StillHeld {
+                post: posts[0].value.clone(),
             };
         }
-        // A post of one word ("spokesman", "president") is held by many people: only a
-        // specific post ("interior minister") can be someone else's, and only while
-        // they hold it.
-        if let Some(holders) = self.holders.get(&bag).filter(|_| bag.len() >= 2) {
-            let mut others: Vec<usize> = holders
+        // Another's post is held against the person only when the rulebook keeps
+        // their record of posts (it dates them): else they may have held it unlisted.
+        let dated = person
+            .titles
+            .iter()
+            .any(|(_, _, p)| p.from.is_some() || p.to.is_some());
+        if posts.is_empty()
+            && dated
+            && bag.len() >= 2
+            && let Some(holders) = self.holders.get(&bag)
+        {
+            let others: Vec<usize> = holders
                 .iter()
-                .filter(|(e, post)| *e != entity && held(post))
                 .map(|(e, _)| *e)
+                .filter(|&e| e != entity)
                 .collect();
-            others.dedup();
             if !others.is_empty() {
                 return TitleVerdict::HeldBy(others);
             }
         }
+        TitleVerdict::Unknown
+    }
+
+    /// The people other than `entity` who hold the post `bag` names while the article
+    /// is published `on` (any day, when unknown).
+    fn current_holders(&self, entity: usize, bag: &[String], on: Option<Day>) -> Vec<usize> {
+        // A post of one word ("spokesman", "president") is held by many people: only a
+        // specific post ("interior minister") can be someone else's, and only while
+        // they hold it.
+        let Some(holders) = self.holders.get(bag).filter(|_| bag.len() >= 2) else {
+            return Vec::new();
+        };
+        let mut others: Vec<usize> = holders
+            .iter()
+            .filter(|(e, post)| *e != entity && held(post, on))
+            .map(|(e, _)| *e)
+            .collect();
+        others.dedup();
+        others
+    }
+}
+
+/// Whether a post is held in an article published `on` (always, when the day is
+/// unknown).
+fn held(post: &Post, on: Option<Day>) -> bool {
+    on.is_none_or(|day| post.held_on(day))
+}
+
+/// The verdict on a title whose bag of words is one of the person's accepted forms:
+/// `matching` are those forms, each with its post.
+fn accepted_title_verdict(
+    found: &str,
+    matching: &[(&String, &Post)],
+    on: Option<Day>,
+) -> TitleVerdict {
+    let lexicon = crate::lexicon::english();
+    // "President Choi" of an acting president: the provisional word is part of
+    // the post.
+    let provisional = |t: &str| words_of(t).iter().any(|w| lexicon.title_provisional.has(w));
+    if !provisional(found) && matching.iter().all(|(form, _)| provisional(form)) {
+        return TitleVerdict::Misprint {
+            closest: matching[0].0.clone(),
+            words: Vec::new(),
+        };
+    }
+    if matching.iter().any(|(_, post)| held(post, on)) {
+        return TitleVerdict::Fits;
+    }
+    let post = matching[0].1;
+    TitleVerdict::NotHeld {
+        post: post.value.clone(),
+        from: post.from,
+        to: post.to,
+    }
+}
+
+impl Person {
+    /// The accepted form a title (`found`, as the bag of words `bag`) is a misprint of,
+    /// with the words that differ (as written, as accepted): the form whose differing
+    /// words are nearest.
+    fn misprint(&self, found: &str, bag: &[String]) -> Option<(String, Vec<(String, String)>)> {
         // A misprint: the same number of words, each the same or nearly so.
         // (score, accepted form, words that differ)
         type Candidate<'a> = (f64, &'a str, Vec<(String, String)>);
         let mut best: Option<Candidate> = None;
-        for (form, accepted, _) in &person.titles {
-            if accepted.len() != bag.len() {
+        for (form, accepted, _) in &self.titles {
+            let Some((score, pairs)) = misprinted_words(found, bag, form, accepted) else {
                 continue;
-            }
-            let found_only: Vec<&String> = bag.iter().filter(|w| !accepted.contains(w)).collect();
-            let accepted_only: Vec<&String> =
-                accepted.iter().filter(|w| !bag.contains(w)).collect();
-            if found_only.len() != accepted_only.len() || found_only.len() > 2 {
-                continue;
-            }
-            let mut pairs = Vec::new();
-            let mut score = 0.0;
-            let mut used = vec![false; accepted_only.len()];
-            for f in &found_only {
-                let pick = accepted_only
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| !used[*j])
-                    .map(|(j, a)| (strsim::jaro_winkler(f, a), j))
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                match pick {
-                    Some((s, j))
-                        if s >= 0.88
-                            && f.len() >= 4
-                            && f.chars().next() == accepted_only[j].chars().next() =>
-                    {
-                        used[j] = true;
-                        score += s;
-                        pairs.push((written_form(found, f), written_form(form, accepted_only[j])));
-                    }
-                    _ => {
-                        pairs.clear();
-                        break;
-                    }
-                }
-            }
-            // "Chief of Texas Department of Emergency Management" for the Division: one
-            // word of a long title replaced by another, the rest as accepted.
-            if pairs.is_empty() && found_only.len() == 1 && accepted.len() >= 4 {
-                pairs.push((
-                    written_form(found, found_only[0]),
-                    written_form(form, accepted_only[0]),
-                ));
-            }
-            if pairs.is_empty() {
-                continue;
-            }
+            };
             if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                 best = Some((score, form, pairs));
             }
         }
-        match best {
-            Some((_, closest, words)) => TitleVerdict::Misprint {
-                closest: closest.to_string(),
-                words,
-            },
-            None => TitleVerdict::Unknown,
+        best.map(|(_, closest, words)| (closest.to_string(), words))
+    }
+}
+
+/// Whether a title (`found`, as the bag of words `bag`) is a misprint of the accepted
+/// `form` (as the bag `accepted`): how alike the differing words are, and the pairs of
+/// them (as written, as accepted).
+fn misprinted_words(
+    found: &str,
+    bag: &[String],
+    form: &str,
+    accepted: &[String],
+) -> Option<(f64, Vec<(String, String)>)> {
+    if accepted.len() != bag.len() {
+        return None;
+    }
+    let found_only: Vec<&String> = bag.iter().filter(|w| !accepted.contains(w)).collect();
+    let accepted_only: Vec<&String> = accepted.iter().filter(|w| !bag.contains(w)).collect();
+    if found_only.len() != accepted_only.len() || found_only.len() > 2 {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let mut score = 0.0;
+    let mut used = vec![false; accepted_only.len()];
+    for f in &found_only {
+        let pick = accepted_only
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used[*j])
+            .map(|(j, a)| (strsim::jaro_winkler(f, a), j))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        match pick {
+            Some((s, j))
+                if s >= 0.88
+                    && f.len() >= 4
+                    && f.chars().next() == accepted_only[j].chars().next() =>
+            {
+                used[j] = true;
+                score += s;
+                pairs.push((written_form(found, f), written_form(form, accepted_only[j])));
+            }
+            _ => {
+                pairs.clear();
+                break;
+            }
         }
     }
+    // "Chief of Texas Department of Emergency Management" for the Division: one
+    // word of a long title replaced by another, the rest as accepted.
+    if pairs.is_empty() && found_only.len() == 1 && accepted.len() >= 4 {
+        pairs.push((
+            written_form(found, found_only[0]),
+            written_form(form, accepted_only[0]),
+        ));
+    }
+    if pairs.is_empty() {
+        return None;
+    }
+    Some((score, pairs))
+}
+
+/// The word ending just before `pos` (and after `from`), when only spaces (or, once,
+/// with `comma`, a comma) stand between; and whether a comma was passed over.
+fn word_before(prose: &str, from: usize, pos: usize, comma: bool) -> Option<(Range<usize>, bool)> {
+    let before = &prose[from..pos];
+    let mut trimmed = before.trim_end_matches(SPACES);
+    let mut took_comma = false;
+    if comma && let Some(rest) = trimmed.strip_suffix(',') {
+        trimmed = rest;
+        took_comma = true;
+    } else if trimmed.len() == before.len() {
+        return None;
+    }
+    let end = from + trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map(|(i, _)| from + i)?;
+    Some((start..end, took_comma))
+}
+
+/// Where a name starting at `start` begins once the ranks written right before it are
+/// counted in (none before `from`).
+fn past_ranks(prose: &str, from: usize, start: usize) -> usize {
+    let mut pos = start;
+    // A rank right before the name is part of how the name is written ("army chief
+    // General Asim Munir"), not of the post.
+    while let Some((span, false)) = word_before(prose, from, pos, false) {
+        let word = prose[span.clone()].to_lowercase();
+        if !crate::lexicon::english()
+            .ranks
+            .has(word.trim_end_matches('.'))
+        {
+            break;
+        }
+        pos = span.start;
+    }
+    pos
+}
+
+/// Whether the `words` of a title set off by a comma from the name after it stand as an
+/// apposition, in the sentence `from..to`; `lead` are the words before the title.
+fn is_apposition(
+    prose: &str,
+    (from, to): (usize, usize),
+    name: &Range<usize>,
+    lead: &[(Range<usize>, &str)],
+    words: &[(Range<usize>, &str)],
+) -> bool {
+    // Set off by commas, the title must open its clause ("the interior
+    // minister, X,"; "Pakistan's foreign minister, X,") and the name must close
+    // the apposition: "a message to the interior minister, X wrote" is no title.
+    let opens = match lead.last() {
+        Some((_, w)) => is_determiner(w),
+        None => {
+            let start = words[0].0.start;
+            let before = prose[from..start].trim_end_matches(SPACES);
+            before.is_empty()
+                || before.ends_with([',', ';', ':', '(', '\u{2014}', '\u{2013}'])
+                || words[0].1.ends_with("'s")
+                || words[0].1.ends_with("\u{2019}s")
+                || before.rsplit(' ').next().is_some_and(is_determiner)
+        }
+    };
+    let closes = matches!(
+        prose[name.end..to]
+            .trim_start_matches(SPACES)
+            .chars()
+            .next(),
+        None | Some(',' | '.' | ';' | ':' | ')' | '\u{2014}' | '\u{2013}')
+    );
+    opens && closes
 }
 
 /// How a name written for a person compares with the rulebook's spellings of them.

@@ -16,33 +16,51 @@ use std::ops::Range;
 /// A parsed YAML value with its location.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
+    /// Where the value is written in the source text, in bytes (for a mapping, from its
+    /// first key or opening brace); see the module's notes on spans that cannot be
+    /// recovered.
     pub span: Range<usize>,
+    /// What the value is.
     pub value: Value,
 }
 
+/// A YAML value, with the types rulebooks and configuration files are read as.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// `~`, `null`, or nothing written (`key:` with no value).
     Null,
+    /// `true` or `false`.
     Bool(bool),
     /// A number, kept as written so that callers decide how to read it.
     Number(String),
+    /// A string scalar, with quotes and escapes resolved; dates are read as strings too.
     String(String),
+    /// A sequence (`- item` lines or `[a, b]`), its items in order.
     Seq(Vec<Node>),
+    /// A mapping, its entries in the order written.
     Map(Vec<Entry>),
 }
 
 /// One `key: value` pair of a mapping.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
+    /// The key as text: a number, boolean or null key written out, any other non-string
+    /// key as `?`.
     pub key: String,
+    /// Where the key is written in the source text, in bytes, without its quotes.
     pub key_span: Range<usize>,
+    /// The value under the key.
     pub value: Node,
 }
 
 /// A YAML syntax error, with the byte offset where the parser stopped if it gave one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SyntaxError {
+    /// What is wrong, without the parser's " at line L column C" (callers show the
+    /// place themselves).
     pub message: String,
+    /// The byte offset in the text where the parser stopped; `None` when there is no
+    /// place to give (a file refused for its size, a parser error without a location).
     pub offset: Option<usize>,
 }
 
@@ -104,134 +122,224 @@ pub fn parse_or_null(text: &str) -> Result<Node, SyntaxError> {
 /// taken to run to the next line indented no deeper than its own, so its size is never
 /// underestimated. Linear in the text.
 fn prescan(text: &str) -> Result<(), SyntaxError> {
-    let bytes = text.as_bytes();
-    let fail = |message: String, offset: usize| {
-        Err(SyntaxError {
-            message,
-            offset: Some(offset),
-        })
+    let mut scan = Prescan {
+        text,
+        bytes: text.as_bytes(),
+        i: 0,
+        anchors: Vec::new(),
+        open: Vec::new(),
+        alias_count: 0,
+        expanded: text.len(),
+        depth: 0,
+        quote: None,
+        line_start: 0,
+        only_indicators: true,
+        dashes: 0,
     };
-    let indent_at = |from: usize| bytes[from..].iter().take_while(|c| **c == b' ').count();
-    // Anchors seen so far: name, start, and estimated size with every alias inside it
-    // expanded (final once its node has ended).
-    let mut anchors: Vec<(&str, usize, usize)> = Vec::new();
-    // Anchors whose node is still open: index into `anchors`, indent of its line.
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    let mut alias_count = 0usize;
-    let mut expanded = text.len();
-    let mut depth = 0usize;
-    let mut quote: Option<u8> = None;
-    let mut line_start = 0;
-    // Whether the line so far holds only spaces and `- ` indicators, and how many.
-    let mut only_indicators = true;
-    let mut dashes = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
+    while scan.i < scan.bytes.len() {
+        scan.step()?;
+    }
+    Ok(())
+}
+
+/// The state of [`prescan`]'s pass over the text.
+struct Prescan<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The byte the scan is at.
+    i: usize,
+    /// Anchors seen so far: name, start, and estimated size with every alias inside it
+    /// expanded (final once its node has ended).
+    anchors: Vec<(&'a str, usize, usize)>,
+    /// Anchors whose node is still open: index into `anchors`, indent of its line.
+    open: Vec<(usize, usize)>,
+    alias_count: usize,
+    /// The size of the text with every alias seen so far expanded.
+    expanded: usize,
+    /// How many flow collections are open.
+    depth: usize,
+    /// The quote character of the quoted scalar the scan is inside, if any.
+    quote: Option<u8>,
+    line_start: usize,
+    /// Whether the line so far holds only spaces and `- ` indicators, and how many.
+    only_indicators: bool,
+    dashes: usize,
+}
+
+/// The error for text that would cost the parser too much, at the byte where that
+/// became clear.
+fn too_costly(message: String, offset: usize) -> SyntaxError {
+    SyntaxError {
+        message,
+        offset: Some(offset),
+    }
+}
+
+impl<'a> Prescan<'a> {
+    /// How many spaces a line starting at `from` is indented by.
+    fn indent_at(&self, from: usize) -> usize {
+        self.bytes[from..]
+            .iter()
+            .take_while(|c| **c == b' ')
+            .count()
+    }
+
+    /// Reads the byte at `i` and moves past it, or past the comment or anchor name it
+    /// starts; fails as soon as a limit is passed.
+    fn step(&mut self) -> Result<(), SyntaxError> {
+        let bytes = self.bytes;
+        let i = self.i;
         let b = bytes[i];
-        if let Some(q) = quote {
-            if b == q {
-                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
-                    i += 1;
-                } else {
-                    quote = None;
-                }
-            } else if b == b'\\' && q == b'"' {
-                i += 1;
-            }
-            i += 1;
-            continue;
+        if let Some(q) = self.quote {
+            self.quoted(q);
+            return Ok(());
         }
-        if only_indicators && b != b' ' {
-            let indicator = b == b'-' && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace());
-            if indicator {
-                dashes += 1;
-                if dashes > MAX_YAML_DEPTH {
-                    return fail(format!("nested deeper than {MAX_YAML_DEPTH} levels"), i);
-                }
-            } else {
-                only_indicators = false;
-            }
+        if self.only_indicators && b != b' ' {
+            self.indicator()?;
         }
         let before = if i == 0 { b'\n' } else { bytes[i - 1] };
         let starts_node = matches!(before, b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',');
         match b {
-            b'\n' => {
-                line_start = i + 1;
-                only_indicators = true;
-                dashes = 0;
-                // A line indented no deeper than an anchor's own ends the anchor's node.
-                let indent = indent_at(line_start);
-                let blank = bytes
-                    .get(line_start + indent)
-                    .is_none_or(|c| c.is_ascii_whitespace());
-                if !blank {
-                    open.retain(|&(k, own)| {
-                        let ends = indent <= own;
-                        if ends {
-                            anchors[k].2 = anchors[k].2.saturating_add(line_start - anchors[k].1);
-                        }
-                        !ends
-                    });
-                }
-            }
+            b'\n' => self.new_line(i + 1),
             b'#' if matches!(before, b' ' | b'\t' | b'\n' | b'\r') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
+                while self.i < bytes.len() && bytes[self.i] != b'\n' {
+                    self.i += 1;
                 }
-                continue;
+                return Ok(());
             }
-            b'"' | b'\'' if starts_node || before == b':' => quote = Some(b),
+            b'"' | b'\'' if starts_node || before == b':' => self.quote = Some(b),
             b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_YAML_DEPTH {
-                    return fail(format!("nested deeper than {MAX_YAML_DEPTH} levels"), i);
+                self.depth += 1;
+                if self.depth > MAX_YAML_DEPTH {
+                    return Err(too_costly(
+                        format!("nested deeper than {MAX_YAML_DEPTH} levels"),
+                        i,
+                    ));
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b'&' | b'*' if starts_node => {
-                let name_end = bytes[i + 1..]
-                    .iter()
-                    .position(|c| {
-                        c.is_ascii_whitespace() || matches!(c, b',' | b'[' | b']' | b'{' | b'}')
-                    })
-                    .map_or(bytes.len(), |n| i + 1 + n);
-                let name = &text[i + 1..name_end];
-                if !name.is_empty() {
-                    if b == b'&' {
-                        open.push((anchors.len(), indent_at(line_start)));
-                        anchors.push((name, i, 0));
-                    } else {
-                        let size = anchors
-                            .iter()
-                            .rev()
-                            .find(|(n, _, _)| *n == name)
-                            .map_or(0, |a| a.2);
-                        for &(k, _) in &open {
-                            anchors[k].2 = anchors[k].2.saturating_add(size);
-                        }
-                        alias_count += 1;
-                        expanded = expanded.saturating_add(size);
-                        if alias_count > MAX_YAML_ALIASES {
-                            return fail(format!("more than {MAX_YAML_ALIASES} aliases"), i);
-                        }
-                        if expanded > MAX_YAML_EXPANDED_BYTES {
-                            return fail(
-                                format!(
-                                    "its aliases expand to more than {MAX_YAML_EXPANDED_BYTES} bytes"
-                                ),
-                                i,
-                            );
-                        }
-                    }
-                }
-                i = name_end;
-                continue;
-            }
+            b']' | b'}' => self.depth = self.depth.saturating_sub(1),
+            b'&' | b'*' if starts_node => return self.anchor_or_alias(b),
             _ => {}
         }
-        i += 1;
+        self.i += 1;
+        Ok(())
     }
-    Ok(())
+
+    /// Moves past one byte inside a scalar quoted with `q`, and out of the scalar at its
+    /// closing quote (a doubled `''` in single quotes, or a `\` escape in double quotes,
+    /// is passed over whole).
+    fn quoted(&mut self, q: u8) {
+        let b = self.bytes[self.i];
+        if b == q {
+            if q == b'\'' && self.bytes.get(self.i + 1) == Some(&b'\'') {
+                self.i += 1;
+            } else {
+                self.quote = None;
+            }
+        } else if b == b'\\' && q == b'"' {
+            self.i += 1;
+        }
+        self.i += 1;
+    }
+
+    /// Counts a `- ` indicator at the start of a line, where each one nests a compact
+    /// block sequence a level deeper; anything else ends the line's indicators.
+    fn indicator(&mut self) -> Result<(), SyntaxError> {
+        let i = self.i;
+        let indicator = self.bytes[i] == b'-'
+            && self
+                .bytes
+                .get(i + 1)
+                .is_none_or(|n| n.is_ascii_whitespace());
+        if indicator {
+            self.dashes += 1;
+            if self.dashes > MAX_YAML_DEPTH {
+                return Err(too_costly(
+                    format!("nested deeper than {MAX_YAML_DEPTH} levels"),
+                    i,
+                ));
+            }
+        } else {
+            self.only_indicators = false;
+        }
+        Ok(())
+    }
+
+    /// Starts the line at `line_start`, ending the node of every open anchor it is not
+    /// indented deeper than.
+    fn new_line(&mut self, line_start: usize) {
+        self.line_start = line_start;
+        self.only_indicators = true;
+        self.dashes = 0;
+        // A line indented no deeper than an anchor's own ends the anchor's node.
+        let indent = self.indent_at(line_start);
+        let blank = self
+            .bytes
+            .get(line_start + indent)
+            .is_none_or(|c| c.is_ascii_whitespace());
+        if !blank {
+            let anchors = &mut self.anchors;
+            self.open.retain(|&(k, own)| {
+                let ends = indent <= own;
+                if ends {
+                    anchors[k].2 = anchors[k].2.saturating_add(line_start - anchors[k].1);
+                }
+                !ends
+            });
+        }
+    }
+
+    /// At `&name` (`b` is `&`) or `*name`: opens the anchor's node, or counts the alias;
+    /// then moves past the name.
+    fn anchor_or_alias(&mut self, b: u8) -> Result<(), SyntaxError> {
+        let (bytes, i) = (self.bytes, self.i);
+        let name_end = bytes[i + 1..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || matches!(c, b',' | b'[' | b']' | b'{' | b'}'))
+            .map_or(bytes.len(), |n| i + 1 + n);
+        let name = &self.text[i + 1..name_end];
+        if !name.is_empty() {
+            if b == b'&' {
+                self.open
+                    .push((self.anchors.len(), self.indent_at(self.line_start)));
+                self.anchors.push((name, i, 0));
+            } else {
+                self.alias(name)?;
+            }
+        }
+        self.i = name_end;
+        Ok(())
+    }
+
+    /// An alias of the anchor `name`: its anchor's size is added to every anchor still
+    /// open around it and to the expanded size of the text.
+    fn alias(&mut self, name: &str) -> Result<(), SyntaxError> {
+        let i = self.i;
+        let size = self
+            .anchors
+            .iter()
+            .rev()
+            .find(|(n, _, _)| *n == name)
+            .map_or(0, |a| a.2);
+        for &(k, _) in &self.open {
+            self.anchors[k].2 = self.anchors[k].2.saturating_add(size);
+        }
+        self.alias_count += 1;
+        self.expanded = self.expanded.saturating_add(size);
+        if self.alias_count > MAX_YAML_ALIASES {
+            return Err(too_costly(
+                format!("more than {MAX_YAML_ALIASES} aliases"),
+                i,
+            ));
+        }
+        if self.expanded > MAX_YAML_EXPANDED_BYTES {
+            return Err(too_costly(
+                format!("its aliases expand to more than {MAX_YAML_EXPANDED_BYTES} bytes"),
+                i,
+            ));
+        }
+        Ok(())
+    }
 }
 
 struct Locator<'a> {
@@ -454,6 +562,8 @@ impl Node {
         }
     }
 
+    /// The text of a string value; `None` for any other type, a number included (see
+    /// [`Node::scalar_text`] to read any scalar as text).
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
@@ -471,6 +581,7 @@ impl Node {
         }
     }
 
+    /// The entries of a mapping, in the order written; `None` for any other type.
     pub fn as_map(&self) -> Option<&[Entry]> {
         match &self.value {
             Value::Map(entries) => Some(entries),
@@ -478,6 +589,8 @@ impl Node {
         }
     }
 
+    /// The value's type in words, for error messages: "must be a mapping, found a
+    /// list".
     pub fn type_name(&self) -> &'static str {
         match self.value {
             Value::Null => "nothing",

@@ -132,8 +132,6 @@ fn severity_class(s: Severity) -> &'static str {
 
 /// The findings as one self-contained HTML page, `file_count` articles checked.
 pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String {
-    let errors = Severity::Error.count_in(findings);
-    let warnings = Severity::Warning.count_in(findings);
     // Findings by article, in report order.
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
@@ -142,6 +140,27 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
         }
     }
     let mut out = String::new();
+    header(&mut out, findings, file_count);
+    filters(&mut out, findings, files, &by_doc);
+    // A large report shows each article folded, so that the page opens quickly; a
+    // file's link in the summary opens it.
+    let open = findings.len() <= OPEN_UP_TO;
+    for (&d, list) in &by_doc {
+        article(&mut out, findings, files, (d, list), open);
+    }
+    if by_doc.is_empty() {
+        out.push_str("<p>No findings.</p>\n");
+    }
+    out.push_str("</main>\n<script>");
+    out.push_str(SCRIPT);
+    out.push_str("</script>\n</body>\n</html>\n");
+    out
+}
+
+/// The page's head, with its styles, and the header's title and totals line.
+fn header(out: &mut String, findings: &[Finding], file_count: usize) {
+    let errors = Severity::Error.count_in(findings);
+    let warnings = Severity::Warning.count_in(findings);
     out.push_str("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<title>factlint report</title>\n<style>");
@@ -154,6 +173,16 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" },
     );
+}
+
+/// The summary: findings counted by class and by file (`by_doc`), each row with the
+/// box that shows or hides its findings.
+fn filters(
+    out: &mut String,
+    findings: &[Finding],
+    files: &Files,
+    by_doc: &BTreeMap<usize, Vec<usize>>,
+) {
     // Summary, with filters.
     out.push_str("<section id=\"filters\">\n<h2>By class</h2>\n<table id=\"by-class\"><thead><tr><th>show</th><th>code</th><th>class</th><th>findings</th></tr></thead><tbody>\n");
     for code in Code::ALL {
@@ -169,7 +198,7 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
         );
     }
     out.push_str("</tbody></table>\n<h2>By file</h2>\n<table id=\"by-file\"><thead><tr><th>show</th><th>file</th><th>errors</th><th>warnings</th><th>notes</th></tr></thead><tbody>\n");
-    for (&d, list) in &by_doc {
+    for (&d, list) in by_doc {
         let name = files.name(FileRef::Document(d));
         let count = |s: Severity| list.iter().filter(|&&i| findings[i].severity == s).count();
         let _ = writeln!(
@@ -182,78 +211,84 @@ pub fn render(findings: &[Finding], files: &Files, file_count: usize) -> String 
         );
     }
     out.push_str("</tbody></table>\n</section>\n<main>\n");
-    // A large report shows each article folded, so that the page opens quickly; a
-    // file's link in the summary opens it.
-    let open = findings.len() <= OPEN_UP_TO;
-    for (&d, list) in &by_doc {
-        let file = FileRef::Document(d);
-        let text = files.text(file);
-        let name = files.name(file);
-        let _ = writeln!(
+}
+
+/// One article (document `d`) with its findings (`list`, indices into `findings`): its
+/// marked text and its findings' cards, unfolded when `open`.
+fn article(
+    out: &mut String,
+    findings: &[Finding],
+    files: &Files,
+    (d, list): (usize, &[usize]),
+    open: bool,
+) {
+    let file = FileRef::Document(d);
+    let text = files.text(file);
+    let name = files.name(file);
+    let _ = writeln!(
+        out,
+        "<article id=\"file-{d}\" data-file=\"{d}\">\n<details{}><summary><h2>{}</h2> {} finding{}</summary>",
+        if open { " open" } else { "" },
+        esc(name),
+        list.len(),
+        if list.len() == 1 { "" } else { "s" },
+    );
+    marked_text(out, findings, &text, list);
+    out.push_str("<ol class=\"cards\">\n");
+    for &i in list {
+        card(out, i, &findings[i], files, d);
+    }
+    out.push_str("</ol>\n</details>\n</article>\n");
+}
+
+/// An article's text with the words of its findings (`list`) marked, each mark linked
+/// to the cards of the findings it stands for.
+fn marked_text(out: &mut String, findings: &[Finding], text: &str, list: &[usize]) {
+    // Cut the text where any finding's span starts or ends; each piece is marked
+    // with every finding that covers it, at the gravest severity among them.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for &i in list {
+        let span = &findings[i].primary.span;
+        for at in [span.start, span.end] {
+            if at <= text.len() && text.is_char_boundary(at) {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    out.push_str("<div class=\"text\">");
+    for piece in cuts.windows(2) {
+        let (a, b) = (piece[0], piece[1]);
+        let covering: Vec<usize> = list
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let s = &findings[i].primary.span;
+                s.start <= a && b <= s.end && s.start < s.end
+            })
+            .collect();
+        let words = esc(&text[a..b]);
+        if covering.is_empty() {
+            out.push_str(&words);
+            continue;
+        }
+        let gravest = covering
+            .iter()
+            .map(|&i| findings[i].severity)
+            .max()
+            .unwrap_or(Severity::Note);
+        let ids: Vec<String> = covering.iter().map(usize::to_string).collect();
+        let first = &findings[covering[0]];
+        let _ = write!(
             out,
-            "<article id=\"file-{d}\" data-file=\"{d}\">\n<details{}><summary><h2>{}</h2> {} finding{}</summary>",
-            if open { " open" } else { "" },
-            esc(name),
-            list.len(),
-            if list.len() == 1 { "" } else { "s" },
+            "<mark class=\"{}\" tabindex=\"0\" data-findings=\"{}\" title=\"{}\">{words}</mark>",
+            severity_class(gravest),
+            ids.join(" "),
+            esc(&format!("{} {}", first.code.code(), first.message)),
         );
-        // Cut the text where any finding's span starts or ends; each piece is marked
-        // with every finding that covers it, at the gravest severity among them.
-        let mut cuts: Vec<usize> = vec![0, text.len()];
-        for &i in list {
-            let span = &findings[i].primary.span;
-            for at in [span.start, span.end] {
-                if at <= text.len() && text.is_char_boundary(at) {
-                    cuts.push(at);
-                }
-            }
-        }
-        cuts.sort_unstable();
-        cuts.dedup();
-        out.push_str("<div class=\"text\">");
-        for piece in cuts.windows(2) {
-            let (a, b) = (piece[0], piece[1]);
-            let covering: Vec<usize> = list
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let s = &findings[i].primary.span;
-                    s.start <= a && b <= s.end && s.start < s.end
-                })
-                .collect();
-            let words = esc(&text[a..b]);
-            if covering.is_empty() {
-                out.push_str(&words);
-                continue;
-            }
-            let gravest = covering
-                .iter()
-                .map(|&i| findings[i].severity)
-                .max()
-                .unwrap_or(Severity::Note);
-            let ids: Vec<String> = covering.iter().map(usize::to_string).collect();
-            let first = &findings[covering[0]];
-            let _ = write!(
-                out,
-                "<mark class=\"{}\" tabindex=\"0\" data-findings=\"{}\" title=\"{}\">{words}</mark>",
-                severity_class(gravest),
-                ids.join(" "),
-                esc(&format!("{} {}", first.code.code(), first.message)),
-            );
-        }
-        out.push_str("</div>\n<ol class=\"cards\">\n");
-        for &i in list {
-            card(&mut out, i, &findings[i], files, d);
-        }
-        out.push_str("</ol>\n</details>\n</article>\n");
     }
-    if by_doc.is_empty() {
-        out.push_str("<p>No findings.</p>\n");
-    }
-    out.push_str("</main>\n<script>");
-    out.push_str(SCRIPT);
-    out.push_str("</script>\n</body>\n</html>\n");
-    out
+    out.push_str("</div>\n");
 }
 
 /// One finding's card: its message, the values compared, sources, notes, and the other

@@ -28,12 +28,19 @@ use crate::yaml::{self, Entry, Node, Value};
 pub struct RuleError {
     /// `factlint::rules` or `factlint::config`.
     pub code: &'static str,
+    /// The file's name as given (the path it was read from), as errors show it.
     pub file: String,
     /// The file's text under its name, for drawing the error.
     pub named: NamedSource<Arc<String>>,
+    /// The bytes of the file's text the error points at; `0..0` for an error about a
+    /// whole file.
     pub span: Range<usize>,
+    /// What is wrong, in a sentence (for a whole file, starting with its name).
     pub message: String,
+    /// The words written under the span where the error is drawn ("unknown key"), and
+    /// after the line and column when the line is too long to draw.
     pub label: String,
+    /// How to put it right, when there is an obvious way ("did you mean `killed`?").
     pub help: Option<String>,
     /// An error makes the file unusable; a warning (a `rules check` lint) does not.
     pub severity: miette::Severity,
@@ -394,6 +401,16 @@ const DATE_KEYS: &[&str] = &[
 const CODE_KEYS: &[&str] = &["code", "accept", "cues", "source", "sources", "note"];
 const DISPUTED_KEYS: &[&str] = &["value", "source", "sources", "note"];
 
+/// The fields of an entity that are read only once the entity is in the book.
+struct EntityRest {
+    /// Where the name is written (`name: …`), or the entity's id when it has none.
+    name_span: Range<usize>,
+    /// `born:`, which becomes the fact of the entity's age.
+    born: Option<Entry>,
+    /// The entity's `facts:`.
+    facts: Option<Node>,
+}
+
 impl Loader {
     fn error(
         &mut self,
@@ -705,6 +722,7 @@ impl Loader {
         }
     }
 
+    /// `entities:`: each entity under its id, which must be new.
     fn entities(&mut self, file: usize, node: &Node) {
         let Some(entries) = node.as_map().map(<[Entry]>::to_vec) else {
             self.map(file, node, "`entities`", &[]);
@@ -723,113 +741,140 @@ impl Loader {
                 continue;
             };
             let fields = fields.to_vec();
-            let index = self.book.entities.len();
-            let mut entity = Entity {
-                id: entry.key.clone(),
-                name: String::new(),
-                kind: EntityKind::Other,
-                kind_given: false,
-                aliases: Vec::new(),
-                short_names: Vec::new(),
-                died: None,
-                posts: Vec::new(),
-                loc: Loc {
+            self.entity(file, entry, &fields);
+        }
+    }
+
+    /// One entity of `entities:`, from its fields: added to the book, with the facts
+    /// of its name (for a person), its birth and its own `facts:`.
+    fn entity(&mut self, file: usize, entry: &Entry, fields: &[Entry]) {
+        let index = self.book.entities.len();
+        let mut entity = Entity {
+            id: entry.key.clone(),
+            name: String::new(),
+            kind: EntityKind::Other,
+            kind_given: false,
+            aliases: Vec::new(),
+            short_names: Vec::new(),
+            died: None,
+            posts: Vec::new(),
+            loc: Loc {
+                file,
+                span: entry.key_span.clone(),
+            },
+        };
+        let rest = self.entity_fields(file, entry, fields, &mut entity);
+        if entity.name.is_empty() {
+            self.error(
+                file,
+                entry.key_span.clone(),
+                format!("entity `{}` has no `name`", entry.key),
+                "missing `name`",
+                Some("add `name:` with the house spelling".into()),
+            );
+        }
+        self.subject_index
+            .insert(entity.id.clone(), entity.loc.clone());
+        // A person's spellings are a fact like any other: articles are checked
+        // against it.
+        let name = (entity.kind == EntityKind::Person && !entity.name.is_empty()).then(|| {
+            Expected::Name {
+                house: entity.name.clone(),
+                aliases: entity.aliases.clone(),
+            }
+        });
+        self.book.entities.push(entity);
+        let subject = Subject::Entity(index);
+        if let Some(name) = name {
+            self.push_fact(
+                subject,
+                "name",
+                name,
+                Loc {
                     file,
-                    span: entry.key_span.clone(),
+                    span: rest.name_span,
                 },
-            };
-            let mut facts = None;
-            let mut born = None;
-            let mut name_span = entry.key_span.clone();
-            for field in &fields {
-                match field.key.as_str() {
-                    "name" => {
-                        if let Some(n) = self.string(file, &field.value, "`name`") {
-                            entity.name = n;
-                            name_span = field.key_span.start..field.value.span.end;
-                        }
+            );
+        }
+        if let Some(born) = rest.born {
+            self.birth(file, subject, &born);
+        }
+        if let Some(facts) = rest.facts {
+            self.facts(file, subject, &facts);
+        }
+    }
+
+    /// Reads an entity's fields into it: its name, kind, aliases, short names and death;
+    /// returns what becomes facts once the entity is in the book.
+    fn entity_fields(
+        &mut self,
+        file: usize,
+        entry: &Entry,
+        fields: &[Entry],
+        entity: &mut Entity,
+    ) -> EntityRest {
+        let mut rest = EntityRest {
+            name_span: entry.key_span.clone(),
+            born: None,
+            facts: None,
+        };
+        for field in fields {
+            match field.key.as_str() {
+                "name" => {
+                    if let Some(n) = self.string(file, &field.value, "`name`") {
+                        entity.name = n;
+                        rest.name_span = field.key_span.start..field.value.span.end;
                     }
-                    "kind" => {
-                        let word = field.value.scalar_text().unwrap_or_default();
-                        match EntityKind::parse(&word) {
-                            Some(k) => {
-                                entity.kind = k;
-                                entity.kind_given = true;
-                            }
-                            None => self.error(
-                                file,
-                                field.value.span.clone(),
-                                format!("unknown entity kind `{word}`"),
-                                "unknown kind",
-                                Some(format!("use one of: {}", EntityKind::NAMES.join(", "))),
-                            ),
-                        }
-                    }
-                    "aliases" => {
-                        entity.aliases = self.string_list(file, &field.value, "an alias");
-                    }
-                    "short" => {
-                        entity.short_names = self.string_list(file, &field.value, "a short name");
-                    }
-                    "died" => {
-                        let (day, _, _) = self.sourced_date(file, &field.value, "`died`");
-                        entity.died = day.map(|d| d.from);
-                    }
-                    "born" => born = Some(field.clone()),
-                    "facts" => facts = Some(field.value.clone()),
-                    _ => {}
                 }
+                "kind" => {
+                    let word = field.value.scalar_text().unwrap_or_default();
+                    match EntityKind::parse(&word) {
+                        Some(k) => {
+                            entity.kind = k;
+                            entity.kind_given = true;
+                        }
+                        None => self.error(
+                            file,
+                            field.value.span.clone(),
+                            format!("unknown entity kind `{word}`"),
+                            "unknown kind",
+                            Some(format!("use one of: {}", EntityKind::NAMES.join(", "))),
+                        ),
+                    }
+                }
+                "aliases" => {
+                    entity.aliases = self.string_list(file, &field.value, "an alias");
+                }
+                "short" => {
+                    entity.short_names = self.string_list(file, &field.value, "a short name");
+                }
+                "died" => {
+                    let (day, _, _) = self.sourced_date(file, &field.value, "`died`");
+                    entity.died = day.map(|d| d.from);
+                }
+                "born" => rest.born = Some(field.clone()),
+                "facts" => rest.facts = Some(field.value.clone()),
+                _ => {}
             }
-            if entity.name.is_empty() {
-                self.error(
+        }
+        rest
+    }
+
+    /// An entity's `born:` (a date, with its sources and note): the fact its age is
+    /// checked against.
+    fn birth(&mut self, file: usize, subject: Subject, born: &Entry) {
+        if let (Some(range), sources, note) = self.sourced_date(file, &born.value, "`born`") {
+            let fact = self.push_fact(
+                subject,
+                "age",
+                Expected::Birth(range),
+                Loc {
                     file,
-                    entry.key_span.clone(),
-                    format!("entity `{}` has no `name`", entry.key),
-                    "missing `name`",
-                    Some("add `name:` with the house spelling".into()),
-                );
-            }
-            self.subject_index
-                .insert(entity.id.clone(), entity.loc.clone());
-            // A person's spellings are a fact like any other: articles are checked
-            // against it.
-            let name = (entity.kind == EntityKind::Person && !entity.name.is_empty()).then(|| {
-                Expected::Name {
-                    house: entity.name.clone(),
-                    aliases: entity.aliases.clone(),
-                }
-            });
-            self.book.entities.push(entity);
-            let subject = Subject::Entity(index);
-            if let Some(name) = name {
-                self.push_fact(
-                    subject,
-                    "name",
-                    name,
-                    Loc {
-                        file,
-                        span: name_span,
-                    },
-                );
-            }
-            if let Some(born) = born
-                && let (Some(range), sources, note) = self.sourced_date(file, &born.value, "`born`")
-            {
-                let fact = self.push_fact(
-                    subject,
-                    "age",
-                    Expected::Birth(range),
-                    Loc {
-                        file,
-                        span: born.key_span.clone(),
-                    },
-                );
-                self.book.facts[fact].sources = sources;
-                self.book.facts[fact].note = note;
-            }
-            if let Some(facts) = facts {
-                self.facts(file, subject, &facts);
-            }
+                    span: born.key_span.clone(),
+                },
+            );
+            self.book.facts[fact].sources = sources;
+            self.book.facts[fact].note = note;
         }
     }
 
@@ -1540,57 +1585,11 @@ impl Loader {
             None => entry.key.clone(),
         };
         let builtin = whole.is_none() && BUILTIN_MEASURES.iter().any(|(m, _)| *m == entry.key);
-        let fields: Vec<Entry> = if entry.value.as_map().is_some() {
-            match self.map(file, &entry.value, "a measured fact", MEASURE_KEYS) {
-                Some(f) => f.to_vec(),
-                None => return,
-            }
-        } else {
-            Vec::new()
-        };
-        let expected = if entry.value.as_map().is_some() {
-            self.figure(file, &fields, &entry.value)
-        } else {
-            self.phrase(file, &entry.value)
-        };
-        let cues: Vec<String> = fields
-            .iter()
-            .find(|f| f.key == "cues")
-            .map(|f| {
-                self.strings(file, &f.value, "a cue word")
-                    .into_iter()
-                    .map(|(s, _)| s.to_lowercase())
-                    .collect()
-            })
-            .unwrap_or_default();
-        if whole.is_some() && cues.is_empty() {
-            self.error(
-                file,
-                entry.key_span.clone(),
-                format!("part `{}` has no cues", entry.key),
-                "a part needs the words that mark it",
-                Some("for example `on_board: {value: 241, cues: [on board, aboard]}`".into()),
-            );
+        let Some((fields, expected)) = self.measured(file, entry) else {
             return;
-        }
-        if !builtin && cues.is_empty() {
-            let builtins: Vec<&str> = BUILTIN_MEASURES.iter().map(|(m, _)| *m).collect();
-            let help = match closest(&entry.key, builtins.iter().copied()) {
-                Some(near) => format!(
-                    "did you mean `{near}`? A named measure needs `cues: [words that mark it]`"
-                ),
-                None => format!(
-                    "built-in measures are {}; a named measure such as `fighters` needs `cues: [fighters, militants]`",
-                    builtins.join(", ")
-                ),
-            };
-            self.error(
-                file,
-                entry.key_span.clone(),
-                format!("unknown fact kind `{}`", entry.key),
-                "not a built-in measure and no `cues` given",
-                Some(help),
-            );
+        };
+        let cues = self.cue_words(file, &fields);
+        if self.lacks_cues(file, entry, whole.is_some(), builtin, &cues) {
             return;
         }
         let (sources, note) = self.provenance(file, &fields);
@@ -1618,20 +1617,7 @@ impl Loader {
                 .map_or(&entry.value, |f| &f.value),
         );
         if !cues.is_empty() {
-            match self.book.measures.iter_mut().find(|m| m.name == name) {
-                Some(m) => {
-                    for cue in cues {
-                        if !m.cues.contains(&cue) {
-                            m.cues.push(cue);
-                        }
-                    }
-                }
-                None => self.book.measures.push(Measure {
-                    name: name.clone(),
-                    cues,
-                    part_of: whole.map(|(_, of)| of.to_string()),
-                }),
-            }
+            self.add_cues(&name, cues, whole.map(|(_, of)| of));
         }
         if let Some(patterns) = fields.iter().find(|f| f.key == "patterns") {
             self.pending_patterns
@@ -1639,6 +1625,100 @@ impl Loader {
         }
         if let Some(parts) = fields.iter().find(|f| f.key == "parts") {
             self.parts(file, subject, fact, &name, parts);
+        }
+    }
+
+    /// A measured fact's fields (none when it is written as a bare figure or phrase)
+    /// and the figure it states; `None` when [`Loader::map`] gives no fields for its mapping.
+    fn measured(&mut self, file: usize, entry: &Entry) -> Option<(Vec<Entry>, Option<Expected>)> {
+        let fields: Vec<Entry> = if entry.value.as_map().is_some() {
+            self.map(file, &entry.value, "a measured fact", MEASURE_KEYS)?
+                .to_vec()
+        } else {
+            Vec::new()
+        };
+        let expected = if entry.value.as_map().is_some() {
+            self.figure(file, &fields, &entry.value)
+        } else {
+            self.phrase(file, &entry.value)
+        };
+        Some((fields, expected))
+    }
+
+    /// A measured fact's `cues:`, lowercase: the words that mark its measure.
+    fn cue_words(&mut self, file: usize, fields: &[Entry]) -> Vec<String> {
+        fields
+            .iter()
+            .find(|f| f.key == "cues")
+            .map(|f| {
+                self.strings(file, &f.value, "a cue word")
+                    .into_iter()
+                    .map(|(s, _)| s.to_lowercase())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether a measured fact lacks the cues it needs, reporting it: a part (`part`)
+    /// always needs them, a measure that is not built in (`builtin`) needs them to be
+    /// read at all.
+    fn lacks_cues(
+        &mut self,
+        file: usize,
+        entry: &Entry,
+        part: bool,
+        builtin: bool,
+        cues: &[String],
+    ) -> bool {
+        if part && cues.is_empty() {
+            self.error(
+                file,
+                entry.key_span.clone(),
+                format!("part `{}` has no cues", entry.key),
+                "a part needs the words that mark it",
+                Some("for example `on_board: {value: 241, cues: [on board, aboard]}`".into()),
+            );
+            return true;
+        }
+        if !builtin && cues.is_empty() {
+            let builtins: Vec<&str> = BUILTIN_MEASURES.iter().map(|(m, _)| *m).collect();
+            let help = match closest(&entry.key, builtins.iter().copied()) {
+                Some(near) => format!(
+                    "did you mean `{near}`? A named measure needs `cues: [words that mark it]`"
+                ),
+                None => format!(
+                    "built-in measures are {}; a named measure such as `fighters` needs `cues: [fighters, militants]`",
+                    builtins.join(", ")
+                ),
+            };
+            self.error(
+                file,
+                entry.key_span.clone(),
+                format!("unknown fact kind `{}`", entry.key),
+                "not a built-in measure and no `cues` given",
+                Some(help),
+            );
+            return true;
+        }
+        false
+    }
+
+    /// Adds a measure's cues to the book's measure of that name (a part's measure is
+    /// `part_of` its whole's), defining the measure the first time it is met.
+    fn add_cues(&mut self, name: &str, cues: Vec<String>, part_of: Option<&str>) {
+        match self.book.measures.iter_mut().find(|m| m.name == name) {
+            Some(m) => {
+                for cue in cues {
+                    if !m.cues.contains(&cue) {
+                        m.cues.push(cue);
+                    }
+                }
+            }
+            None => self.book.measures.push(Measure {
+                name: name.to_string(),
+                cues,
+                part_of: part_of.map(str::to_string),
+            }),
         }
     }
 
@@ -1833,10 +1913,40 @@ impl Loader {
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
+        self.resolve_entities(&ids);
+        let vocabulary = crate::lexicon::Vocabulary::with(&self.book.lexicon);
+        self.resolve_kinds(&vocabulary);
+        for (event, file, node) in std::mem::take(&mut self.pending_places) {
+            for (item, _) in self.strings(file, &node, "a place") {
+                if let Some(&entity) = ids.get(&item)
+                    && !self.book.events[event].places.contains(&entity)
+                {
+                    self.book.events[event].places.push(entity);
+                }
+            }
+        }
+        self.resolve_patterns();
+        let mut measures: Vec<Measure> = BUILTIN_MEASURES
+            .iter()
+            .map(|(name, cues)| Measure {
+                name: (*name).to_string(),
+                cues: cues.iter().map(|c| (*c).to_string()).collect(),
+                part_of: None,
+            })
+            .collect();
+        measures.append(&mut self.book.measures);
+        self.book.measures = measures;
+        self.implied_tolls(&vocabulary);
+        self.shared_names();
+    }
+
+    /// The entity ids named where entities are expected, and an event's `about` items:
+    /// each an entity (`ids`), or else a word that marks the event.
+    fn resolve_entities(&mut self, ids: &BTreeMap<String, usize>) {
         for (file, node, _) in std::mem::take(&mut self.pending_entities) {
             for (id, span) in self.strings(file, &node, "an entity id") {
                 if !ids.contains_key(&id) {
-                    self.unknown_entity(file, &id, span, &ids);
+                    self.unknown_entity(file, &id, span, ids);
                 }
             }
         }
@@ -1847,13 +1957,17 @@ impl Loader {
                         self.book.events[event].marker_entities.push(entity);
                     }
                 } else if looks_like_id(&item) {
-                    self.unknown_entity(file, &item, span, &ids);
+                    self.unknown_entity(file, &item, span, ids);
                 } else {
                     self.book.events[event].markers.push(item);
                 }
             }
         }
-        let vocabulary = crate::lexicon::Vocabulary::with(&self.book.lexicon);
+    }
+
+    /// The events' `kind` values, each to be a kind of event the lexicon (with the
+    /// rulebook's additions) knows.
+    fn resolve_kinds(&mut self, vocabulary: &crate::lexicon::Vocabulary) {
         for (event, file, node) in std::mem::take(&mut self.pending_kinds) {
             for (kind, span) in self.strings(file, &node, "a kind of event") {
                 let kind = kind.to_lowercase();
@@ -1880,15 +1994,11 @@ impl Loader {
                 );
             }
         }
-        for (event, file, node) in std::mem::take(&mut self.pending_places) {
-            for (item, _) in self.strings(file, &node, "a place") {
-                if let Some(&entity) = ids.get(&item)
-                    && !self.book.events[event].places.contains(&entity)
-                {
-                    self.book.events[event].places.push(entity);
-                }
-            }
-        }
+    }
+
+    /// The facts' `patterns:` lists: each pattern compiled into the book's patterns, or
+    /// reported when it does not compile.
+    fn resolve_patterns(&mut self) {
         for (fact, file, node) in std::mem::take(&mut self.pending_patterns) {
             for (pattern, span) in self.strings(file, &node, "a pattern") {
                 match compile_pattern(&pattern) {
@@ -1903,16 +2013,11 @@ impl Loader {
                 }
             }
         }
-        let mut measures: Vec<Measure> = BUILTIN_MEASURES
-            .iter()
-            .map(|(name, cues)| Measure {
-                name: (*name).to_string(),
-                cues: cues.iter().map(|c| (*c).to_string()).collect(),
-                part_of: None,
-            })
-            .collect();
-        measures.append(&mut self.book.measures);
-        self.book.measures = measures;
+    }
+
+    /// The built-in measures an event's entry implies without stating them, as facts of
+    /// unknown value.
+    fn implied_tolls(&mut self, vocabulary: &crate::lexicon::Vocabulary) {
         // An event whose entry records a figure is a casualty event: where it holds no
         // figure for the other built-in measure (killed, injured), the fact still exists
         // so that a figure in an article is reported as unsupported. Events recorded only
@@ -1942,6 +2047,10 @@ impl Loader {
                 }
             }
         }
+    }
+
+    /// Reports each name or alias given to two entities.
+    fn shared_names(&mut self) {
         // Every alias must name one entity only; a shared bare name belongs in `short`.
         let mut owners: HashMap<String, usize> = HashMap::new();
         for (i, entity) in self.book.entities.iter().enumerate() {

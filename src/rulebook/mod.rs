@@ -172,19 +172,40 @@ pub enum Expected {
     /// A count: a figure or a range.
     Count(Interval),
     /// An amount of money in a currency.
-    Amount { value: Interval, currency: String },
+    Amount {
+        /// The figure or range, in units of the currency.
+        value: Interval,
+        /// The currency's code, as the figure reader gives it: "USD", "EUR", "PKR".
+        currency: String,
+    },
     /// A day or span of days.
     Date(DayRange),
     /// The range of possible birth days, from which an age at any date follows.
     Birth(DayRange),
     /// A post: its title and the other forms accepted.
-    Title { value: String, accept: Vec<String> },
+    Title {
+        /// The title of the post still held (the last listed without a `to`), else of
+        /// the last post listed, as the desk writes it.
+        value: String,
+        /// The other forms of that title the desk accepts.
+        accept: Vec<String>,
+    },
     /// An identifier (a flight number, an aircraft type, a registration) as the desk
     /// writes it, and other forms it accepts.
-    Code { value: String, accept: Vec<String> },
+    Code {
+        /// The identifier as the desk writes it.
+        value: String,
+        /// The other forms accepted for it.
+        accept: Vec<String>,
+    },
     /// A person's name: the house spelling and the other spellings the desk knows of
     /// but does not use.
-    Name { house: String, aliases: Vec<String> },
+    Name {
+        /// The house spelling: the entity's `name`.
+        house: String,
+        /// The entity's `aliases`.
+        aliases: Vec<String>,
+    },
 }
 
 impl Expected {
