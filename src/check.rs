@@ -17,6 +17,7 @@ use crate::attribute::{self, Claim, Matcher};
 use crate::document::Document;
 use crate::extract::{self, Lexicon, Mention, MentionKind};
 use crate::findings::context::{Context, Fitting, Site, without_reported_disputes};
+use crate::findings::revised_figure::Superseded;
 use crate::findings::{Code, Finding, Severity};
 use crate::findings::{
     conflict, revised_figure, self_contradiction, source_conflict, spelling, weekday_mismatch,
@@ -161,10 +162,20 @@ impl Engine {
                 }
             }
             spelling::spellings(&cx, d, mentions, &article.names, &mut findings);
+            // An older figure beside the current one, with no word of a change in the
+            // article: the article contradicts itself.
+            let revised = self_contradiction::superseded_beside_current(
+                &cx,
+                d,
+                (mentions, claims),
+                article.revised,
+                &article.current_at,
+                &mut findings,
+            );
             // An article that also gives the current figure tells the old one as history
             // ("earlier reports of 100 deaths were revised to 84").
             findings.extend(revised_figure::not_told_as_history(
-                article.revised,
+                revised,
                 &article.current,
             ));
         }
@@ -192,9 +203,12 @@ impl Engine {
 struct Article {
     /// Revised-figure findings, each with whether it is stale even beside the current
     /// figure; they wait until the whole article is weighed.
-    revised: Vec<(Finding, bool)>,
+    revised: Vec<Superseded>,
     /// The facts whose current figure the article gives, by id.
     current: BTreeSet<String>,
+    /// For each fact whose current figure a claim tied by more than the topic gives,
+    /// the first such mention.
+    current_at: BTreeMap<usize, usize>,
     /// The names of people, for their spellings: (fact, mention).
     names: Vec<(usize, usize)>,
 }
@@ -230,9 +244,12 @@ impl Article {
                     && (!stale || cx.has_parts(claim.fact)) => {}
             // Stale when published, and not told as an earlier figure: stale
             // even beside the current figure.
-            Some(finding) if finding.code == Code::RevisedFigure => {
-                self.revised.push((finding, stale && !mention.history))
-            }
+            Some(finding) if finding.code == Code::RevisedFigure => self.revised.push(Superseded {
+                finding,
+                stale: stale && !mention.history,
+                fact: claim.fact,
+                mention: claim.mention,
+            }),
             // "Up from 38": an earlier figure the rulebook does not record
             // contradicts nothing.
             Some(finding) if mention.earlier && finding.code == Code::Conflict => {}
@@ -250,6 +267,7 @@ impl Article {
             }) => {}
             None => {
                 self.current.insert(fact.id.clone());
+                self.current_at.entry(claim.fact).or_insert(claim.mention);
                 return true;
             }
         }

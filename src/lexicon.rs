@@ -59,6 +59,7 @@ struct Raw {
     forecast: Vec<String>,
     passed: Vec<String>,
     change_verbs: Vec<String>,
+    changing: Vec<String>,
     designators: Vec<String>,
     not_designators: Vec<String>,
     units: Vec<String>,
@@ -207,6 +208,9 @@ pub struct Vocabulary {
     /// Verbs of change: "rose to 131" gives the new level of whatever rose, so the verb
     /// itself never names the measure when "to" follows.
     pub change_verbs: Phrases,
+    /// Words that tell a figure moved or stood at a time ("has risen to", "stood at",
+    /// "now"): an older figure in the same article is then history.
+    pub changing: Phrases,
     /// Nouns after which a number is a designator (a name, not a count): "flight 171",
     /// "route 9", "category 4". A number after a capitalised word that is not the first
     /// of its sentence ("Boeing 737", "Flight 171", "Airbus A320") is one as well.
@@ -327,6 +331,7 @@ impl Vocabulary {
             &raw.forecast,
             &raw.passed,
             &raw.change_verbs,
+            &raw.changing,
             &raw.designators,
             &raw.not_designators,
             &raw.units,
@@ -404,6 +409,7 @@ impl Vocabulary {
             forecast: Phrases::new(&raw.forecast),
             passed: Phrases::new(&raw.passed),
             change_verbs: Phrases::new(&raw.change_verbs),
+            changing: Phrases::new(&raw.changing),
             designators: Phrases::new(&raw.designators),
             not_designators: Phrases::new(&raw.not_designators),
             units: Phrases::new(&raw.units),

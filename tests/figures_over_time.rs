@@ -196,3 +196,32 @@ fn a_stale_figure_beside_the_current_one_is_stale_unless_told_as_history() {
         assert!(got.is_empty(), "{history}: {got:?}");
     }
 }
+
+#[test]
+fn an_undated_superseded_figure_beside_the_current_one_is_a_contradiction() {
+    // The lead was never updated: 80 (superseded, undated) and 2,100 with the same
+    // words, nothing told as a change.
+    let got = findings(
+        "2025-03-12",
+        "The Varna earthquake, which killed 80 people, shook the coast.\n\n\
+         Officials said the Varna earthquake killed 2,100 people.",
+    );
+    assert!(
+        got.len() == 1 && got[0].starts_with("FL003") && got[0].contains("80 and 2,100"),
+        "{got:?}"
+    );
+    // Told as a change, or with other words (not the same count), it is the revised
+    // figure's warning at most.
+    for told in [
+        "The Varna earthquake, which killed 80 people, shook the coast.\n\n\
+         The toll of the Varna earthquake has since risen to 2,100 people killed.",
+        "The Varna earthquake left 80 people dead on the first day.\n\n\
+         Officials said the Varna earthquake killed 2,100 people.",
+    ] {
+        let got = findings("2025-03-12", told);
+        assert!(
+            !got.iter().any(|f| f.starts_with("FL003")),
+            "{told}: {got:?}"
+        );
+    }
+}

@@ -138,6 +138,14 @@ pub struct Mention {
     /// For ages: the age of several people ("in their 20s"), never one person's.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub of_group: bool,
+    /// For counts and amounts: the sentence tells of a change ("has risen to", "climbed
+    /// from"), so an older figure beside it in the article is history, not a slip.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub changed: bool,
+    /// For counts and amounts: the cue's words as written, in lower case ("killed"),
+    /// kept when the text is not: two figures with the same words count the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue_words: Option<std::sync::Arc<str>>,
     /// For dates written as the attribute of a kind's noun ("Macron's April
     /// presidential election victory", "the 2004 Beslan school siege"): that noun's
     /// kinds. Such a date is never of an event of another known kind.
@@ -191,6 +199,8 @@ impl Mention {
             occurrence_kinds: Vec::new(),
             said: false,
             history: false,
+            changed: false,
+            cue_words: None,
             earlier: false,
             part_measure: None,
             whole_of_part: false,
@@ -543,6 +553,14 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 m.history = matches!(m.kind, MentionKind::Count | MentionKind::Amount);
             }
         }
+        if (0..w.len()).any(|k| {
+            let (phrase, n) = w.ahead::<3>(k);
+            lexicon.vocabulary.changing.starts(&phrase[..n]).is_some()
+        }) {
+            for m in &mut mentions[first..] {
+                m.changed = matches!(m.kind, MentionKind::Count | MentionKind::Amount);
+            }
+        }
         apply_patterns(doc, index, lexicon, &mut mentions, first);
         // "The number missing", "the number of dead": the words after the noun say
         // what is counted, so it refers back to nothing.
@@ -559,6 +577,13 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 if m.kind == MentionKind::Count && m.measure.is_none() && !m.vague {
                     m.measure = Some(measure.clone());
                 }
+            }
+        }
+        for m in &mut mentions[first..] {
+            if matches!(m.kind, MentionKind::Count | MentionKind::Amount)
+                && let Some(cue) = m.cue.clone()
+            {
+                m.cue_words = Some(std::sync::Arc::from(doc.prose[cue].to_lowercase()));
             }
         }
     }

@@ -206,13 +206,33 @@ pub fn stale_when_published(fact: &Fact, mention: &Mention, published: Option<Da
 /// each finding with whether it is stale even beside the current figure; `current`
 /// the facts whose current figure the article gives.
 pub fn not_told_as_history(
-    revised: Vec<(Finding, bool)>,
+    revised: Vec<Superseded>,
     current: &BTreeSet<String>,
 ) -> impl Iterator<Item = Finding> + '_ {
     revised
         .into_iter()
-        .filter(|(f, stale)| *stale || !f.fact.as_ref().is_some_and(|id| current.contains(id)))
-        .map(|(f, _)| f)
+        .filter(|s| {
+            s.stale
+                || !s
+                    .finding
+                    .fact
+                    .as_ref()
+                    .is_some_and(|id| current.contains(id))
+        })
+        .map(|s| s.finding)
+}
+
+/// A revised-figure finding of one article, kept until the whole article is weighed.
+pub struct Superseded {
+    /// The finding.
+    pub finding: Finding,
+    /// Stale when published and not told as earlier: it stands even beside the current
+    /// figure.
+    pub stale: bool,
+    /// The fact, by index.
+    pub fact: usize,
+    /// The mention, by index among the article's mentions.
+    pub mention: usize,
 }
 
 /// The figures of a fact that may have stood on a day, when the rulebook dates them

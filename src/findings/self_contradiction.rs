@@ -2,8 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use super::context::{Fitting, measure_words};
-use super::{Class, Code, Explanation, Finding, Severity};
+use super::context::{Context, Fitting, measure_words};
+use super::revised_figure::Superseded;
+use super::{Class, Code, Explanation, FileRef, Finding, Label, Severity};
+use crate::attribute::Claim;
+use crate::extract::Mention;
 use crate::interval::Interval;
 
 /// FL003 in the registry of classes.
@@ -56,6 +59,79 @@ pub fn within_articles(fitting: &Fitting, findings: &mut Vec<Finding>) {
             findings.push(f);
         }
     }
+}
+
+/// "Which killed 115 people" in the lead, "which killed at least 143" below, 115 a
+/// figure the rulebook records as superseded: an article that gives an older figure
+/// and the current one with the same cue word, tied by more than its topic, with no
+/// word in the article that tells of a change ("has risen to", "stood at", "initially"), contradicts itself
+/// (FL003, in place of the revised-figure warning). The revised-figure findings that
+/// are not such a contradiction are returned.
+pub fn superseded_beside_current(
+    cx: &Context,
+    d: usize,
+    (mentions, claims): (&[Mention], &[Claim]),
+    revised: Vec<Superseded>,
+    current_at: &BTreeMap<usize, usize>,
+    findings: &mut Vec<Finding>,
+) -> Vec<Superseded> {
+    let tells_change = |fact: usize| {
+        claims
+            .iter()
+            .filter(|c| c.fact == fact)
+            .any(|c| mentions[c.mention].changed || mentions[c.mention].history)
+    };
+    let label = |m: usize, message: String| Label {
+        file: FileRef::Document(d),
+        span: mentions[m].span.clone(),
+        message,
+    };
+    let mut kept = Vec::new();
+    for s in revised {
+        let old = &mentions[s.mention];
+        let (Some(&now), Some(v_old)) = (current_at.get(&s.fact), old.interval()) else {
+            kept.push(s);
+            continue;
+        };
+        let Some(v_now) = mentions[now].interval() else {
+            kept.push(s);
+            continue;
+        };
+        // The same cue word for both ("killed 115", "killed at least 143"): one count
+        // told twice. Different words ("148 hospitalised", "151 injured") may count
+        // different people.
+        let same_cue = old.cue_words.is_some() && old.cue_words == mentions[now].cue_words;
+        if s.stale || old.earlier || !same_cue || v_old.overlaps(&v_now) || tells_change(s.fact) {
+            kept.push(s);
+            continue;
+        }
+        let fact = &cx.book.facts[s.fact];
+        let what = measure_words(&fact.measure);
+        let ((m1, v1), (m2, v2)) = if s.mention < now {
+            ((s.mention, v_old), (now, v_now))
+        } else {
+            ((now, v_now), (s.mention, v_old))
+        };
+        let mut f = cx.finding(
+            Code::SelfContradiction,
+            fact,
+            label(m2, format!("{what}: {v2}")),
+            format!(
+                "the article gives two figures for the number {what} in the {}: {v1} and {v2}",
+                cx.subject_phrase(fact)
+            ),
+        );
+        f.related.push(label(m1, format!("earlier: {v1}")));
+        f.notes.push(format!(
+            "{v_old} is a superseded figure: the rulebook's is {}; say it was the earlier \
+             figure, or give the current one throughout",
+            fact.describe()
+        ));
+        f.expected = Some(v1.describe());
+        f.found = Some(v2.describe());
+        findings.push(f);
+    }
+    kept
 }
 
 /// The first pair of values in `list` that cannot both be true, the earlier first: the
