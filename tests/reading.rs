@@ -2623,3 +2623,42 @@ fn a_noun_of_the_events_kind_beside_its_place_makes_it_the_lead() {
         .any(|m| m["fact"] == "varna-floods-1990.killed");
     assert!(tied_to_old, "{}", run.stdout);
 }
+
+const CONTAINMENT_RULES: &str = r#"
+events:
+  harbour-fire-2025:
+    summary: the Northern Star warehouse fire
+    kind: fire
+    date: 2025-03-02
+    about: [Northern Star]
+    facts:
+      killed: {value: 3}
+  harbour-fire-contained-2025:
+    summary: full containment of the Northern Star warehouse fire
+    kind: containment
+    date: 2025-03-07
+    about: [fully contained]
+lexicon:
+  kinds:
+    containment:
+      toll: false
+      words: [containment]
+      nouns: [containment]
+      verbs: [contained]
+"#;
+
+#[test]
+fn a_phrase_after_a_date_is_not_its_noun() {
+    // "Saturday after killing three": "killing" is no noun the date is written as the
+    // attribute of; the verb before the date says what happened that day.
+    let article = "The Northern Star fire was fully contained Saturday after killing three people.";
+    let found = claims_with(CONTAINMENT_RULES, article);
+    assert!(
+        found.contains(&"Saturday -> harbour-fire-contained-2025.date".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"three -> harbour-fire-2025.killed".to_string()),
+        "{found:?}"
+    );
+}

@@ -388,9 +388,27 @@ pub(super) fn event_noun_after(w: &Words, from: usize) -> bool {
             return false;
         }
         let word = w.lower(k);
+        // "Contained Saturday after killing 29": a word that opens another phrase ends
+        // the date's own.
         if matches!(
             word,
-            "and" | "or" | "of" | "to" | "in" | "on" | "at" | "by" | "for"
+            "and"
+                | "or"
+                | "of"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "after"
+                | "before"
+                | "since"
+                | "following"
+                | "as"
+                | "when"
+                | "while"
+                | "but"
         ) {
             return false;
         }
