@@ -36,6 +36,10 @@ pub struct People {
     near_surname: HashMap<String, Vec<usize>>,
     /// The first given names (lowercase) of the people in `near_surname`.
     near_given: HashSet<String>,
+    /// A one-word short name of five letters or more ("Kimiko"), and each form of it
+    /// with one letter left out (lowercase, doubled letters once) → the people who
+    /// have it: where a lone word one typing slip away is looked up.
+    near_short: HashMap<String, Vec<usize>>,
     /// Every known spelling of anyone, folded: such a spelling is a name, not a variant.
     known: HashSet<String>,
     /// The words of every title in the rulebook.
@@ -56,6 +60,9 @@ struct Person {
     forms: Vec<Vec<String>>,
     /// Every accepted form of every post: as written, as a bag of words, and the post.
     titles: Vec<(String, Vec<String>, Post)>,
+    /// The one-word short names of five letters or more, lowercase, doubled letters
+    /// once.
+    shorts: Vec<String>,
 }
 
 /// How a title written beside a person compares with the rulebook.
@@ -132,6 +139,7 @@ impl People {
             by_surname: HashMap::new(),
             near_surname: HashMap::new(),
             near_given: HashSet::new(),
+            near_short: HashMap::new(),
             known: HashSet::new(),
             title_words: HashSet::new(),
             book_heads: HashSet::new(),
@@ -221,7 +229,27 @@ impl People {
             for key in near {
                 people.near_surname.entry(key).or_default().push(i);
             }
-            people.persons.push(Some(Person { forms, titles }));
+            let shorts: Vec<String> = entity
+                .short_names
+                .iter()
+                .filter(|n| !n.contains([' ', '-', '.']))
+                .map(|n| squeeze(n))
+                .filter(|n| n.chars().count() >= 5)
+                .collect();
+            let mut keys: Vec<String> = shorts
+                .iter()
+                .flat_map(|w| deletions(w).chain(std::iter::once(w.clone())))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                people.near_short.entry(key).or_default().push(i);
+            }
+            people.persons.push(Some(Person {
+                forms,
+                titles,
+                shorts,
+            }));
         }
         people
     }
@@ -239,6 +267,17 @@ impl People {
         let mut buf = String::new();
         let mut words = Vec::new();
         let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
+        // Each person named in full, with where first: a lone short name one slip away
+        // after that is theirs misspelt.
+        let mut named_in_full: HashMap<usize, usize> = HashMap::new();
+        for h in hits.iter().filter(|h| h.full) {
+            if let Some(e) = h
+                .entity
+                .filter(|&e| book.entities[e].kind == EntityKind::Person)
+            {
+                named_in_full.entry(e).or_insert(h.span.start);
+            }
+        }
         for (sentence, bounds) in doc.sentences.iter().map(|s| s.span.clone()).enumerate() {
             let here = &hits[hit_ranges[sentence].clone()];
             let full: Vec<Range<usize>> = here
@@ -262,7 +301,7 @@ impl People {
             self.variants(
                 prose,
                 bounds.clone(),
-                (&full, &named),
+                (&full, &named, &named_in_full),
                 (&mut buf, &mut words),
                 &mut names,
             );
@@ -340,7 +379,7 @@ impl People {
         &self,
         prose: &str,
         sentence: Range<usize>,
-        (full, named): (&[Range<usize>], &[Range<usize>]),
+        (full, named, named_in_full): (&[Range<usize>], &[Range<usize>], &HashMap<usize, usize>),
         (buf, words): (&mut String, &mut Vec<Range<usize>>),
         out: &mut Vec<(Range<usize>, usize)>,
     ) {
@@ -348,12 +387,22 @@ impl People {
         let words = &*words;
         for (i, span) in words.iter().enumerate() {
             let word = &prose[span.clone()];
-            if !word.starts_with(|c: char| c.is_uppercase()) || i == 0 {
+            if !word.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            // A sentence's first word is capitalised whatever it is: only a lone slip
+            // of a name, never written in lower case in the article, is read there.
+            if i == 0 {
+                self.lone_slip(prose, words, i, named_in_full, out);
                 continue;
             }
             skeleton_into(strip_possessive(word), buf);
             let Some(owners) = self.by_surname.get(buf.as_str()) else {
+                let before = out.len();
                 self.slip(prose, words, i, (full, named), out);
+                if out.len() == before {
+                    self.lone_slip(prose, words, i, named_in_full, out);
+                }
                 continue;
             };
             if full
@@ -386,6 +435,7 @@ impl People {
             // Nor is a possessive after it ("Churchill's").
             let end = span.start + strip_possessive(word).len();
             // The longest run of given names that makes a variant of one person.
+            let before = out.len();
             for from in &words[first..i] {
                 let range = from.start..end;
                 if full
@@ -415,6 +465,72 @@ impl People {
                     break;
                 }
             }
+            // A lone word whose skeleton is a surname's may still be a short name
+            // misspelt.
+            if out.len() == before
+                && !full
+                    .iter()
+                    .chain(named)
+                    .any(|f| f.start < span.end && span.start < f.end)
+            {
+                self.lone_slip(prose, words, i, named_in_full, out);
+            }
+        }
+    }
+
+    /// "Kimikso's son" for Kimiko, in an article that named Kimiko Nickerson in full
+    /// before: a lone capitalised word (no name word joined to it on either side), five
+    /// letters or more, one letter away from a one-word short name of exactly one person
+    /// the article has already named in full, and no known spelling of anyone.
+    fn lone_slip(
+        &self,
+        prose: &str,
+        words: &[Range<usize>],
+        i: usize,
+        named_in_full: &HashMap<usize, usize>,
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) {
+        if self.near_short.is_empty() || named_in_full.is_empty() {
+            return;
+        }
+        let capital = |k: usize| prose[words[k].clone()].starts_with(|c: char| c.is_uppercase());
+        let joined = |a: usize, b: usize| matches!(&prose[words[a].end..words[b].start], " " | "-");
+        if i > 0 && capital(i - 1) && joined(i - 1, i)
+            || i + 1 < words.len() && capital(i + 1) && joined(i, i + 1)
+        {
+            return;
+        }
+        let bare = strip_possessive(&prose[words[i].clone()]);
+        let written = squeeze(bare);
+        if written.chars().count() < 5 || self.known.contains(&fold(bare)) {
+            return;
+        }
+        let start = words[i].start;
+        let mut matching: Vec<usize> = std::iter::once(written.clone())
+            .chain(deletions(&written))
+            .filter_map(|key| self.near_short.get(&key))
+            .flatten()
+            .copied()
+            .filter(|e| named_in_full.get(e).is_some_and(|&first| first < start))
+            .collect();
+        matching.sort();
+        matching.dedup();
+        // "The Haqqanis": a letter added at the end is a plural or an ending, no slip.
+        matching.retain(|&e| {
+            self.person(e).is_some_and(|p| {
+                p.shorts.iter().any(|short| {
+                    one_slip(&written, short)
+                        && !(written.len() > short.len() && written.starts_with(short.as_str()))
+                })
+            })
+        });
+        // A sentence's first word is capitalised whatever it is: there, only a word the
+        // article never writes in lower case.
+        let lower = bare.to_lowercase();
+        if let [entity] = matching[..]
+            && (i > 0 || !prose.contains(&format!(" {lower}")))
+        {
+            out.push((start..start + bare.len(), entity));
         }
     }
 

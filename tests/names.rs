@@ -454,3 +454,42 @@ fn a_title_of_any_field_is_read_by_its_head() {
         assert!(run.stdout.contains(want), "{want}: {}", run.stdout);
     }
 }
+
+#[test]
+fn a_lone_short_name_one_slip_off_after_the_full_name_is_misspelt() {
+    let rules = r#"
+entities:
+  mira-castell:
+    name: Mira Castell
+    kind: person
+    short: [Mira, Castell]
+  castel-bridge: {name: Castel Bridge, kind: place}
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules/people.yaml", rules);
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2025-03-10\n---\nHer neighbour, Mira Castell, called for help.\n\n\
+         Castwell’s son ran to the door. Later, Cantell said the water rose fast.\n\n\
+         The Castells have lived there for years. Castelli, a builder, agreed.\n",
+    );
+    write(
+        dir.path(),
+        "b.md",
+        "---\ndate: 2025-03-10\n---\nCastwell’s son ran to the door before Mira Castell \
+         was named.\n",
+    );
+    let found: Vec<String> = findings(dir.path(), &["--rules", "rules", "a.md", "b.md"])
+        .into_iter()
+        .map(|f| format!("{} {} {}", f.file, f.code, f.text))
+        .collect();
+    // One slip each, after the full name: the sentence's first word and one inside it.
+    // Not an ending added ("the Castells", "Castelli"), nor a word before the full
+    // name is given.
+    assert_eq!(
+        found,
+        ["a.md FL009 Cantell", "a.md FL009 Castwell"],
+        "{found:?}"
+    );
+}
