@@ -55,6 +55,16 @@ pub struct People {
     vocabulary: std::sync::Arc<crate::lexicon::Vocabulary>,
 }
 
+/// What a sentence already names, for [`People::variants`]: the full names found in it,
+/// every name found in it, and each person the article has named in full so far, with
+/// where first.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    full: &'a [Range<usize>],
+    named: &'a [Range<usize>],
+    named_in_full: &'a HashMap<usize, usize>,
+}
+
 struct Person {
     /// The house spelling and aliases, as words without particles or honorifics.
     forms: Vec<Vec<String>>,
@@ -301,7 +311,11 @@ impl People {
             self.variants(
                 prose,
                 bounds.clone(),
-                (&full, &named, &named_in_full),
+                Known {
+                    full: &full,
+                    named: &named,
+                    named_in_full: &named_in_full,
+                },
                 (&mut buf, &mut words),
                 &mut names,
             );
@@ -379,7 +393,11 @@ impl People {
         &self,
         prose: &str,
         sentence: Range<usize>,
-        (full, named, named_in_full): (&[Range<usize>], &[Range<usize>], &HashMap<usize, usize>),
+        Known {
+            full,
+            named,
+            named_in_full,
+        }: Known,
         (buf, words): (&mut String, &mut Vec<Range<usize>>),
         out: &mut Vec<(Range<usize>, usize)>,
     ) {
