@@ -1,6 +1,9 @@
 //! Command-line cases kept as data: each `tests/cmd/*.toml` runs `factlint` with its
 //! `args` (and `.stdin`) in its folder (`fs.cwd`, or the `.in/` folder of the same name)
 //! and expects its exit code (`status.code`) and the `.stdout` and `.stderr` beside it.
+//! `tests/cmd/class-FL….toml` run `check` over `tests/fixtures/FL…/`: for each finding
+//! class, a small rulebook and articles that raise that class alone, with near misses
+//! that must not.
 //!
 //! After an intended change to output, `TRYCMD=overwrite cargo test --test cli_cases`
 //! rewrites the expected files; read the diff before committing it.
