@@ -1,90 +1,21 @@
 //! Output formats, configuration, suppressions, HTML and the pre-commit hook, through
-//! the binary.
+//! the binary. Cases that are only arguments, files and the output expected are data in
+//! `tests/cmd/` (run by `tests/cli_cases.rs`); these check more than the output.
 
 use std::path::Path;
 
 mod common;
-use common::{factlint, write};
+use common::{factlint, fixture, write};
 
-const RULES: &str = r#"
-sources:
-  wire: {title: "Wire report, 12 December 2024"}
-entities:
-  khalil-haqqani:
-    name: Khalil Haqqani
-    short: [Haqqani]
-    died: 2024-12-11
-    facts:
-      age: {value: 58, as_of: 2024-12-11, source: wire}
-events:
-  kabul-bombing:
-    summary: bombing at the refugees ministry in Kabul
-    date: 2024-12-11
-    about: [khalil-haqqani, Ministry of Refugees]
-    facts:
-      killed: {at_least: 3, source: wire}
-  peshawar-bombing:
-    summary: Peshawar mosque bombing
-    date: 2023-01-30
-    about: [Peshawar]
-    facts:
-      killed: {value: 84, revised_from: [{value: at least 100}]}
-"#;
-
-/// A project with a conflict, a source conflict, a warning and a weekday error.
+/// A project with a conflict, a source conflict, a warning and a weekday error: the
+/// folder the `tests/cmd/format-*` cases run in.
 fn project(dir: &Path) {
-    write(dir, "rules/r.yaml", RULES);
-    write(
-        dir,
-        "news/a.md",
-        "---\ndate: 2024-12-12\n---\nKhalil Haqqani and two others were killed on Tuesday at the Ministry of Refugees.\n",
-    );
-    write(
-        dir,
-        "news/b.md",
-        "---\ndate: 2024-12-13\n---\nAt least five people were killed at the Ministry of Refugees.\n\nIn Peshawar, the mosque bombing killed at least 100 people.\n",
-    );
-    write(
-        dir,
-        "news/c.md",
-        "---\ndate: 2024-12-13\n---\nKhalil Haqqani, 61, was killed.\n",
-    );
+    fixture("formats.in", dir);
 }
 
-#[test]
-fn short_format() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    project(dir.path());
-    let run = factlint(dir.path(), &["check", "news", "--format", "short"], None);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    for line in run.stdout.lines() {
-        let parts: Vec<&str> = line.splitn(4, ':').collect();
-        assert_eq!(parts.len(), 4, "{line}");
-        assert!(
-            parts[1].parse::<usize>().is_ok() && parts[2].parse::<usize>().is_ok(),
-            "{line}"
-        );
-    }
-    insta::assert_snapshot!("short", run.stdout);
-}
-
-#[test]
-fn jsonl_format() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    project(dir.path());
-    let run = factlint(dir.path(), &["check", "news", "--format", "jsonl"], None);
-    assert_eq!(run.code, 1);
-    let lines: Vec<serde_json::Value> = run
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
-    assert_eq!(lines.len(), 4);
-    for line in &lines {
-        assert!(line["code"].as_str().expect("code").starts_with("FL"));
-        assert!(line["primary"]["line"].as_u64().is_some());
-    }
-    insta::assert_snapshot!("jsonl", run.stdout);
+/// The project's rulebook alone.
+fn rules(dir: &Path) {
+    fixture("formats.in/rules", &dir.join("rules"));
 }
 
 #[test]
@@ -168,24 +99,12 @@ fn sarif_has_what_github_code_scanning_requires() {
     insta::assert_snapshot!("sarif", run.stdout.replace(root, "file:///[ROOT]/"));
 }
 
+/// The project's annotations are a case (tests/cmd/format-github.toml); a file name
+/// Windows cannot check out is made here.
 #[test]
-fn github_annotations_are_escaped() {
+fn github_annotations_escape_the_file_name() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());
-    let run = factlint(dir.path(), &["check", "news", "--format", "github"], None);
-    assert_eq!(run.code, 1);
-    for line in run.stdout.lines() {
-        assert!(
-            line.starts_with("::error ") || line.starts_with("::warning "),
-            "{line}"
-        );
-        let (props, message) = line[2..].split_once("::").expect("two parts");
-        assert!(
-            props.contains("file=news/") && props.contains(",line=") && props.contains(",title=FL")
-        );
-        assert!(!message.is_empty());
-    }
-    insta::assert_snapshot!("github", run.stdout);
     // A path with a comma, a colon and a percent sign, and a message with a colon.
     let odd = "odd, name: 100%.md";
     write(
@@ -200,40 +119,11 @@ fn github_annotations_are_escaped() {
     );
 }
 
+/// `--statistics` and `-o` into a missing directory are cases in `tests/cmd/`.
 #[test]
-fn multi_line_spans_have_no_columns_in_annotations() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "rules/r.yaml", RULES);
-    write(
-        dir.path(),
-        "a.md",
-        "---\ndate: 2024-12-13\n---\nThe blast at the Ministry of Refugees killed at most\ntwo people.\n",
-    );
-    let run = factlint(dir.path(), &["check", "a.md", "--format", "github"], None);
-    let line = run.stdout.lines().next().expect("an annotation");
-    assert!(line.contains("line=4,endLine=5,title="), "{line}");
-    assert!(!line.contains("col="), "{line}");
-}
-
-#[test]
-fn statistics_and_output_file() {
+fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());
-    let run = factlint(dir.path(), &["check", "news", "--statistics"], None);
-    assert_eq!(run.code, 1);
-    insta::assert_snapshot!("statistics", run.stdout);
-    let run = factlint(
-        dir.path(),
-        &["check", "news", "--format", "json", "-o", "out/report.json"],
-        None,
-    );
-    assert_eq!(run.code, 2, "the directory does not exist");
-    assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("cannot write the report"),
-        "{}",
-        run.stderr
-    );
     std::fs::create_dir_all(dir.path().join("out")).expect("mkdir");
     let run = factlint(
         dir.path(),
@@ -254,152 +144,9 @@ fn statistics_and_output_file() {
 }
 
 #[test]
-fn output_is_the_same_whatever_the_order_of_paths() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    project(dir.path());
-    let forward = factlint(
-        dir.path(),
-        &[
-            "check",
-            "news/a.md",
-            "news/b.md",
-            "news/c.md",
-            "--format",
-            "json",
-        ],
-        None,
-    );
-    let backward = factlint(
-        dir.path(),
-        &[
-            "check",
-            "news/c.md",
-            "news/b.md",
-            "news/a.md",
-            "--format",
-            "json",
-        ],
-        None,
-    );
-    assert_eq!(forward.stdout, backward.stdout);
-    let via_list = factlint(
-        dir.path(),
-        &["check", "--files-from", "-", "--format", "json"],
-        Some(b"news/b.md\nnews/c.md\n\nnews/a.md\n"),
-    );
-    assert_eq!(forward.stdout, via_list.stdout);
-}
-
-#[test]
-fn configuration_file_is_found_and_applied() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    project(dir.path());
-    write(
-        dir.path(),
-        "factlint.yaml",
-        "rules: [rules]\ninclude: ['news/*.md']\nexclude: ['news/c.md']\nseverity: {FL005: off, source-conflict: warning}\nfail_on: warning\n",
-    );
-    std::fs::create_dir_all(dir.path().join("news/sub")).expect("mkdir");
-    // Found from a subdirectory; paths in it are relative to the file.
-    let run = factlint(
-        &dir.path().join("news/sub"),
-        &["check", "--format", "short"],
-        None,
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(!run.stdout.contains("c.md"), "excluded: {}", run.stdout);
-    assert!(!run.stdout.contains("FL005"), "turned off: {}", run.stdout);
-    assert!(run.stdout.contains("warning[FL002]"), "{}", run.stdout);
-    // Flags override the file.
-    let run = factlint(
-        dir.path(),
-        &[
-            "check",
-            "news/a.md",
-            "news/b.md",
-            "--fail-on",
-            "error",
-            "--format",
-            "short",
-        ],
-        None,
-    );
-    assert!(run.stdout.contains("error[FL006]"));
-    let run = factlint(
-        dir.path(),
-        &["check", "news/b.md", "--fail-on", "error"],
-        None,
-    );
-    assert_eq!(run.code, 0, "only warnings remain: {}", run.stdout);
-    // Unknown keys are errors with their location.
-    write(
-        dir.path(),
-        "factlint.yaml",
-        "rules: [rules]\nfail_onn: warning\n",
-    );
-    let run = factlint(dir.path(), &["check", "news"], None);
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("unknown setting `fail_onn`"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("factlint.yaml:2:1"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("did you mean `fail_on`?"),
-        "{}",
-        run.stderr
-    );
-    assert_eq!(
-        factlint(
-            dir.path(),
-            &["check", "news", "--no-config", "--rules", "rules"],
-            None
-        )
-        .code,
-        1
-    );
-}
-
-#[test]
-fn suppression_comments() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "rules/r.yaml", RULES);
-    write(
-        dir.path(),
-        "a.md",
-        "---\ndate: 2024-12-13\n---\n<!-- factlint-disable-next-line FL001 -->\nKhalil Haqqani, 61, was killed.\n\nIn Peshawar, the mosque bombing killed at least 100 people. <!-- factlint-disable-line revised-figure -->\n\n<!-- factlint-disable-next-line FL006 -->\nNothing wrong here.\n",
-    );
-    let run = factlint(dir.path(), &["check", "a.md", "--format", "short"], None);
-    assert_eq!(
-        run.stdout,
-        "a.md:9:1: warning[FL100]: this suppression suppresses no finding of FL006\n"
-    );
-    assert_eq!(run.code, 0);
-    let text = "Khalil Haqqani, 61, was killed.\n<!-- factlint-disable-file -->\n";
-    let run = factlint(
-        dir.path(),
-        &[
-            "check",
-            "-",
-            "--stdin-filename",
-            "s.txt",
-            "--published",
-            "2024-12-13",
-        ],
-        Some(text.as_bytes()),
-    );
-    assert_eq!(
-        run.code, 0,
-        "plain text takes the same comments: {}",
-        run.stdout
-    );
-}
-
-#[test]
 fn html_articles() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "rules/r.yaml", RULES);
+    rules(dir.path());
     let page = "<!doctype html>\n<html><head><title>Minister killed</title><meta name=\"date\" content=\"2024-12-13\"></head>\n<body>\n<p data-toll=\"9 killed\">Khalil Haqqani, <em>61</em>, was killed.</p>\n<script>const dead = \"99 killed\";</script>\n</body></html>\n";
     write(dir.path(), "story.html", page);
     let run = factlint(
@@ -420,29 +167,6 @@ fn html_articles() {
         "spans point into the HTML as written"
     );
     assert_eq!(f["primary"]["line"], 4);
-}
-
-#[test]
-fn rules_check_and_list() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "rules/r.yaml", RULES);
-    let run = factlint(dir.path(), &["rules", "check"], None);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(
-        run.stdout,
-        "rulebook is valid: 1 file(s), 1 source(s), 1 entity, 2 event(s), 7 fact(s)\n"
-    );
-    let run = factlint(dir.path(), &["rules", "list"], None);
-    assert_eq!(run.code, 0);
-    insta::assert_snapshot!("rules_list", run.stdout);
-    write(
-        dir.path(),
-        "rules/r.yaml",
-        "events:\n  e: {date: yesterday}\n",
-    );
-    let run = factlint(dir.path(), &["rules", "check"], None);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("`date`: `yesterday` is not a date"));
 }
 
 /// Runs the hook exactly as `.pre-commit-hooks.yaml` states it: its entry, then the
@@ -837,7 +561,7 @@ fn rdjson_counts_columns_in_bytes_and_carries_fixes() {
 #[test]
 fn xml_reports_hold_any_file_name_and_message() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "rules/r.yaml", RULES);
+    rules(dir.path());
     let odd = "a&b <\"c\"> 'd'.md";
     write(
         dir.path(),

@@ -116,3 +116,27 @@ pub fn factlint_bounded(dir: &Path, args: &[&str], cpu_seconds: u32, memory_mib:
     );
     run
 }
+
+/// Copies `tests/cmd/<from>` (the folder of a command-line case, see `tests/cli_cases.rs`)
+/// into `to`, so that a test in Rust starts from the same files as the cases.
+#[allow(dead_code)] // Not every test binary uses it.
+pub fn fixture(from: &str, to: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("fixture folder") {
+            let entry = entry.expect("fixture entry");
+            let path = entry.path();
+            if path.is_dir() {
+                copy(&path, &to.join(entry.file_name()));
+            } else if entry.file_name() != ".keep" {
+                std::fs::copy(&path, to.join(entry.file_name())).expect("copy fixture");
+            }
+        }
+    }
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/cmd")
+            .join(from),
+        to,
+    );
+}
