@@ -3045,3 +3045,6 @@ fn age_subject(
         None
     }
 }
+
+/// What reading one document gave: its mentions and the claims among them.
+pub type Read = (Vec<Mention>, Vec<Claim>);

@@ -25,8 +25,7 @@ use crate::findings::{
 use crate::names::People;
 use crate::rulebook::Rulebook;
 
-/// What reading one document gave: its mentions and the claims among them.
-pub type Read = (Vec<Mention>, Vec<Claim>);
+pub use crate::attribute::Read;
 
 /// A rulebook compiled for checking: built once, used for every document.
 pub struct Engine {

@@ -88,7 +88,7 @@ impl Config {
     /// Reads a configuration file; every problem is reported at its line.
     pub fn load(path: &Path) -> Result<Config, RuleErrors> {
         let name = path.to_string_lossy().into_owned();
-        let text = crate::input::read_bounded(path, crate::yaml::MAX_YAML_BYTES as u64)
+        let text = crate::paths::read_bounded(path, crate::yaml::MAX_YAML_BYTES as u64)
             .and_then(|b| String::from_utf8(b).map_err(|_| "not valid UTF-8".to_string()))
             .map_err(|e| RuleErrors(vec![RuleError::plain("factlint::config", &name, &e)]))?;
         let mut config = Config::parse(&name, &text)?;

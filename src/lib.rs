@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod mapreduce;
 pub mod names;
 pub mod output;
+pub mod paths;
 pub mod report;
 pub mod rulebook;
 pub mod suppress;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::Read;
+use crate::attribute::Read;
 use crate::date::DayRange;
 use crate::document::Document;
 use crate::extract::{Mention, MentionKind, MentionValue};

@@ -186,7 +186,7 @@ impl Diagnostic for RuleErrors {
 /// Reads rulebook files from paths: a file, a directory (every `.yaml`/`.yml` file
 /// below it) or a glob. Returns the files in a stable order, or the errors.
 pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
-    let expanded = crate::input::expand(paths, is_yaml);
+    let expanded = crate::paths::expand(paths, is_yaml);
     // A rule file that cannot be read is an error, never a note: a rulebook with a
     // file missing would check against less than the desk wrote.
     let mut errors: Vec<RuleError> = expanded
@@ -202,7 +202,7 @@ pub fn read_rule_paths(paths: &[String]) -> Result<Vec<RuleFile>, RuleErrors> {
         .collect();
     let mut files = Vec::new();
     for name in expanded.files {
-        match crate::input::read_bounded(Path::new(&name), crate::yaml::MAX_YAML_BYTES as u64) {
+        match crate::paths::read_bounded(Path::new(&name), crate::yaml::MAX_YAML_BYTES as u64) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(RuleFile { name, text }),
                 Err(e) => errors.push(plain_error(
