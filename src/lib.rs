@@ -9,6 +9,8 @@
 //! paths → [`document::Document`] → [`extract::Mention`] → [`attribute::Claim`] →
 //! [`findings::Finding`] → text. The library never prints; the binary is a thin shell.
 
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod attribute;
 pub mod check;
 pub mod config;
