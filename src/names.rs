@@ -128,6 +128,21 @@ fn title_mention(prose: &str, sentence: usize, title: Range<usize>, entity: usiz
     m
 }
 
+/// Each person the hits name in full, with where first: a lone short name one slip
+/// away after that is theirs misspelt.
+fn named_in_full(book: &Rulebook, hits: &[Hit]) -> HashMap<usize, usize> {
+    let mut first: HashMap<usize, usize> = HashMap::new();
+    for h in hits.iter().filter(|h| h.full) {
+        if let Some(e) = h
+            .entity
+            .filter(|&e| book.entities[e].kind == EntityKind::Person)
+        {
+            first.entry(e).or_insert(h.span.start);
+        }
+    }
+    first
+}
+
 /// How a name is spelled, against the rulebook's spellings for its person.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Spelling {
@@ -186,75 +201,9 @@ impl People {
                 .map(|n| name_words(n))
                 .filter(|w| !w.is_empty())
                 .collect();
-            let mut titles = Vec::new();
-            for post in &entity.posts {
-                for form in std::iter::once(&post.value).chain(&post.accept) {
-                    if let Some(head) = title_head(form) {
-                        people.book_heads.insert(head);
-                    }
-                    for word in words_of(form) {
-                        if !crate::lexicon::english()
-                            .title_connectors
-                            .has(word.as_str())
-                        {
-                            people.title_words.insert(stem(&word));
-                        }
-                    }
-                    let bag = people.bag(form);
-                    let holders = people.holders.entry(bag.clone()).or_default();
-                    if !holders.contains(&(i, post.clone())) {
-                        holders.push((i, post.clone()));
-                    }
-                    titles.push((form.clone(), bag, post.clone()));
-                }
-            }
-            let mut surnames: Vec<String> = forms
-                .iter()
-                .filter(|f| f.len() >= 2)
-                .filter_map(|f| f.last().map(|w| skeleton(w)))
-                .collect();
-            surnames.sort();
-            surnames.dedup();
-            for s in surnames {
-                people.by_surname.entry(s).or_default().push(i);
-            }
-            let mut near: Vec<String> = forms
-                .iter()
-                .filter(|f| f.len() >= 2)
-                .filter_map(|f| f.last().map(|w| squeeze(w)))
-                .filter(|w| w.chars().count() >= 5)
-                .flat_map(|w| {
-                    deletions(&w)
-                        .chain(std::iter::once(w.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .collect();
-            if !near.is_empty() {
-                for form in forms.iter().filter(|f| f.len() >= 2) {
-                    people.near_given.insert(form[0].clone());
-                }
-            }
-            near.sort();
-            near.dedup();
-            for key in near {
-                people.near_surname.entry(key).or_default().push(i);
-            }
-            let shorts: Vec<String> = entity
-                .short_names
-                .iter()
-                .filter(|n| !n.contains([' ', '-', '.']))
-                .map(|n| squeeze(n))
-                .filter(|n| n.chars().count() >= 5)
-                .collect();
-            let mut keys: Vec<String> = shorts
-                .iter()
-                .flat_map(|w| deletions(w).chain(std::iter::once(w.clone())))
-                .collect();
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                people.near_short.entry(key).or_default().push(i);
-            }
+            let titles = people.index_titles(i, entity);
+            people.index_surnames(i, &forms);
+            let shorts = people.index_shorts(i, entity);
             people.persons.push(Some(Person {
                 forms,
                 titles,
@@ -262,6 +211,99 @@ impl People {
             }));
         }
         people
+    }
+
+    /// Indexes a person's titles (every accepted form of every post): their head
+    /// words, their words, and who holds each as a bag of words. Returns the titles.
+    fn index_titles(
+        &mut self,
+        i: usize,
+        entity: &crate::rulebook::Entity,
+    ) -> Vec<(String, Vec<String>, Post)> {
+        let people = self;
+        let mut titles = Vec::new();
+        for post in &entity.posts {
+            for form in std::iter::once(&post.value).chain(&post.accept) {
+                if let Some(head) = title_head(form) {
+                    people.book_heads.insert(head);
+                }
+                for word in words_of(form) {
+                    if !crate::lexicon::english()
+                        .title_connectors
+                        .has(word.as_str())
+                    {
+                        people.title_words.insert(stem(&word));
+                    }
+                }
+                let bag = people.bag(form);
+                let holders = people.holders.entry(bag.clone()).or_default();
+                if !holders.contains(&(i, post.clone())) {
+                    holders.push((i, post.clone()));
+                }
+                titles.push((form.clone(), bag, post.clone()));
+            }
+        }
+        titles
+    }
+
+    /// Indexes a person's surnames: by skeleton, and one typing slip away (with the
+    /// first given names that go with them).
+    fn index_surnames(&mut self, i: usize, forms: &[Vec<String>]) {
+        let people = self;
+        let mut surnames: Vec<String> = forms
+            .iter()
+            .filter(|f| f.len() >= 2)
+            .filter_map(|f| f.last().map(|w| skeleton(w)))
+            .collect();
+        surnames.sort();
+        surnames.dedup();
+        for s in surnames {
+            people.by_surname.entry(s).or_default().push(i);
+        }
+        let mut near: Vec<String> = forms
+            .iter()
+            .filter(|f| f.len() >= 2)
+            .filter_map(|f| f.last().map(|w| squeeze(w)))
+            .filter(|w| w.chars().count() >= 5)
+            .flat_map(|w| {
+                deletions(&w)
+                    .chain(std::iter::once(w.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !near.is_empty() {
+            for form in forms.iter().filter(|f| f.len() >= 2) {
+                people.near_given.insert(form[0].clone());
+            }
+        }
+        near.sort();
+        near.dedup();
+        for key in near {
+            people.near_surname.entry(key).or_default().push(i);
+        }
+    }
+
+    /// Indexes a person's one-word short names of five letters or more, one typing
+    /// slip away. Returns them, lowercase, doubled letters once.
+    fn index_shorts(&mut self, i: usize, entity: &crate::rulebook::Entity) -> Vec<String> {
+        let people = self;
+        let shorts: Vec<String> = entity
+            .short_names
+            .iter()
+            .filter(|n| !n.contains([' ', '-', '.']))
+            .map(|n| squeeze(n))
+            .filter(|n| n.chars().count() >= 5)
+            .collect();
+        let mut keys: Vec<String> = shorts
+            .iter()
+            .flat_map(|w| deletions(w).chain(std::iter::once(w.clone())))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            people.near_short.entry(key).or_default().push(i);
+        }
+        shorts
     }
 
     fn person(&self, entity: usize) -> Option<&Person> {
@@ -277,17 +319,7 @@ impl People {
         let mut buf = String::new();
         let mut words = Vec::new();
         let hit_ranges = per_sentence(doc, |i| hits.get(i).map(|h| h.span.start), hits.len());
-        // Each person named in full, with where first: a lone short name one slip away
-        // after that is theirs misspelt.
-        let mut named_in_full: HashMap<usize, usize> = HashMap::new();
-        for h in hits.iter().filter(|h| h.full) {
-            if let Some(e) = h
-                .entity
-                .filter(|&e| book.entities[e].kind == EntityKind::Person)
-            {
-                named_in_full.entry(e).or_insert(h.span.start);
-            }
-        }
+        let named_in_full = named_in_full(book, hits);
         for (sentence, bounds) in doc.sentences.iter().map(|s| s.span.clone()).enumerate() {
             let here = &hits[hit_ranges[sentence].clone()];
             let full: Vec<Range<usize>> = here
@@ -352,38 +384,47 @@ impl People {
                     self.title_before(prose, (bounds.start, bounds.end), span.clone(), &all_ends);
                 out.extend(before.map(|title| title_mention(prose, sentence, title, *entity)));
             }
-            if names.is_empty() {
-                continue;
-            }
-            names.sort_by_key(|(span, _)| (span.start, span.end));
-            let starts: Vec<usize> = names.iter().map(|(s, _)| s.start).collect();
-            let ends: Vec<usize> = names.iter().map(|(s, _)| s.end).collect();
-            for (span, entity) in names {
-                if cited(&prose[bounds.start..span.start]) {
-                    continue;
-                }
-                let mut name = Mention::new(
-                    span.clone(),
-                    sentence,
-                    MentionKind::Name,
-                    MentionValue::Name(prose[span.clone()].to_string()),
-                );
-                name.entity = Some(entity);
-                out.push(name);
-                let titles = [
-                    self.title_before(prose, (bounds.start, bounds.end), span.clone(), &ends),
-                    self.title_after(prose, bounds.end, span.end, &starts),
-                ];
-                out.extend(
-                    titles
-                        .into_iter()
-                        .flatten()
-                        .map(|title| title_mention(prose, sentence, title, entity)),
-                );
-            }
+            self.names_and_their_titles(prose, (sentence, bounds), names, &mut out);
         }
         out.sort_by_key(|m| (m.span.start, m.span.end));
         out
+    }
+
+    /// A name mention for each full name (or variant) found in one sentence, with the
+    /// titles written right before or after it; cited spellings are no use of a name.
+    fn names_and_their_titles(
+        &self,
+        prose: &str,
+        (sentence, bounds): (usize, Range<usize>),
+        mut names: Vec<(Range<usize>, usize)>,
+        out: &mut Vec<Mention>,
+    ) {
+        names.sort_by_key(|(span, _)| (span.start, span.end));
+        let starts: Vec<usize> = names.iter().map(|(s, _)| s.start).collect();
+        let ends: Vec<usize> = names.iter().map(|(s, _)| s.end).collect();
+        for (span, entity) in names {
+            if cited(&prose[bounds.start..span.start]) {
+                continue;
+            }
+            let mut name = Mention::new(
+                span.clone(),
+                sentence,
+                MentionKind::Name,
+                MentionValue::Name(prose[span.clone()].to_string()),
+            );
+            name.entity = Some(entity);
+            out.push(name);
+            let titles = [
+                self.title_before(prose, (bounds.start, bounds.end), span.clone(), &ends),
+                self.title_after(prose, bounds.end, span.end, &starts),
+            ];
+            out.extend(
+                titles
+                    .into_iter()
+                    .flatten()
+                    .map(|title| title_mention(prose, sentence, title, entity)),
+            );
+        }
     }
 
     /// Spellings close to a person's name that the rulebook does not list, in one
@@ -429,27 +470,7 @@ impl People {
             {
                 continue;
             }
-            // The run of name words ending here: capitalised words and particles,
-            // joined by spaces or hyphens only.
-            let mut first = i;
-            while first > 0 && i - first < 5 {
-                let prev = &words[first - 1];
-                let gap = &prose[prev.end..words[first].start];
-                let joined = matches!(gap, " " | "-");
-                let prev_word = &prose[prev.clone()];
-                let name_like = prev_word.starts_with(|c: char| c.is_uppercase())
-                    || crate::lexicon::english()
-                        .name_particles
-                        .has(&prev_word.to_lowercase());
-                if !joined || !name_like {
-                    break;
-                }
-                first -= 1;
-            }
-            // Honorifics before the name are no part of it ("Dr", "Sir", "Capt.").
-            while first < i && is_honorific(&self.vocabulary, &prose[words[first].clone()]) {
-                first += 1;
-            }
+            let first = self.first_name_word(prose, words, i);
             // Nor is a possessive after it ("Churchill's").
             let end = span.start + strip_possessive(word).len();
             // The longest run of given names that makes a variant of one person.
@@ -494,6 +515,31 @@ impl People {
                 self.lone_slip(prose, words, i, named_in_full, out);
             }
         }
+    }
+
+    /// Where the run of name words ending at word `i` starts: capitalised words and
+    /// particles joined by spaces or hyphens only (five at most), honorifics before the
+    /// name ("Dr", "Sir", "Capt.") left out.
+    fn first_name_word(&self, prose: &str, words: &[Range<usize>], i: usize) -> usize {
+        let mut first = i;
+        while first > 0 && i - first < 5 {
+            let prev = &words[first - 1];
+            let gap = &prose[prev.end..words[first].start];
+            let joined = matches!(gap, " " | "-");
+            let prev_word = &prose[prev.clone()];
+            let name_like = prev_word.starts_with(|c: char| c.is_uppercase())
+                || crate::lexicon::english()
+                    .name_particles
+                    .has(&prev_word.to_lowercase());
+            if !joined || !name_like {
+                break;
+            }
+            first -= 1;
+        }
+        while first < i && is_honorific(&self.vocabulary, &prose[words[first].clone()]) {
+            first += 1;
+        }
+        first
     }
 
     /// "Kimikso's son" for Kimiko, in an article that named Kimiko Nickerson in full
