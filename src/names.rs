@@ -544,7 +544,8 @@ impl People {
 
     /// "Kimikso's son" for Kimiko, in an article that named Kimiko Nickerson in full
     /// before: a lone capitalised word (no name word joined to it on either side), five
-    /// letters or more, one letter away from a one-word short name of exactly one person
+    /// letters or more, with the first letter kept and one letter away from a one-word
+    /// short name of exactly one person
     /// the article has already named in full, and no known spelling of anyone.
     fn lone_slip(
         &self,
@@ -555,6 +556,22 @@ impl People {
         out: &mut Vec<(Range<usize>, usize)>,
     ) {
         if self.near_short.is_empty() || named_in_full.is_empty() {
+            return;
+        }
+        // A slip keeps the first letter: only a word that starts as the short name of
+        // someone named in full so far is looked up (most capitalised words are not).
+        let initial = prose[words[i].clone()]
+            .chars()
+            .next()
+            .map(|c| c.to_lowercase().next());
+        let starts_as_one = named_in_full.keys().any(|&e| {
+            self.person(e).is_some_and(|p| {
+                p.shorts
+                    .iter()
+                    .any(|short| short.chars().next().map(Some) == initial)
+            })
+        });
+        if !starts_as_one {
             return;
         }
         let capital = |k: usize| prose[words[k].clone()].starts_with(|c: char| c.is_uppercase());
