@@ -18,6 +18,7 @@ pub fn lint(book: &Rulebook) -> Vec<RuleError> {
     out.markers();
     out.titles();
     out.superseded();
+    out.undated_current();
     out.shared_cues();
     out.found
         .sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
@@ -306,6 +307,40 @@ impl Lints<'_> {
                     );
                 }
             }
+        }
+    }
+
+    /// Superseded figures dated with `as_of` while the current figure is not: the day
+    /// the last of them was revised is unknown, so an article that gives it is never
+    /// called stale, however late.
+    fn undated_current(&mut self) {
+        let book = self.book;
+        for fact in &book.facts {
+            if fact.as_of.is_some() || fact.expected.interval().is_none() {
+                continue;
+            }
+            let Some(last) = fact
+                .revised_from
+                .iter()
+                .filter(|r| r.as_of.is_some())
+                .max_by_key(|r| r.as_of)
+            else {
+                continue;
+            };
+            let written = last.value.describe();
+            let loc = fact.loc.clone();
+            self.warn(
+                &loc,
+                "",
+                format!(
+                    "`{}` dates its superseded figures with `as_of` but not its current figure",
+                    fact.id
+                ),
+                "no `as_of`",
+                format!(
+                    "without the day the current figure began, an article giving the last superseded figure ({written}) is never called stale; give the current figure its own `as_of` (the day it was first reported)"
+                ),
+            );
         }
     }
 
