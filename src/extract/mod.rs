@@ -759,6 +759,9 @@ fn joined_to_cue(word: &str, lexicon: &Lexicon) -> Option<(Interval, Option<f64>
     Some((value, (x.fract() != 0.0).then_some(x), joined))
 }
 
+/// Reads the mentions of one sentence into `out`: at each word, the first of a date, an
+/// age, an ordinal, a figure joined to a cue, a count or an amount that starts there;
+/// then binds each count to its measure's cue.
 fn scan_sentence(
     w: &Words,
     sentence: usize,
@@ -766,128 +769,188 @@ fn scan_sentence(
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
-    let words = w.all_words();
-    // Word ranges of the values found, to bind counts to cues afterwards.
-    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (mention index, start, end)
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut scan = Scan {
+        w,
+        words: w.all_words(),
+        sentence,
+        published,
+        lexicon,
+        out,
+        counts: Vec::new(),
+        taken: Vec::new(),
+    };
     let mut i = 0;
     while i < w.len() {
-        if let Some(date) = dates::read(w, i, published) {
-            let span = w.span_of(date.start, date.end);
-            if let Some(range) = date.range {
-                let mut m =
-                    Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
-                m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
-                m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
-                (m.occurrence, m.occurrence_kinds, m.said) =
-                    describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
-                m.dateline = is_dateline(w, date.start, date.end);
-                m.year_left_out = dates::year_left_out(w, date.start, date.end);
-                m.noun_kinds = attribute_kinds(w, date.start, date.end, &lexicon.vocabulary);
-                // "Crowds marked the anniversary on February 20": with no year, this
-                // year's day of remembrance, something done about the event.
-                if m.year_left_out
-                    && (0..words.len())
-                        .any(|k| lexicon.vocabulary.recurring.starts(&words[k..]).is_some())
-                {
-                    (m.occurrence, m.said) = (false, true);
-                }
-                out.push(m);
-            } else if let Some((day, at)) = date.weekday {
-                let mut m = Mention::new(
-                    span,
-                    sentence,
-                    MentionKind::Date,
-                    MentionValue::Weekday(day),
-                );
-                m.weekday = Some((day, w.span(at)));
-                m.from_weekday = true;
-                (m.occurrence, m.occurrence_kinds, m.said) =
-                    describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
-                out.push(m);
+        i = scan
+            .date(i)
+            .or_else(|| scan.age(i))
+            .or_else(|| scan.ordinal(i))
+            .or_else(|| scan.joined_to_cue(i))
+            .or_else(|| designator_at(w, i, &lexicon.vocabulary))
+            .or_else(|| scan.clock(i))
+            .or_else(|| scan.plus(i))
+            .or_else(|| scan.quantity(i))
+            .unwrap_or(i + 1);
+    }
+    scan.bind_counts();
+}
+
+/// A sentence being scanned: the mentions found in it so far and the words they take.
+/// Each reader at word `i` returns the word after what it read, or `None` when nothing
+/// of its kind starts there.
+struct Scan<'s> {
+    w: &'s Words<'s>,
+    /// The sentence's lowercased words.
+    words: Vec<&'s str>,
+    sentence: usize,
+    published: Option<Day>,
+    lexicon: &'s Lexicon,
+    out: &'s mut Vec<Mention>,
+    /// Word ranges of the values found, to bind counts to cues afterwards: (mention
+    /// index, start, end).
+    counts: Vec<(usize, usize, usize)>,
+    /// Word ranges of every value read, counted or not.
+    taken: Vec<(usize, usize)>,
+}
+
+impl Scan<'_> {
+    /// A date, or a weekday standing for a day, at word `i`.
+    fn date(&mut self, i: usize) -> Option<usize> {
+        let (w, lexicon, sentence) = (self.w, self.lexicon, self.sentence);
+        let words = &self.words;
+        let date = dates::read(w, i, self.published)?;
+        let span = w.span_of(date.start, date.end);
+        if let Some(range) = date.range {
+            let mut m = Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
+            m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
+            m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
+            (m.occurrence, m.occurrence_kinds, m.said) =
+                describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
+            m.dateline = is_dateline(w, date.start, date.end);
+            m.year_left_out = dates::year_left_out(w, date.start, date.end);
+            m.noun_kinds = attribute_kinds(w, date.start, date.end, &lexicon.vocabulary);
+            // "Crowds marked the anniversary on February 20": with no year, this
+            // year's day of remembrance, something done about the event.
+            if m.year_left_out
+                && (0..words.len())
+                    .any(|k| lexicon.vocabulary.recurring.starts(&words[k..]).is_some())
+            {
+                (m.occurrence, m.said) = (false, true);
             }
-            taken.push((date.start, date.end));
-            i = date.end;
-            continue;
-        }
-        if let Some(age) = ages::read(w, i) {
+            self.out.push(m);
+        } else if let Some((day, at)) = date.weekday {
             let mut m = Mention::new(
-                w.span_of(age.start, age.end),
+                span,
                 sentence,
-                MentionKind::Age,
-                MentionValue::Number(
-                    Interval::between(age.years, age.years_max)
-                        .unwrap_or(Interval::exact(age.years)),
-                ),
+                MentionKind::Date,
+                MentionValue::Weekday(day),
             );
-            m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
-            m.of_group = age.of_group;
-            out.push(m);
-            taken.push((age.start, age.end));
-            i = age.end;
-            continue;
+            m.weekday = Some((day, w.span(at)));
+            m.from_weekday = true;
+            (m.occurrence, m.occurrence_kinds, m.said) =
+                describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
+            self.out.push(m);
         }
-        if let Some((n, used)) = ordinal_at(w, i) {
-            out.push(Mention::new(
-                w.span_of(i, i + used),
-                sentence,
-                MentionKind::Ordinal,
-                MentionValue::Number(Interval::exact(n)),
-            ));
-            taken.push((i, i + used));
-            i += used;
-            continue;
-        }
+        self.taken.push((date.start, date.end));
+        Some(date.end)
+    }
+
+    /// An age at word `i`, with the name it is the age of.
+    fn age(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let age = ages::read(w, i)?;
+        let mut m = Mention::new(
+            w.span_of(age.start, age.end),
+            self.sentence,
+            MentionKind::Age,
+            MentionValue::Number(
+                Interval::between(age.years, age.years_max).unwrap_or(Interval::exact(age.years)),
+            ),
+        );
+        m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
+        m.of_group = age.of_group;
+        self.out.push(m);
+        self.taken.push((age.start, age.end));
+        Some(age.end)
+    }
+
+    /// An ordinal at word `i` ("third", "one hundred twenty-fifth").
+    fn ordinal(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let (n, used) = ordinal_at(w, i)?;
+        self.out.push(Mention::new(
+            w.span_of(i, i + used),
+            self.sentence,
+            MentionKind::Ordinal,
+            MentionValue::Number(Interval::exact(n)),
+        ));
+        self.taken.push((i, i + used));
+        Some(i + used)
+    }
+
+    /// A figure hyphenated to a measure's cue or unit at word `i` (see [`joined_to_cue`]).
+    fn joined_to_cue(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
         // "a 6.8-magnitude quake", "magnitude-6.8": a figure joined to a measure's cue.
-        if let Some((value, figure, joined)) =
-            joined_to_cue(w.original(i).unwrap_or_default(), lexicon)
-        {
-            let mut m = Mention::new(
-                w.span_of(i, i + 1),
-                sentence,
-                MentionKind::Count,
-                MentionValue::Number(value),
-            );
-            m.figure = figure;
-            match joined {
-                Joined::Cue(measure) => {
-                    m.measure = Some(measure);
-                    m.cue = Some(w.span(i));
-                }
-                // "the 39-foot crest": the cue is found as for any figure.
-                Joined::Unit(unit) => {
-                    m.unit = Some(unit);
-                    counts.push((out.len(), i, i + 1));
-                }
+        let (value, figure, joined) =
+            joined_to_cue(w.original(i).unwrap_or_default(), self.lexicon)?;
+        let mut m = Mention::new(
+            w.span_of(i, i + 1),
+            self.sentence,
+            MentionKind::Count,
+            MentionValue::Number(value),
+        );
+        m.figure = figure;
+        match joined {
+            Joined::Cue(measure) => {
+                m.measure = Some(measure);
+                m.cue = Some(w.span(i));
             }
-            out.push(m);
-            taken.push((i, i + 1));
-            i += 1;
-            continue;
+            // "the 39-foot crest": the cue is found as for any figure.
+            Joined::Unit(unit) => {
+                m.unit = Some(unit);
+                self.counts.push((self.out.len(), i, i + 1));
+            }
         }
-        if let Some(skip) = designator_at(w, i, &lexicon.vocabulary) {
-            i = skip;
-            continue;
+        self.out.push(m);
+        self.taken.push((i, i + 1));
+        Some(i + 1)
+    }
+
+    /// A time of day at word `i` ("10:30"): no mention, but its words are taken.
+    fn clock(&mut self, i: usize) -> Option<usize> {
+        if is_clock(self.w, i) {
+            self.taken.push((i, i + 3));
+            return Some(i + 3);
         }
-        if is_clock(w, i) {
-            taken.push((i, i + 3));
-            i += 3;
-            continue;
-        }
+        None
+    }
+
+    /// A figure with "-plus" joined to it at word `i`.
+    fn plus(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
         // "the 160-plus who were unaccounted for": at least the number.
-        if let Some(n) = w
+        let n = w
             .lower(i)
             .strip_suffix("-plus")
             .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()))
-            .and_then(|d| d.replace(',', "").parse::<u64>().ok())
-        {
-            let value = MentionValue::Number(Interval { min: n, max: None });
-            counts.push((out.len(), i, i + 1));
-            out.push(Mention::new(w.span(i), sentence, MentionKind::Count, value));
-            taken.push((i, i + 1));
-            i += 1;
-            continue;
-        }
+            .and_then(|d| d.replace(',', "").parse::<u64>().ok())?;
+        let value = MentionValue::Number(Interval { min: n, max: None });
+        self.counts.push((self.out.len(), i, i + 1));
+        self.out.push(Mention::new(
+            w.span(i),
+            self.sentence,
+            MentionKind::Count,
+            value,
+        ));
+        self.taken.push((i, i + 1));
+        Some(i + 1)
+    }
+
+    /// A count or an amount at word `i` (see [`read_quantity`]), unless it is the minutes
+    /// of a time, a pronoun, or a measurement in a unit no measure is given in.
+    fn quantity(&mut self, i: usize) -> Option<usize> {
+        let (w, lexicon) = (self.w, self.lexicon);
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
             || matches!(w.lower(i), "$" | "€" | "£" | "₹" | "¥" | "₩" | "฿" | "₺");
@@ -897,11 +960,10 @@ fn scan_sentence(
             && w.span(i).end == w.span(i + 1).start
             && (i == 0 || w.span(i - 1).end < w.span(i).start);
         if (starts_value || leading_point)
-            && let Some(found) = read_quantity(w, &words, i, lexicon)
+            && let Some(found) = read_quantity(w, &self.words, i, lexicon)
             && !is_clock_minutes(w, i)
             && !is_pronoun(w, &found, &lexicon.vocabulary)
         {
-            let mut end = found.end;
             // "burned 14,117 acres": a measurement, unless the rulebook measures in acres
             // (a cue, or a measure's unit).
             let mut unit = None;
@@ -911,61 +973,77 @@ fn scan_sentence(
                 match lexicon.unit_words.get(w.lower(found.end)) {
                     Some(u) => unit = Some(u.clone()),
                     None => {
-                        taken.push((found.start, found.end + 1));
-                        i = found.end + 1;
-                        continue;
+                        self.taken.push((found.start, found.end + 1));
+                        return Some(found.end + 1);
                     }
                 }
             }
-            let standalone_one = is_pronoun_one(w, lexicon, &found);
-            let q = found.quantity;
-            let kind = if q.currency.is_some() {
-                MentionKind::Amount
-            } else {
-                MentionKind::Count
-            };
-            let value = match q.currency {
-                Some(currency) => MentionValue::Amount {
-                    value: q.value,
-                    currency,
-                },
-                None => MentionValue::Number(q.value),
-            };
-            // "two others" / "two other people": the label covers the noun too.
-            if matches!(w.lower(end), "others" | "other") {
-                end += 1;
-            }
-            let mut m = Mention::new(w.span_of(found.start, end), sentence, kind, value);
-            m.unit = unit;
-            m.vague = q.vague;
-            m.figure = q.figure.filter(|f| f.fract() != 0.0);
-            // "One" standing alone ("by one count") is a mention, never a figure of a
-            // measure; nor is a difference.
-            if !standalone_one && !is_difference(w, lexicon, found.start) {
-                counts.push((out.len(), found.start, end));
-            }
-            out.push(m);
-            taken.push((found.start, end));
-            i = end;
-            continue;
+            return Some(self.count_or_amount(found, unit));
         }
-        i += 1;
+        None
     }
-    let starts: Vec<usize> = counts.iter().map(|&(_, s, _)| s).collect();
-    for (index, start, end) in counts {
-        // Another figure earlier in the clause ("killed 12 and injured 30 others").
-        let figure_before = starts
-            .iter()
-            .any(|&s| s < start && !(s..start).any(|k| CLAUSE_END.contains(&w.lower(k))));
-        let (earlier, rest) = out.split_at_mut(index);
-        bind_measure(
-            w,
-            lexicon,
-            &taken,
-            (start, end, figure_before),
-            earlier,
-            &mut rest[0],
-        );
+
+    /// Adds the mention of a figure read as a count or an amount, in `unit` if it is
+    /// given in one, and returns the word after it.
+    fn count_or_amount(
+        &mut self,
+        found: quantity::QuantityMatch,
+        unit: Option<std::sync::Arc<str>>,
+    ) -> usize {
+        let (w, lexicon) = (self.w, self.lexicon);
+        let mut end = found.end;
+        let standalone_one = is_pronoun_one(w, lexicon, &found);
+        let q = found.quantity;
+        let kind = if q.currency.is_some() {
+            MentionKind::Amount
+        } else {
+            MentionKind::Count
+        };
+        let value = match q.currency {
+            Some(currency) => MentionValue::Amount {
+                value: q.value,
+                currency,
+            },
+            None => MentionValue::Number(q.value),
+        };
+        // "two others" / "two other people": the label covers the noun too.
+        if matches!(w.lower(end), "others" | "other") {
+            end += 1;
+        }
+        let mut m = Mention::new(w.span_of(found.start, end), self.sentence, kind, value);
+        m.unit = unit;
+        m.vague = q.vague;
+        m.figure = q.figure.filter(|f| f.fract() != 0.0);
+        // "One" standing alone ("by one count") is a mention, never a figure of a
+        // measure; nor is a difference.
+        if !standalone_one && !is_difference(w, lexicon, found.start) {
+            self.counts.push((self.out.len(), found.start, end));
+        }
+        self.out.push(m);
+        self.taken.push((found.start, end));
+        end
+    }
+
+    /// Binds each count found to its measure (see [`bind_measure`]).
+    fn bind_counts(self) {
+        let w = self.w;
+        let out = self.out;
+        let starts: Vec<usize> = self.counts.iter().map(|&(_, s, _)| s).collect();
+        for (index, start, end) in self.counts {
+            // Another figure earlier in the clause ("killed 12 and injured 30 others").
+            let figure_before = starts
+                .iter()
+                .any(|&s| s < start && !(s..start).any(|k| CLAUSE_END.contains(&w.lower(k))));
+            let (earlier, rest) = out.split_at_mut(index);
+            bind_measure(
+                w,
+                self.lexicon,
+                &self.taken,
+                (start, end, figure_before),
+                earlier,
+                &mut rest[0],
+            );
+        }
     }
 }
 
