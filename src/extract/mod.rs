@@ -1766,14 +1766,55 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         .collect();
     let (after, n) = w.ahead::<4>(end);
     let after = &after[..n];
+    if forecast_before(w, v, start) || forecast_after(w, lexicon, end, after) {
+        return Role::Forecast;
+    }
+    if v.increment_before.ends(&before).is_some()
+        || after.first().is_some_and(|a| v.increment_after.has(a))
+    {
+        return Role::Increment;
+    }
+    let (mut noun, own_cue) = own_noun(w, lexicon, end);
+    // "Haqqani was killed along with several staff members": companions of someone
+    // named, counted with them, whatever they are.
+    let companion = before.ends_with(&["along", "with"])
+        || before.ends_with(&["together", "with"])
+        || before.last() == Some(&"alongside");
+    if companion && noun == Some(Role::Part) {
+        noun = Some(Role::Whole);
+    }
+    // "Of the 295 people killed, 29 bodies are still unidentified": a part of the
+    // group the clause opens with.
+    let of_the_group = w.lower(0) == "of"
+        && matches!(w.lower(1), "the" | "those" | "these")
+        && (1..start).any(|k| w.lower(k) == ",");
+    let still = still_so(w, v, end);
+    let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
+    let part_after = part_after(w, lexicon, start, after);
+    // "133 dead, including three children", where the rulebook counts the children: a
+    // part of the toll, and the whole of the measure its own noun cues.
+    let own_measure = own_cue && !of_the_group && !still && !part_after;
+    match noun {
+        _ if own_measure => Role::Whole,
+        _ if part_before || part_after => Role::Part,
+        Some(role) => role,
+        None => Role::Whole,
+    }
+}
+
+/// Whether word `k` is a forecast or modal word ("could", "may", "expected").
+fn is_forecast_word(w: &Words, v: &crate::lexicon::Vocabulary, k: usize) -> bool {
     // A forecast or modal word; "May" capitalised is the month.
-    let forecast_at = |k: usize| {
-        let word = w.lower(k);
-        let capital = w
-            .original(k)
-            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
-        v.forecast.has(word) && !(word == "may" && capital)
-    };
+    let word = w.lower(k);
+    let capital = w
+        .original(k)
+        .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+    v.forecast.has(word) && !(word == "may" && capital)
+}
+
+/// Whether a forecast word comes before the count at word `start` in its clause
+/// (within eight words).
+fn forecast_before(w: &Words, v: &crate::lexicon::Vocabulary, start: usize) -> bool {
     // Forecasts: a modal or forecast word earlier in the clause.
     let mut k = start;
     let mut steps = 0;
@@ -1785,15 +1826,22 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         if CLAUSE_END.contains(&word) || matches!(word, "and" | "but" | "while") {
             break;
         }
-        if forecast_at(k) {
-            return Role::Forecast;
+        if is_forecast_word(w, v, k) {
+            return true;
         }
     }
+    false
+}
+
+/// Whether the words after a count ending at word `end` (the first of them `after`) make
+/// it a forecast: "feared", "expected", or a modal before its cue.
+fn forecast_after(w: &Words, lexicon: &Lexicon, end: usize, after: &[&str]) -> bool {
+    let v = &*lexicon.vocabulary;
     if after
         .first()
         .is_some_and(|a| matches!(*a, "feared" | "expected" | "likely"))
     {
-        return Role::Forecast;
+        return true;
     }
     // "18,000 to 20,000 people may have died": a modal between the figure and its cue.
     for k in end..(end + 5).min(w.len()) {
@@ -1809,15 +1857,17 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         {
             break;
         }
-        if forecast_at(k) {
-            return Role::Forecast;
+        if is_forecast_word(w, v, k) {
+            return true;
         }
     }
-    if v.increment_before.ends(&before).is_some()
-        || after.first().is_some_and(|a| v.increment_after.has(a))
-    {
-        return Role::Increment;
-    }
+    false
+}
+
+/// The role the noun after a count ending at word `end` gives it (`None` with no noun
+/// that says), and whether that noun is a measure's cue.
+fn own_noun(w: &Words, lexicon: &Lexicon, end: usize) -> (Option<Role>, bool) {
+    let v = &*lexicon.vocabulary;
     // The count's own noun, past modifiers and capitalised words ("two Thai nationals").
     let mut noun = None;
     let mut own_cue = false;
@@ -1861,56 +1911,52 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         }
         break;
     }
-    // "Haqqani was killed along with several staff members": companions of someone
-    // named, counted with them, whatever they are.
-    let companion = before.ends_with(&["along", "with"])
-        || before.ends_with(&["together", "with"])
-        || before.last() == Some(&"alongside");
-    if companion && noun == Some(Role::Part) {
-        noun = Some(Role::Whole);
-    }
-    // "Of the 295 people killed, 29 bodies are still unidentified": a part of the
-    // group the clause opens with.
-    let of_the_group = w.lower(0) == "of"
-        && matches!(w.lower(1), "the" | "those" | "these")
-        && (1..start).any(|k| w.lower(k) == ",");
+    (noun, own_cue)
+}
+
+/// Whether the words after a count ending at word `end` say some of those counted are
+/// still in a state ("remain in hospital"), which makes the count a part.
+fn still_so(w: &Words, v: &crate::lexicon::Vocabulary, end: usize) -> bool {
     // "Eighty people injured in the attack … remain in hospital": those still so, in
     // the figure's own clause ("28 on board and no one escaped, some remain in
     // serious condition" counts all on board) and with no other figure between ("18,
     // with 17 still in hospital"); an aside set off by commas ("including six
     // children,") is passed over.
-    let still = {
-        let mut k = end;
-        let mut found = false;
-        while k < w.len() {
-            let word = w.lower(k);
-            if matches!(word, "and" | "but" | "while" | "whereas" | ";") {
-                break;
-            }
-            if word == "," && v.part_before.starts(&[w.lower(k + 1)]).is_some() {
-                match (k + 1..w.len()).find(|&j| w.lower(j) == ",") {
-                    Some(close) => {
-                        k = close + 1;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            let number = w.number_word(k).is_some()
-                || !matches!(word, "a" | "an") && number::cardinal(&[word]).is_some();
-            if number {
-                break;
-            }
-            let (rest, n) = w.ahead::<4>(k);
-            if v.state_after.starts(&rest[..n]).is_some() {
-                found = true;
-                break;
-            }
-            k += 1;
+    let mut k = end;
+    let mut found = false;
+    while k < w.len() {
+        let word = w.lower(k);
+        if matches!(word, "and" | "but" | "while" | "whereas" | ";") {
+            break;
         }
-        found
-    };
-    let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
+        if word == "," && v.part_before.starts(&[w.lower(k + 1)]).is_some() {
+            match (k + 1..w.len()).find(|&j| w.lower(j) == ",") {
+                Some(close) => {
+                    k = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let number = w.number_word(k).is_some()
+            || !matches!(word, "a" | "an") && number::cardinal(&[word]).is_some();
+        if number {
+            break;
+        }
+        let (rest, n) = w.ahead::<4>(k);
+        if v.state_after.starts(&rest[..n]).is_some() {
+            found = true;
+            break;
+        }
+        k += 1;
+    }
+    found
+}
+
+/// Whether the words after a count at words `start..` (the first of them `after`) make
+/// it a part of others: "nine of the dead", "38 of us", "among the dead".
+fn part_after(w: &Words, lexicon: &Lexicon, start: usize, after: &[&str]) -> bool {
+    let v = &*lexicon.vocabulary;
     // "nine of the dead", "38 of us"; not "dozens of people", and not "killing 129 of
     // the 167 passengers", where the figure is the killed and the whole another count.
     let of_another_count = after.first().is_some_and(|a| *a == "of")
@@ -1920,7 +1966,7 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
             .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit()))
         && start > 0
         && lexicon.cue_at(w, start - 1).is_some();
-    let part_after = !of_another_count
+    !of_another_count
         && after.first().is_some_and(|a| v.part_after.has(a))
         && after.get(1).is_some_and(|b| {
             matches!(
@@ -1940,16 +1986,7 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
                     | "all"
             ) || b.starts_with(|c: char| c.is_ascii_digit())
         })
-        || v.part_following.starts(after).is_some();
-    // "133 dead, including three children", where the rulebook counts the children: a
-    // part of the toll, and the whole of the measure its own noun cues.
-    let own_measure = own_cue && !of_the_group && !still && !part_after;
-    match noun {
-        _ if own_measure => Role::Whole,
-        _ if part_before || part_after => Role::Part,
-        Some(role) => role,
-        None => Role::Whole,
-    }
+        || v.part_following.starts(after).is_some()
 }
 
 /// Whether a lower-case word looks like a plural noun ("ambulances", "families").
