@@ -2085,14 +2085,42 @@ fn describes_occurrence(
     v: &crate::lexicon::Vocabulary,
 ) -> (bool, Vec<String>, bool) {
     // Nearest distance, in words, to a word of each kind on either side.
-    let mut occurrence: Option<usize> = None;
-    let mut reporting: Option<usize> = None;
-    let mut kinds: Vec<String> = Vec::new();
+    let mut near = Nearest {
+        occurrence: None,
+        reporting: None,
+        kinds: Vec::new(),
+    };
+    let relative = in_relative_clause(w, start);
+    near.look(w, v, &mut (end..w.len()), 8, true, relative);
+    near.look(w, v, &mut (0..start).rev(), 10, false, relative);
+    if dates_a_figure(w, start, end, v) {
+        return (false, Vec::new(), true);
+    }
+    if let Some(kinds) = of_a_kind_noun(w, start, end, v, near.reporting) {
+        return (true, kinds, false);
+    }
+    let Nearest {
+        occurrence,
+        reporting,
+        kinds,
+    } = near;
+    let happened = match (occurrence, reporting) {
+        (Some(o), Some(r)) => o < r,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    let said = reporting.is_some() && !happened;
+    (happened, if happened { kinds } else { Vec::new() }, said)
+}
+
+/// Whether a date at word `start` stands inside a relative clause, or a clause of time
+/// or cause, opened since the last comma before it.
+fn in_relative_clause(w: &Words, start: usize) -> bool {
     // "The ferry, which entered service in 2017, sank": a date inside a relative
     // clause is not dated by the verb after the clause closes.
     // So is a date inside a clause of time or cause: "when it collided with a truck on
     // April 6, has died".
-    let relative = (0..start)
+    (0..start)
         .rev()
         .take_while(|&k| w.lower(k) != ",")
         .any(|k| {
@@ -2108,8 +2136,31 @@ fn describes_occurrence(
                     | "after"
                     | "before"
             )
-        });
-    let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize, forward: bool| {
+        })
+}
+
+/// The words nearest a date, in words, that say something happened (`occurrence`) or
+/// was reported (`reporting`), and the kinds of event the nearest word of happening
+/// names.
+struct Nearest {
+    occurrence: Option<usize>,
+    reporting: Option<usize>,
+    kinds: Vec<String>,
+}
+
+impl Nearest {
+    /// Walks the words `indices` away from a date, `forward` or back, up to `reach`
+    /// words and never past the end of its clause (nor, inside a `relative` clause, past
+    /// a comma ahead), noting each word of happening or of reporting.
+    fn look(
+        &mut self,
+        w: &Words,
+        v: &crate::lexicon::Vocabulary,
+        indices: &mut dyn Iterator<Item = usize>,
+        reach: usize,
+        forward: bool,
+        relative: bool,
+    ) {
         let mut distance = 0;
         for k in indices {
             let word = w.lower(k);
@@ -2142,17 +2193,25 @@ fn describes_occurrence(
             if w.is_punct(k) {
                 continue;
             }
-            let word = word.strip_suffix("'s").unwrap_or(word);
-            // "the death toll Monday": a date of the figure, not of the event.
-            let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
-            let (phrase, n) = w.ahead::<3>(k);
-            let verb_len = v.occurrence_verbs.starts(&phrase[..n]);
-            let verb = verb_len.is_some();
-            if (v.occurrence_words.has(word) || verb) && !figure_noun {
-                if occurrence.is_none_or(|o| distance < o) {
-                    kinds = if v.occurrence_words.has(word)
-                        || v.happened.starts(&phrase[..n]).is_some()
-                    {
+            self.note(w, v, k, distance);
+            distance += 1;
+        }
+    }
+
+    /// Notes word `k`, `distance` words from the date, if it is a word of happening or
+    /// of reporting.
+    fn note(&mut self, w: &Words, v: &crate::lexicon::Vocabulary, k: usize, distance: usize) {
+        let word = w.lower(k);
+        let word = word.strip_suffix("'s").unwrap_or(word);
+        // "the death toll Monday": a date of the figure, not of the event.
+        let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
+        let (phrase, n) = w.ahead::<3>(k);
+        let verb_len = v.occurrence_verbs.starts(&phrase[..n]);
+        let verb = verb_len.is_some();
+        if (v.occurrence_words.has(word) || verb) && !figure_noun {
+            if self.occurrence.is_none_or(|o| distance < o) {
+                self.kinds =
+                    if v.occurrence_words.has(word) || v.happened.starts(&phrase[..n]).is_some() {
                         Vec::new()
                     } else {
                         v.kinds_of_verb(&phrase[..n])
@@ -2160,30 +2219,32 @@ fn describes_occurrence(
                             .map(String::from)
                             .collect()
                     };
-                }
-                occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
             }
-            // "opened fire on Friday": a verb of happening of several words outranks
-            // its first word's sense of reporting ("opened").
-            // "was first reported on Jan. 7": nor does the tail of one.
-            let tail_of_verb = || {
-                (1..=2).any(|back| {
-                    k >= back && {
-                        let (phrase, n) = w.ahead::<3>(k - back);
-                        v.occurrence_verbs
-                            .starts(&phrase[..n])
-                            .is_some_and(|l| l > back)
-                    }
-                })
-            };
-            if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) && !tail_of_verb() {
-                reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
-            }
-            distance += 1;
+            self.occurrence = Some(self.occurrence.map_or(distance, |o| o.min(distance)));
         }
-    };
-    look(&mut (end..w.len()), 8, true);
-    look(&mut (0..start).rev(), 10, false);
+        // "opened fire on Friday": a verb of happening of several words outranks
+        // its first word's sense of reporting ("opened").
+        // "was first reported on Jan. 7": nor does the tail of one.
+        let tail_of_verb = || {
+            (1..=2).any(|back| {
+                k >= back && {
+                    let (phrase, n) = w.ahead::<3>(k - back);
+                    v.occurrence_verbs
+                        .starts(&phrase[..n])
+                        .is_some_and(|l| l > back)
+                }
+            })
+        };
+        if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) && !tail_of_verb() {
+            self.reporting = Some(self.reporting.map_or(distance, |r| r.min(distance)));
+        }
+    }
+}
+
+/// Whether the date in words `start..end` is the day a figure stood or changed, not
+/// the day of the event: "the toll on Monday increased", "as of Sunday", "120 by
+/// Monday", "Monday's death toll".
+fn dates_a_figure(w: &Words, start: usize, end: usize, v: &crate::lexicon::Vocabulary) -> bool {
     // "the toll on Monday increased to 278": the day of the change, not of the event;
     // "as of Sunday", "by Monday": the day a figure stood.
     // "up from 543 on Friday", "120 by Monday": a date right after a figure dates it.
@@ -2201,13 +2262,21 @@ fn describes_occurrence(
     let tally_of_day = w.lower(end - 1).ends_with("'s")
         && (end..(end + 3).min(w.len()))
             .any(|k| matches!(w.lower(k), "toll" | "tolls" | "count" | "counts" | "tally"));
-    if v.change_verbs.has(w.lower(end))
+    v.change_verbs.has(w.lower(end))
         || after_figure
         || tally_of_day
         || start >= 2 && (w.lower(start - 2), w.lower(start - 1)) == ("as", "of")
-    {
-        return (false, Vec::new(), true);
-    }
+}
+
+/// The kinds of event a date in words `start..end` is of when it is written with a
+/// kind's noun and no word of reporting right beside it, or `None`.
+fn of_a_kind_noun(
+    w: &Words,
+    start: usize,
+    end: usize,
+    v: &crate::lexicon::Vocabulary,
+    reporting: Option<usize>,
+) -> Option<Vec<String>> {
     // A kind's noun written with the date: "the crash on Sunday", "the quake of 6
     // February", "Friday's attack".
     let noun_before = start >= 2
@@ -2231,15 +2300,9 @@ fn describes_occurrence(
                 .collect(),
             None => Vec::new(),
         };
-        return (true, kinds, false);
+        return Some(kinds);
     }
-    let happened = match (occurrence, reporting) {
-        (Some(o), Some(r)) => o < r,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    let said = reporting.is_some() && !happened;
-    (happened, if happened { kinds } else { Vec::new() }, said)
+    None
 }
 
 /// "The January wildfires", "a close 1976 presidential election", "the July 4
