@@ -1421,6 +1421,10 @@ fn declared_part(
     mention.cue = Some(w.span_of(at, at + len));
 }
 
+/// Finds the cue of a count at words `start..end`, ahead of it or behind it in its
+/// clause (or the subject of a change it is the level of), and sets the count's measure
+/// and cue; a measure restricted to a group makes it a part, and a named victim beside
+/// it ("X along with two others") is added to it.
 fn bind_cue(
     w: &Words,
     lexicon: &Lexicon,
@@ -1428,29 +1432,87 @@ fn bind_cue(
     (start, end, figure_before): (usize, usize, bool),
     mention: &mut Mention,
 ) {
-    let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
-    let cost = |k: usize| -> usize {
-        let word = w.lower(k);
-        if lexicon.vocabulary.transparent.has(word) || w.is_punct(k) && word == "," {
-            0
-        } else {
-            1
-        }
+    let mut best = cue_ahead(w, lexicon, taken, start, end);
+    let (behind, subject_cue) = cue_behind(w, lexicon, taken, (start, end, figure_before));
+    if let Some(cue) = behind
+        && best.as_ref().is_none_or(|b| cue.distance < b.distance)
+    {
+        best = Some(cue);
+    }
+    let Some(CueFound {
+        at,
+        len,
+        measure,
+        forward,
+        ..
+    }) = with_subject(w, best, subject_cue)
+    else {
+        return;
     };
+    let Some(measure) = measure else {
+        return;
+    };
+    if let Some((scoped, len)) = scoped_by_place(w, lexicon, start, measure) {
+        mention.measure = Some(scoped.clone());
+        mention.cue = Some(w.span_of(0, len));
+        return;
+    }
+    mention.measure = Some(measure.clone());
+    mention.cue = Some(w.span_of(at, at + len));
+    // "the death toll of Australians … to nine", "the number of children killed":
+    // a measure restricted to a group counts a part of it.
+    if of_a_group(w, &lexicon.vocabulary, at, len) {
+        mention.part_measure = mention.measure.take();
+        mention.cue = None;
+        return;
+    }
+    if mention.kind == MentionKind::Count
+        && !figure_before
+        && names_another_victim(w, start, end, forward, &lexicon.vocabulary)
+    {
+        add_named_victim(w, start, end, mention);
+    }
+}
+
+/// Whether word `k` lies inside a value other than the one starting at `start`.
+fn inside_other(taken: &[(usize, usize)], start: usize, k: usize) -> bool {
+    taken.iter().any(|&(s, e)| s != start && k >= s && k < e)
+}
+
+/// What word `k` adds to a cue's distance from its figure: nothing for a transparent
+/// word or a comma, one for any other.
+fn cue_cost(w: &Words, lexicon: &Lexicon, k: usize) -> usize {
+    let word = w.lower(k);
+    if lexicon.vocabulary.transparent.has(word) || w.is_punct(k) && word == "," {
+        0
+    } else {
+        1
+    }
+}
+
+/// The cue after a count at words `start..end`, in its clause and within ten words.
+fn cue_ahead<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    taken: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> Option<CueFound<'l>> {
     // Forward: "five people were killed".
     let mut best: Option<CueFound> = None;
     let mut distance = 0;
     let mut k = end;
     let mut steps = 0;
     while k < w.len() && steps < 10 {
-        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(taken, start, k) {
             break;
         }
         // "more than 330 people, about half of them children, were killed": an aside
         // set off by commas holds no cue of the figure's.
         if w.lower(k) == ","
             && let Some(close) = (k + 1..(k + 9).min(w.len())).find(|&j| w.lower(j) == ",")
-            && !(k + 1..close).any(|j| CLAUSE_END.contains(&w.lower(j)) || inside_other(j))
+            && !(k + 1..close)
+                .any(|j| CLAUSE_END.contains(&w.lower(j)) || inside_other(taken, start, j))
         {
             k = close + 1;
             steps += 1;
@@ -1481,70 +1543,45 @@ fn bind_cue(
             }
             break;
         }
-        distance += cost(k);
+        distance += cue_cost(w, lexicon, k);
         k += 1;
         steps += 1;
     }
+    best
+}
+
+/// The cues before a count at words `start..end`: the nearest one in its clause, and
+/// the cue of what changed when the count is the level it changed to ("the death toll
+/// … rose to 16"), which the search reaches back further for.
+fn cue_behind<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    taken: &[(usize, usize)],
+    (start, end, figure_before): (usize, usize, bool),
+) -> (Option<CueFound<'l>>, Option<CueFound<'l>>) {
     // Backward: "killed at least five". "X along with two others" may stand far from
     // the verb that governs X ("killed Khalil Haqqani, the minister of …, along with two
     // others"), so it looks back to the start of the clause.
-    let companion = matches!(w.lower(end - 1), "others" | "other")
-        || start >= 2
-            && matches!(
-                (w.lower(start - 2), w.lower(start - 1)),
-                ("along" | "together", "with")
-            )
-        || start >= 1 && w.lower(start - 1) == "alongside";
-    let mut reach = if companion { 30 } else { 8 };
-    // "deported from the two neighbouring countries", "rose from 61": a figure right
-    // after these says where from, not how many the cue before it measures.
-    let origin = {
-        let mut p = start;
-        while p > 0 && matches!(w.lower(p - 1), "the" | "its" | "their" | "these" | "those") {
-            p -= 1;
-        }
-        p > 0 && matches!(w.lower(p - 1), "from" | "between" | "across")
-    };
+    let mut reach = if is_companion(w, start, end) { 30 } else { 8 };
+    let origin = after_origin(w, start);
     let mut distance = 0;
     let mut k = start;
     let mut steps = 0;
     let mut past_aside = false;
     let mut subject = false;
     let mut subject_cue: Option<CueFound> = None;
-    // "brings the death toll from last Friday's crash to 16": a change verb that takes
-    // what changed as its object stands before it, and "to" before the figure; what
-    // changed is found as a subject is.
-    if start >= 2
-        && matches!(w.lower(start - 1), "to" | "at")
-        && (start.saturating_sub(14)..start - 1)
-            .rev()
-            .take_while(|&j| !CLAUSE_END.contains(&w.lower(j)))
-            .any(|j| lexicon.vocabulary.change_verbs.has(w.lower(j)) && !is_copula(w.lower(j)))
-    {
+    if changes_an_object(w, lexicon, start) {
         reach = 24;
         subject = true;
     }
     while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
-        // "The death toll for both fires, which have destroyed hundreds of homes, has
-        // risen to 16": a relative clause between the subject and its verb is skipped
-        // on the way back to the subject.
         if reach > 8
-            && w.lower(k) == ","
-            && let Some(open) = (k.saturating_sub(24)..k).rev().find(|&j| w.lower(j) == ",")
-            && matches!(w.lower(open + 1), "which" | "who" | "that" | "where")
+            && let Some((open, relative)) = aside_ending_at(w, k)
         {
             k = open;
-            past_aside = true;
-            continue;
-        }
-        // "… on Friday (March 22) night in Russia has risen to 133": so is a parenthesis.
-        if reach > 8
-            && w.lower(k) == ")"
-            && let Some(open) = (k.saturating_sub(12)..k).rev().find(|&j| w.lower(j) == "(")
-        {
-            k = open;
+            past_aside |= relative;
             continue;
         }
         // "6 Bodies Recovered From the Island, Death Toll Rises to 14": the subject
@@ -1554,7 +1591,8 @@ fn bind_cue(
         }
         // Back to a far subject, a date on the way ("on Friday (March 22) night") is
         // passed over.
-        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) && reach <= 8 || origin {
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(taken, start, k) && reach <= 8 || origin
+        {
             break;
         }
         // "238 have been accounted for and 11 are still missing": the cue before the
@@ -1563,25 +1601,15 @@ fn bind_cue(
         {
             break;
         }
-        // A cue ending here (multi-word cues are found from their first word).
-        let found = (0..4).filter(|back| *back <= k).find_map(|back| {
-            lexicon
-                .cue_at(w, k - back)
-                .filter(|(len, _)| k - back + len == k + 1)
-                .map(|(len, m)| (k - back, len, m))
-        });
+        let found = cue_ending_at(w, lexicon, k);
         // "rose to 131": the level of what rose; the verb names no measure, and what
         // rose may stand far back ("the death toll from Friday's massive earthquake
         // surged to 2,886"): the search goes on to the start of the clause.
-        let change = |at: usize| {
-            lexicon.vocabulary.change_verbs.has(w.lower(at))
-                && matches!(w.lower(at + 1), "to" | "from" | "by" | "at")
-        };
-        if change(k) && k + 2 >= start {
+        if is_change_to(w, lexicon, k) && k + 2 >= start {
             reach = reach.max(steps + 24);
             subject = true;
         }
-        let found = found.filter(|&(at, len, _)| !(len == 1 && change(at)));
+        let found = found.filter(|&(at, len, _)| !(len == 1 && is_change_to(w, lexicon, at)));
         // "eight missing, 31 in hospital": a cue right after another figure is that
         // figure's.
         if let Some((at, _, _)) = found
@@ -1612,13 +1640,102 @@ fn bind_cue(
                 k = at;
                 continue;
             }
-            if best.as_ref().is_none_or(|b| distance < b.distance) {
-                best = Some(cue);
-            }
-            break;
+            return (Some(cue), subject_cue);
         }
-        distance += cost(k);
+        distance += cue_cost(w, lexicon, k);
     }
+    (None, subject_cue)
+}
+
+/// Whether a count at words `start..end` is of companions of someone named ("X along
+/// with two others", "alongside three"), whose cue may stand far back.
+fn is_companion(w: &Words, start: usize, end: usize) -> bool {
+    matches!(w.lower(end - 1), "others" | "other")
+        || start >= 2
+            && matches!(
+                (w.lower(start - 2), w.lower(start - 1)),
+                ("along" | "together", "with")
+            )
+        || start >= 1 && w.lower(start - 1) == "alongside"
+}
+
+/// Whether a count at word `start` says where from ("from the two neighbouring
+/// countries"), so no cue before it measures it.
+fn after_origin(w: &Words, start: usize) -> bool {
+    // "deported from the two neighbouring countries", "rose from 61": a figure right
+    // after these says where from, not how many the cue before it measures.
+    let mut p = start;
+    while p > 0 && matches!(w.lower(p - 1), "the" | "its" | "their" | "these" | "those") {
+        p -= 1;
+    }
+    p > 0 && matches!(w.lower(p - 1), "from" | "between" | "across")
+}
+
+/// Whether a count at word `start` is what a change verb earlier in its clause changed
+/// its object to ("brings the death toll … to 16").
+fn changes_an_object(w: &Words, lexicon: &Lexicon, start: usize) -> bool {
+    // "brings the death toll from last Friday's crash to 16": a change verb that takes
+    // what changed as its object stands before it, and "to" before the figure; what
+    // changed is found as a subject is.
+    start >= 2
+        && matches!(w.lower(start - 1), "to" | "at")
+        && (start.saturating_sub(14)..start - 1)
+            .rev()
+            .take_while(|&j| !CLAUSE_END.contains(&w.lower(j)))
+            .any(|j| lexicon.vocabulary.change_verbs.has(w.lower(j)) && !is_copula(w.lower(j)))
+}
+
+/// An aside that closes at word `k`, looking back: where it opens, and whether it is a
+/// relative clause (rather than a parenthesis).
+fn aside_ending_at(w: &Words, k: usize) -> Option<(usize, bool)> {
+    // "The death toll for both fires, which have destroyed hundreds of homes, has
+    // risen to 16": a relative clause between the subject and its verb is skipped
+    // on the way back to the subject.
+    if w.lower(k) == ","
+        && let Some(open) = (k.saturating_sub(24)..k).rev().find(|&j| w.lower(j) == ",")
+        && matches!(w.lower(open + 1), "which" | "who" | "that" | "where")
+    {
+        return Some((open, true));
+    }
+    // "… on Friday (March 22) night in Russia has risen to 133": so is a parenthesis.
+    if w.lower(k) == ")"
+        && let Some(open) = (k.saturating_sub(12)..k).rev().find(|&j| w.lower(j) == "(")
+    {
+        return Some((open, false));
+    }
+    None
+}
+
+/// A cue ending at word `k`: its first word, its length and its measure.
+fn cue_ending_at<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    k: usize,
+) -> Option<(usize, usize, Option<&'l std::sync::Arc<str>>)> {
+    // A cue ending here (multi-word cues are found from their first word).
+    (0..4).filter(|back| *back <= k).find_map(|back| {
+        lexicon
+            .cue_at(w, k - back)
+            .filter(|(len, _)| k - back + len == k + 1)
+            .map(|(len, m)| (k - back, len, m))
+    })
+}
+
+/// Whether word `at` is a change verb followed by "to", "from", "by" or "at" ("rose
+/// to").
+fn is_change_to(w: &Words, lexicon: &Lexicon, at: usize) -> bool {
+    lexicon.vocabulary.change_verbs.has(w.lower(at))
+        && matches!(w.lower(at + 1), "to" | "from" | "by" | "at")
+}
+
+/// The cue a count takes: the `best` found beside it, or the `subject_cue` of what
+/// changed to it when none follows right after it or the one after it is only what it
+/// is counted in.
+fn with_subject<'l>(
+    w: &Words,
+    best: Option<CueFound<'l>>,
+    subject_cue: Option<CueFound<'l>>,
+) -> Option<CueFound<'l>> {
     // "his majority fell to 66 seats", "the death toll rose to 50 people": what rose
     // is the subject; the plural noun right after the figure is only what it is
     // counted in. A word of state after it ("rose to 12 dead") still names the measure.
@@ -1636,21 +1753,19 @@ fn bind_cue(
             .as_ref()
             .is_none_or(|b| !b.forward || b.distance > 0 || counted_in)
     {
-        best = Some(cue);
+        return Some(cue);
     }
-    let Some(CueFound {
-        at,
-        len,
-        measure,
-        forward,
-        ..
-    }) = best
-    else {
-        return;
-    };
-    let Some(measure) = measure else {
-        return;
-    };
+    best
+}
+
+/// The measure cued by the place a sentence opens with, and its cue's length, when it
+/// is another than `measure`.
+fn scoped_by_place<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    start: usize,
+    measure: &std::sync::Arc<str>,
+) -> Option<(&'l std::sync::Arc<str>, usize)> {
     // "In Turkey, the agency put the national toll at 50,783": a sentence that opens
     // with a place scopes its figures there, so a measure cued by "in Turkey" wins.
     if w.lower(0) == "in"
@@ -1659,33 +1774,23 @@ fn bind_cue(
         && len == comma
         && scoped.as_ref() != measure.as_ref()
     {
-        mention.measure = Some(scoped.clone());
-        mention.cue = Some(w.span_of(0, len));
-        return;
+        return Some((scoped, len));
     }
-    mention.measure = Some(measure.clone());
-    mention.cue = Some(w.span_of(at, at + len));
-    // "the death toll of Australians … to nine", "the number of children killed":
-    // a measure restricted to a group counts a part of it.
-    if of_a_group(w, &lexicon.vocabulary, at, len) {
-        mention.part_measure = mention.measure.take();
-        mention.cue = None;
-        return;
+    None
+}
+
+/// Counts the named victim beside a count at words `start..end` ("X along with two
+/// others"), and labels the whole phrase.
+fn add_named_victim(w: &Words, start: usize, end: usize, mention: &mut Mention) {
+    if let MentionValue::Number(v) = &mut mention.value {
+        *v = v.plus(1);
     }
-    if mention.kind == MentionKind::Count
-        && !figure_before
-        && names_another_victim(w, start, end, forward, &lexicon.vocabulary)
-    {
-        if let MentionValue::Number(v) = &mut mention.value {
-            *v = v.plus(1);
-        }
-        // Label the whole "along with two others".
-        let mut s = start;
-        while s > 0 && matches!(w.lower(s - 1), "along" | "with" | "together" | "alongside") {
-            s -= 1;
-        }
-        mention.span = w.span_of(s, end);
+    // Label the whole "along with two others".
+    let mut s = start;
+    while s > 0 && matches!(w.lower(s - 1), "along" | "with" | "together" | "alongside") {
+        s -= 1;
     }
+    mention.span = w.span_of(s, end);
 }
 
 /// Whether a count stands beside a named victim it does not include: "X along with two
