@@ -8,8 +8,11 @@ use super::Words;
 /// stand right beside it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgeMatch {
+    /// The first word of the age as written ("aged" in "aged 58").
     pub start: usize,
+    /// The word after the age: it takes words `start..end`.
     pub end: usize,
+    /// The age in years; the first year of an age given as a span.
     pub years: u64,
     /// The last year of an age given as a span ("in her late 60s": 66 to 69); `years`
     /// alone when it is one number.
