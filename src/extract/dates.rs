@@ -18,7 +18,9 @@ use super::Words;
 /// A date found in a run of words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateMatch {
+    /// The first word of the date, a weekday written with it included.
     pub start: usize,
+    /// The word after the date: it takes words `start..end`.
     pub end: usize,
     /// The days the text means, if it could be resolved.
     pub range: Option<DayRange>,
