@@ -66,7 +66,13 @@ pub enum MentionValue {
     /// A figure or range, as an interval.
     Number(Interval),
     /// An amount in a currency.
-    Amount { value: Interval, currency: String },
+    Amount {
+        /// The figure or range, in units of the currency.
+        value: Interval,
+        /// The currency's code as read ("USD", "EUR"; "RUPEE" and "YEN-YUAN" where
+        /// the sign names no one country's).
+        currency: String,
+    },
     /// Days.
     Date(DayRange),
     /// A weekday with no publication date to resolve it against.
