@@ -28,6 +28,8 @@ pub const DEFAULT_TOLERANCE: f64 = 0.10;
 /// A figure read from text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
+    /// The numbers the figure allows, its qualifier and the tolerance applied ("about
+    /// 100" is 90 to 110).
     pub value: Interval,
     /// A word such as "several" rather than a figure.
     pub vague: bool,
@@ -40,8 +42,11 @@ pub struct Quantity {
 /// A figure found in a run of words: its value and which words it spans.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuantityMatch {
+    /// The figure read.
     pub quantity: Quantity,
+    /// The first word of the figure, its qualifier included ("at" in "at least five").
     pub start: usize,
+    /// The word after the figure: it takes words `start..end`.
     pub end: usize,
 }
 
