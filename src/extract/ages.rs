@@ -8,8 +8,11 @@ use super::Words;
 /// stand right beside it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AgeMatch {
+    /// The first word of the age as written ("aged" in "aged 58").
     pub start: usize,
+    /// The word after the age: it takes words `start..end`.
     pub end: usize,
+    /// The age in years; the first year of an age given as a span.
     pub years: u64,
     /// The last year of an age given as a span ("in her late 60s": 66 to 69); `years`
     /// alone when it is one number.
@@ -25,45 +28,62 @@ const MAX_AGE: u64 = 125;
 /// Reads an age at word `at`.
 pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
     let word = w.lower(at);
-    // "58-year-old", "58-years-old"
-    if let Some(n) = hyphenated_age(word) {
-        // The age is of the noun phrase it stands in: "the 58-year-old Khalil Haqqani",
-        // "a 79-year-old grandfather surnamed Bae"; "his 68-year-old wife" and "a
-        // 5-year-old" are somebody else, whoever else the sentence names.
-        // "confirmed that the 25-year-old had died": "the" and no noun after make it a
-        // noun for someone named before, whoever the sentence names.
-        let next = w.lower(at + 1);
-        let refers_back = at > 0
-            && w.lower(at - 1) == "the"
-            && (next.is_empty()
-                || w.is_punct(at + 1)
-                || matches!(
-                    next,
-                    "had"
-                        | "has"
-                        | "have"
-                        | "was"
-                        | "is"
-                        | "were"
-                        | "who"
-                        | "will"
-                        | "would"
-                        | "died"
-                        | "dies"
-                ));
-        let subject = name_after(w, at + 1)
-            .or_else(|| name_before_comma(w, at))
-            .or_else(|| name_in_phrase(w, at + 1))
-            .or((!refers_back).then_some((at, at + 1)));
-        return Some(AgeMatch {
-            start: at,
-            end: at + 1,
-            years: n,
-            years_max: n,
-            subject,
-            of_group: false,
-        });
-    }
+    hyphenated(w, at, word)
+        .or_else(|| aged(w, at, word))
+        .or_else(|| in_decade_of_life(w, at, word))
+        .or_else(|| at_the_age_of(w, at, word))
+        .or_else(|| years_old(w, at))
+        .or_else(|| age_at_death(w, at))
+        .or_else(|| age_lived_to(w, at))
+        .or_else(|| of_age(w, at, word))
+        .or_else(|| beside_name(w, at, word))
+}
+
+/// "58-year-old", "58-years-old": at word `at` (`word`), the age of the noun phrase it
+/// stands in, or of nobody named when it refers back.
+fn hyphenated(w: &Words, at: usize, word: &str) -> Option<AgeMatch> {
+    let n = hyphenated_age(word)?;
+    // The age is of the noun phrase it stands in: "the 58-year-old Khalil Haqqani",
+    // "a 79-year-old grandfather surnamed Bae"; "his 68-year-old wife" and "a
+    // 5-year-old" are somebody else, whoever else the sentence names.
+    // "confirmed that the 25-year-old had died": "the" and no noun after make it a
+    // noun for someone named before, whoever the sentence names.
+    let next = w.lower(at + 1);
+    let refers_back = at > 0
+        && w.lower(at - 1) == "the"
+        && (next.is_empty()
+            || w.is_punct(at + 1)
+            || matches!(
+                next,
+                "had"
+                    | "has"
+                    | "have"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "who"
+                    | "will"
+                    | "would"
+                    | "died"
+                    | "dies"
+            ));
+    let subject = name_after(w, at + 1)
+        .or_else(|| name_before_comma(w, at))
+        .or_else(|| name_in_phrase(w, at + 1))
+        .or((!refers_back).then_some((at, at + 1)));
+    Some(AgeMatch {
+        start: at,
+        end: at + 1,
+        years: n,
+        years_max: n,
+        subject,
+        of_group: false,
+    })
+}
+
+/// "Khalil Haqqani, aged 58", "his wife, aged 68": at word `at` (`word`), "aged" and
+/// the number after it, of the name or noun set off before it.
+fn aged(w: &Words, at: usize, word: &str) -> Option<AgeMatch> {
     // "aged 58"
     if word == "aged"
         && let Some(n) = age_number(w.lower(at + 1))
@@ -77,6 +97,12 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             of_group: false,
         });
     }
+    None
+}
+
+/// "In her late 60s", "in their mid-40s": at word `at` (`word`), a decade of life
+/// after "in" and a possessive, as a span of years; of a group after "their".
+fn in_decade_of_life(w: &Words, at: usize, word: &str) -> Option<AgeMatch> {
     // "in her late 60s", "in his eighties", "in their mid-40s": a decade of life.
     if word == "in"
         && matches!(w.lower(at + 1), "his" | "her" | "their")
@@ -91,6 +117,11 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             of_group: w.lower(at + 1) == "their",
         });
     }
+    None
+}
+
+/// "At the age of 58": at word `at` (`word`), the five words, of nobody named.
+fn at_the_age_of(w: &Words, at: usize, word: &str) -> Option<AgeMatch> {
     // "at the age of 58"
     if word == "at"
         && w.lower(at + 1) == "the"
@@ -107,36 +138,43 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             of_group: false,
         });
     }
+    None
+}
+
+/// "58 years old", "ninety five years of age", "87 yo": at word `at`, a number of years
+/// in digits or words and the words that make it an age, of a name set off before it.
+fn years_old(w: &Words, at: usize) -> Option<AgeMatch> {
     // "58 years old", "five years old", "one year old", "ninety five years of age".
-    if let Some((n, used)) = years_at(w, at) {
-        let after = at + used;
-        let unit = w.lower(after);
-        let old = matches!(unit, "years" | "year") && w.lower(after + 1) == "old";
-        let of_age = matches!(unit, "years" | "year")
-            && w.lower(after + 1) == "of"
-            && w.lower(after + 2) == "age";
-        if old || of_age || unit == "yo" {
-            let end = after
-                + if old {
-                    2
-                } else if of_age {
-                    3
-                } else {
-                    1
-                };
-            return Some(AgeMatch {
-                start: at,
-                end,
-                years: n,
-                years_max: n,
-                subject: name_before_comma(w, at),
-                of_group: false,
-            });
-        }
+    let (n, used) = years_at(w, at)?;
+    let after = at + used;
+    let unit = w.lower(after);
+    let old = matches!(unit, "years" | "year") && w.lower(after + 1) == "old";
+    let of_age = matches!(unit, "years" | "year")
+        && w.lower(after + 1) == "of"
+        && w.lower(after + 2) == "age";
+    if old || of_age || unit == "yo" {
+        let end = after
+            + if old {
+                2
+            } else if of_age {
+                3
+            } else {
+                1
+            };
+        return Some(AgeMatch {
+            start: at,
+            end,
+            years: n,
+            years_max: n,
+            subject: name_before_comma(w, at),
+            of_group: false,
+        });
     }
-    if let Some(age) = age_at_death(w, at).or_else(|| age_lived_to(w, at)) {
-        return Some(age);
-    }
+    None
+}
+
+/// "A man of age 87": at word `at` (`word`), "age" and a number, not after "the".
+fn of_age(w: &Words, at: usize, word: &str) -> Option<AgeMatch> {
     // "a man of age 87"
     if word == "age"
         && w.lower(at.wrapping_sub(1)) != "the"
@@ -151,6 +189,13 @@ pub fn read(w: &Words, at: usize) -> Option<AgeMatch> {
             of_group: false,
         });
     }
+    None
+}
+
+/// "Haqqani (58)", "John William, now 76,", "Haqqani, 58, was": at word `at` (`word`),
+/// a bare number set off beside the name it is the age of. A number in one of these
+/// settings with no name before it is no age.
+fn beside_name(w: &Words, at: usize, word: &str) -> Option<AgeMatch> {
     let n = age_number(word)?;
     let prev = at.checked_sub(1).map(|p| w.lower(p));
     let next = w.lower(at + 1);

@@ -18,7 +18,9 @@ use super::Words;
 /// A date found in a run of words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DateMatch {
+    /// The first word of the date, a weekday written with it included.
     pub start: usize,
+    /// The word after the date: it takes words `start..end`.
     pub end: usize,
     /// The days the text means, if it could be resolved.
     pub range: Option<DayRange>,
@@ -1597,11 +1599,21 @@ mod tests {
         );
     }
 
+    /// Asserts that each text, published on its day, holds a date in the words given and
+    /// that the date means the days given.
+    fn dates_found(table: &[(&str, &str, &str, &str)]) {
+        for (text, published, span, want) in table {
+            let got = found(text, published).unwrap_or_else(|| panic!("no date in {text:?}"));
+            assert_eq!((got.0.as_str(), got.1.as_str()), (*span, *want), "{text}");
+        }
+    }
+
+    // In the tables below: (text, published, the words read as the date, its days).
+
+    /// Figures: month first when both parts could be one, day first past 12.
     #[test]
-    fn new_shapes_of_dates() {
-        // (text, published, the words read as the date, its days)
-        let table: &[(&str, &str, &str, &str)] = &[
-            // Figures: month first when both parts could be one, day first past 12.
+    fn dates_in_figures() {
+        dates_found(&[
             ("back 02/22/2016", "2016-11-07", "02/22/2016", "2016-02-22"),
             ("back 21/04/2016", "2016-11-07", "21/04/2016", "2016-04-21"),
             ("back 21/04/16", "2016-11-07", "21/04/16", "2016-04-21"),
@@ -1631,7 +1643,13 @@ mod tests {
                 "Friday 2018-7-6",
                 "2018-07-06",
             ),
-            // Day and month in figures, the year from publication.
+        ]);
+    }
+
+    /// Day and month in figures, the year from publication.
+    #[test]
+    fn day_and_month_in_figures() {
+        dates_found(&[
             ("killed on 4/22", "2016-11-07", "4/22", "2016-04-22"),
             ("killed on 22/04", "2016-11-07", "22/04", "2016-04-22"),
             ("back 4/22", "2016-11-07", "4/22", "2016-04-22"),
@@ -1658,7 +1676,13 @@ mod tests {
             ),
             ("2/29", "2019-03-22", "2/29", "2016-02-29"),
             ("2/29/2020", "2020-03-22", "2/29/2020", "2020-02-29"),
-            // A month joined to its day.
+        ]);
+    }
+
+    /// A month joined to its day.
+    #[test]
+    fn a_month_joined_to_its_day() {
+        dates_found(&[
             ("back Oct-2", "2016-11-07", "Oct-2", "2016-10-02"),
             ("back Oct/2", "2016-11-07", "Oct/2", "2016-10-02"),
             ("back jan/1", "2016-11-07", "jan/1", "2016-01-01"),
@@ -1698,7 +1722,13 @@ mod tests {
                 "friday(jun-15)",
                 "2018-06-15",
             ),
-            // Month and weekday names in lower case, beside a day.
+        ]);
+    }
+
+    /// Month and weekday names in lower case, beside a day.
+    #[test]
+    fn names_in_lower_case_beside_a_day() {
+        dates_found(&[
             (
                 "back january 12, 2016",
                 "2016-11-07",
@@ -1750,7 +1780,13 @@ mod tests {
             ("past monday", "2016-11-07", "monday", "2016-10-31"),
             ("last sunday", "2016-11-07", "sunday", "2016-11-06"),
             ("on Sat. the", "2024-12-12", "Sat", "2024-12-07"),
-            // Days in words, and ordinal days with a month.
+        ]);
+    }
+
+    /// Days in words, and ordinal days with a month.
+    #[test]
+    fn days_in_words() {
+        dates_found(&[
             ("back Jan first", "2016-11-07", "Jan first", "2016-01-01"),
             (
                 "back May twenty-first",
@@ -1812,7 +1848,13 @@ mod tests {
                 "friday june twenty two",
                 "2018-06-22",
             ),
-            // Years written out, or outside the usual range, where nothing follows.
+        ]);
+    }
+
+    /// Years written out, or outside the usual range, where nothing follows.
+    #[test]
+    fn years_written_out() {
+        dates_found(&[
             (
                 "monday, jan twenty two, 2018",
                 "2016-11-07",
@@ -1855,7 +1897,13 @@ mod tests {
                 "26th june of 2020",
                 "2020-06-26",
             ),
-            // A weekday and a day of the month; the nth weekday of a month.
+        ]);
+    }
+
+    /// A weekday and a day of the month; the nth weekday of a month.
+    #[test]
+    fn weekdays_and_days_of_the_month() {
+        dates_found(&[
             (
                 "back Friday the 15th",
                 "2017-09-27",
@@ -1898,11 +1946,7 @@ mod tests {
                 "last Sunday of May 2016",
                 "2016-05-29",
             ),
-        ];
-        for (text, published, span, want) in table {
-            let got = found(text, published).unwrap_or_else(|| panic!("no date in {text:?}"));
-            assert_eq!((got.0.as_str(), got.1.as_str()), (*span, *want), "{text}");
-        }
+        ]);
     }
 
     #[test]

@@ -66,7 +66,13 @@ pub enum MentionValue {
     /// A figure or range, as an interval.
     Number(Interval),
     /// An amount in a currency.
-    Amount { value: Interval, currency: String },
+    Amount {
+        /// The figure or range, in units of the currency.
+        value: Interval,
+        /// The currency's code as read ("USD", "EUR"; "RUPEE" and "YEN-YUAN" where
+        /// the sign names no one country's).
+        currency: String,
+    },
     /// Days.
     Date(DayRange),
     /// A weekday with no publication date to resolve it against.
@@ -784,6 +790,9 @@ fn joined_to_cue(word: &str, lexicon: &Lexicon) -> Option<(Interval, Option<f64>
     Some((value, (x.fract() != 0.0).then_some(x), joined))
 }
 
+/// Reads the mentions of one sentence into `out`: at each word, the first of a date, an
+/// age, an ordinal, a figure joined to a cue, a count or an amount that starts there;
+/// then binds each count to its measure's cue.
 fn scan_sentence(
     w: &Words,
     sentence: usize,
@@ -791,128 +800,188 @@ fn scan_sentence(
     lexicon: &Lexicon,
     out: &mut Vec<Mention>,
 ) {
-    let words = w.all_words();
-    // Word ranges of the values found, to bind counts to cues afterwards.
-    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (mention index, start, end)
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut scan = Scan {
+        w,
+        words: w.all_words(),
+        sentence,
+        published,
+        lexicon,
+        out,
+        counts: Vec::new(),
+        taken: Vec::new(),
+    };
     let mut i = 0;
     while i < w.len() {
-        if let Some(date) = dates::read(w, i, published) {
-            let span = w.span_of(date.start, date.end);
-            if let Some(range) = date.range {
-                let mut m =
-                    Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
-                m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
-                m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
-                (m.occurrence, m.occurrence_kinds, m.said) =
-                    describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
-                m.dateline = is_dateline(w, date.start, date.end);
-                m.year_left_out = dates::year_left_out(w, date.start, date.end);
-                m.noun_kinds = attribute_kinds(w, date.start, date.end, &lexicon.vocabulary);
-                // "Crowds marked the anniversary on February 20": with no year, this
-                // year's day of remembrance, something done about the event.
-                if m.year_left_out
-                    && (0..words.len())
-                        .any(|k| lexicon.vocabulary.recurring.starts(&words[k..]).is_some())
-                {
-                    (m.occurrence, m.said) = (false, true);
-                }
-                out.push(m);
-            } else if let Some((day, at)) = date.weekday {
-                let mut m = Mention::new(
-                    span,
-                    sentence,
-                    MentionKind::Date,
-                    MentionValue::Weekday(day),
-                );
-                m.weekday = Some((day, w.span(at)));
-                m.from_weekday = true;
-                (m.occurrence, m.occurrence_kinds, m.said) =
-                    describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
-                out.push(m);
+        i = scan
+            .date(i)
+            .or_else(|| scan.age(i))
+            .or_else(|| scan.ordinal(i))
+            .or_else(|| scan.joined_to_cue(i))
+            .or_else(|| designator_at(w, i, &lexicon.vocabulary))
+            .or_else(|| scan.clock(i))
+            .or_else(|| scan.plus(i))
+            .or_else(|| scan.quantity(i))
+            .unwrap_or(i + 1);
+    }
+    scan.bind_counts();
+}
+
+/// A sentence being scanned: the mentions found in it so far and the words they take.
+/// Each reader at word `i` returns the word after what it read, or `None` when nothing
+/// of its kind starts there.
+struct Scan<'s> {
+    w: &'s Words<'s>,
+    /// The sentence's lowercased words.
+    words: Vec<&'s str>,
+    sentence: usize,
+    published: Option<Day>,
+    lexicon: &'s Lexicon,
+    out: &'s mut Vec<Mention>,
+    /// Word ranges of the values found, to bind counts to cues afterwards: (mention
+    /// index, start, end).
+    counts: Vec<(usize, usize, usize)>,
+    /// Word ranges of every value read, counted or not.
+    taken: Vec<(usize, usize)>,
+}
+
+impl Scan<'_> {
+    /// A date, or a weekday standing for a day, at word `i`.
+    fn date(&mut self, i: usize) -> Option<usize> {
+        let (w, lexicon, sentence) = (self.w, self.lexicon, self.sentence);
+        let words = &self.words;
+        let date = dates::read(w, i, self.published)?;
+        let span = w.span_of(date.start, date.end);
+        if let Some(range) = date.range {
+            let mut m = Mention::new(span, sentence, MentionKind::Date, MentionValue::Date(range));
+            m.weekday = date.weekday.map(|(d, at)| (d, w.span(at)));
+            m.from_weekday = date.weekday.is_some() && date.end == date.start + 1;
+            (m.occurrence, m.occurrence_kinds, m.said) =
+                describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
+            m.dateline = is_dateline(w, date.start, date.end);
+            m.year_left_out = dates::year_left_out(w, date.start, date.end);
+            m.noun_kinds = attribute_kinds(w, date.start, date.end, &lexicon.vocabulary);
+            // "Crowds marked the anniversary on February 20": with no year, this
+            // year's day of remembrance, something done about the event.
+            if m.year_left_out
+                && (0..words.len())
+                    .any(|k| lexicon.vocabulary.recurring.starts(&words[k..]).is_some())
+            {
+                (m.occurrence, m.said) = (false, true);
             }
-            taken.push((date.start, date.end));
-            i = date.end;
-            continue;
-        }
-        if let Some(age) = ages::read(w, i) {
+            self.out.push(m);
+        } else if let Some((day, at)) = date.weekday {
             let mut m = Mention::new(
-                w.span_of(age.start, age.end),
+                span,
                 sentence,
-                MentionKind::Age,
-                MentionValue::Number(
-                    Interval::between(age.years, age.years_max)
-                        .unwrap_or(Interval::exact(age.years)),
-                ),
+                MentionKind::Date,
+                MentionValue::Weekday(day),
             );
-            m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
-            m.of_group = age.of_group;
-            out.push(m);
-            taken.push((age.start, age.end));
-            i = age.end;
-            continue;
+            m.weekday = Some((day, w.span(at)));
+            m.from_weekday = true;
+            (m.occurrence, m.occurrence_kinds, m.said) =
+                describes_occurrence(w, date.start, date.end, &lexicon.vocabulary);
+            self.out.push(m);
         }
-        if let Some((n, used)) = ordinal_at(w, i) {
-            out.push(Mention::new(
-                w.span_of(i, i + used),
-                sentence,
-                MentionKind::Ordinal,
-                MentionValue::Number(Interval::exact(n)),
-            ));
-            taken.push((i, i + used));
-            i += used;
-            continue;
-        }
+        self.taken.push((date.start, date.end));
+        Some(date.end)
+    }
+
+    /// An age at word `i`, with the name it is the age of.
+    fn age(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let age = ages::read(w, i)?;
+        let mut m = Mention::new(
+            w.span_of(age.start, age.end),
+            self.sentence,
+            MentionKind::Age,
+            MentionValue::Number(
+                Interval::between(age.years, age.years_max).unwrap_or(Interval::exact(age.years)),
+            ),
+        );
+        m.subject = age.subject.map(|(s, e)| w.span_of(s, e));
+        m.of_group = age.of_group;
+        self.out.push(m);
+        self.taken.push((age.start, age.end));
+        Some(age.end)
+    }
+
+    /// An ordinal at word `i` ("third", "one hundred twenty-fifth").
+    fn ordinal(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let (n, used) = ordinal_at(w, i)?;
+        self.out.push(Mention::new(
+            w.span_of(i, i + used),
+            self.sentence,
+            MentionKind::Ordinal,
+            MentionValue::Number(Interval::exact(n)),
+        ));
+        self.taken.push((i, i + used));
+        Some(i + used)
+    }
+
+    /// A figure hyphenated to a measure's cue or unit at word `i` (see [`joined_to_cue`]).
+    fn joined_to_cue(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
         // "a 6.8-magnitude quake", "magnitude-6.8": a figure joined to a measure's cue.
-        if let Some((value, figure, joined)) =
-            joined_to_cue(w.original(i).unwrap_or_default(), lexicon)
-        {
-            let mut m = Mention::new(
-                w.span_of(i, i + 1),
-                sentence,
-                MentionKind::Count,
-                MentionValue::Number(value),
-            );
-            m.figure = figure;
-            match joined {
-                Joined::Cue(measure) => {
-                    m.measure = Some(measure);
-                    m.cue = Some(w.span(i));
-                }
-                // "the 39-foot crest": the cue is found as for any figure.
-                Joined::Unit(unit) => {
-                    m.unit = Some(unit);
-                    counts.push((out.len(), i, i + 1));
-                }
+        let (value, figure, joined) =
+            joined_to_cue(w.original(i).unwrap_or_default(), self.lexicon)?;
+        let mut m = Mention::new(
+            w.span_of(i, i + 1),
+            self.sentence,
+            MentionKind::Count,
+            MentionValue::Number(value),
+        );
+        m.figure = figure;
+        match joined {
+            Joined::Cue(measure) => {
+                m.measure = Some(measure);
+                m.cue = Some(w.span(i));
             }
-            out.push(m);
-            taken.push((i, i + 1));
-            i += 1;
-            continue;
+            // "the 39-foot crest": the cue is found as for any figure.
+            Joined::Unit(unit) => {
+                m.unit = Some(unit);
+                self.counts.push((self.out.len(), i, i + 1));
+            }
         }
-        if let Some(skip) = designator_at(w, i, &lexicon.vocabulary) {
-            i = skip;
-            continue;
+        self.out.push(m);
+        self.taken.push((i, i + 1));
+        Some(i + 1)
+    }
+
+    /// A time of day at word `i` ("10:30"): no mention, but its words are taken.
+    fn clock(&mut self, i: usize) -> Option<usize> {
+        if is_clock(self.w, i) {
+            self.taken.push((i, i + 3));
+            return Some(i + 3);
         }
-        if is_clock(w, i) {
-            taken.push((i, i + 3));
-            i += 3;
-            continue;
-        }
+        None
+    }
+
+    /// A figure with "-plus" joined to it at word `i`.
+    fn plus(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
         // "the 160-plus who were unaccounted for": at least the number.
-        if let Some(n) = w
+        let n = w
             .lower(i)
             .strip_suffix("-plus")
             .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()))
-            .and_then(|d| d.replace(',', "").parse::<u64>().ok())
-        {
-            let value = MentionValue::Number(Interval { min: n, max: None });
-            counts.push((out.len(), i, i + 1));
-            out.push(Mention::new(w.span(i), sentence, MentionKind::Count, value));
-            taken.push((i, i + 1));
-            i += 1;
-            continue;
-        }
+            .and_then(|d| d.replace(',', "").parse::<u64>().ok())?;
+        let value = MentionValue::Number(Interval { min: n, max: None });
+        self.counts.push((self.out.len(), i, i + 1));
+        self.out.push(Mention::new(
+            w.span(i),
+            self.sentence,
+            MentionKind::Count,
+            value,
+        ));
+        self.taken.push((i, i + 1));
+        Some(i + 1)
+    }
+
+    /// A count or an amount at word `i` (see [`read_quantity`]), unless it is the minutes
+    /// of a time, a pronoun, or a measurement in a unit no measure is given in.
+    fn quantity(&mut self, i: usize) -> Option<usize> {
+        let (w, lexicon) = (self.w, self.lexicon);
         let starts_value = w.number_word(i).is_some()
             || !w.is_punct(i) && !w.lower(i).is_empty()
             || matches!(w.lower(i), "$" | "€" | "£" | "₹" | "¥" | "₩" | "฿" | "₺");
@@ -922,11 +991,10 @@ fn scan_sentence(
             && w.span(i).end == w.span(i + 1).start
             && (i == 0 || w.span(i - 1).end < w.span(i).start);
         if (starts_value || leading_point)
-            && let Some(found) = read_quantity(w, &words, i, lexicon)
+            && let Some(found) = read_quantity(w, &self.words, i, lexicon)
             && !is_clock_minutes(w, i)
             && !is_pronoun(w, &found, &lexicon.vocabulary)
         {
-            let mut end = found.end;
             // "burned 14,117 acres": a measurement, unless the rulebook measures in acres
             // (a cue, or a measure's unit).
             let mut unit = None;
@@ -936,61 +1004,77 @@ fn scan_sentence(
                 match lexicon.unit_words.get(w.lower(found.end)) {
                     Some(u) => unit = Some(u.clone()),
                     None => {
-                        taken.push((found.start, found.end + 1));
-                        i = found.end + 1;
-                        continue;
+                        self.taken.push((found.start, found.end + 1));
+                        return Some(found.end + 1);
                     }
                 }
             }
-            let standalone_one = is_pronoun_one(w, lexicon, &found);
-            let q = found.quantity;
-            let kind = if q.currency.is_some() {
-                MentionKind::Amount
-            } else {
-                MentionKind::Count
-            };
-            let value = match q.currency {
-                Some(currency) => MentionValue::Amount {
-                    value: q.value,
-                    currency,
-                },
-                None => MentionValue::Number(q.value),
-            };
-            // "two others" / "two other people": the label covers the noun too.
-            if matches!(w.lower(end), "others" | "other") {
-                end += 1;
-            }
-            let mut m = Mention::new(w.span_of(found.start, end), sentence, kind, value);
-            m.unit = unit;
-            m.vague = q.vague;
-            m.figure = q.figure.filter(|f| f.fract() != 0.0);
-            // "One" standing alone ("by one count") is a mention, never a figure of a
-            // measure; nor is a difference.
-            if !standalone_one && !is_difference(w, lexicon, found.start) {
-                counts.push((out.len(), found.start, end));
-            }
-            out.push(m);
-            taken.push((found.start, end));
-            i = end;
-            continue;
+            return Some(self.count_or_amount(found, unit));
         }
-        i += 1;
+        None
     }
-    let starts: Vec<usize> = counts.iter().map(|&(_, s, _)| s).collect();
-    for (index, start, end) in counts {
-        // Another figure earlier in the clause ("killed 12 and injured 30 others").
-        let figure_before = starts
-            .iter()
-            .any(|&s| s < start && !(s..start).any(|k| CLAUSE_END.contains(&w.lower(k))));
-        let (earlier, rest) = out.split_at_mut(index);
-        bind_measure(
-            w,
-            lexicon,
-            &taken,
-            (start, end, figure_before),
-            earlier,
-            &mut rest[0],
-        );
+
+    /// Adds the mention of a figure read as a count or an amount, in `unit` if it is
+    /// given in one, and returns the word after it.
+    fn count_or_amount(
+        &mut self,
+        found: quantity::QuantityMatch,
+        unit: Option<std::sync::Arc<str>>,
+    ) -> usize {
+        let (w, lexicon) = (self.w, self.lexicon);
+        let mut end = found.end;
+        let standalone_one = is_pronoun_one(w, lexicon, &found);
+        let q = found.quantity;
+        let kind = if q.currency.is_some() {
+            MentionKind::Amount
+        } else {
+            MentionKind::Count
+        };
+        let value = match q.currency {
+            Some(currency) => MentionValue::Amount {
+                value: q.value,
+                currency,
+            },
+            None => MentionValue::Number(q.value),
+        };
+        // "two others" / "two other people": the label covers the noun too.
+        if matches!(w.lower(end), "others" | "other") {
+            end += 1;
+        }
+        let mut m = Mention::new(w.span_of(found.start, end), self.sentence, kind, value);
+        m.unit = unit;
+        m.vague = q.vague;
+        m.figure = q.figure.filter(|f| f.fract() != 0.0);
+        // "One" standing alone ("by one count") is a mention, never a figure of a
+        // measure; nor is a difference.
+        if !standalone_one && !is_difference(w, lexicon, found.start) {
+            self.counts.push((self.out.len(), found.start, end));
+        }
+        self.out.push(m);
+        self.taken.push((found.start, end));
+        end
+    }
+
+    /// Binds each count found to its measure (see [`bind_measure`]).
+    fn bind_counts(self) {
+        let w = self.w;
+        let out = self.out;
+        let starts: Vec<usize> = self.counts.iter().map(|&(_, s, _)| s).collect();
+        for (index, start, end) in self.counts {
+            // Another figure earlier in the clause ("killed 12 and injured 30 others").
+            let figure_before = starts
+                .iter()
+                .any(|&s| s < start && !(s..start).any(|k| CLAUSE_END.contains(&w.lower(k))));
+            let (earlier, rest) = out.split_at_mut(index);
+            bind_measure(
+                w,
+                self.lexicon,
+                &self.taken,
+                (start, end, figure_before),
+                earlier,
+                &mut rest[0],
+            );
+        }
     }
 }
 
@@ -1368,6 +1452,10 @@ fn declared_part(
     mention.cue = Some(w.span_of(at, at + len));
 }
 
+/// Finds the cue of a count at words `start..end`, ahead of it or behind it in its
+/// clause (or the subject of a change it is the level of), and sets the count's measure
+/// and cue; a measure restricted to a group makes it a part, and a named victim beside
+/// it ("X along with two others") is added to it.
 fn bind_cue(
     w: &Words,
     lexicon: &Lexicon,
@@ -1375,29 +1463,87 @@ fn bind_cue(
     (start, end, figure_before): (usize, usize, bool),
     mention: &mut Mention,
 ) {
-    let inside_other = |k: usize| taken.iter().any(|&(s, e)| s != start && k >= s && k < e);
-    let cost = |k: usize| -> usize {
-        let word = w.lower(k);
-        if lexicon.vocabulary.transparent.has(word) || w.is_punct(k) && word == "," {
-            0
-        } else {
-            1
-        }
+    let mut best = cue_ahead(w, lexicon, taken, start, end);
+    let (behind, subject_cue) = cue_behind(w, lexicon, taken, (start, end, figure_before));
+    if let Some(cue) = behind
+        && best.as_ref().is_none_or(|b| cue.distance < b.distance)
+    {
+        best = Some(cue);
+    }
+    let Some(CueFound {
+        at,
+        len,
+        measure,
+        forward,
+        ..
+    }) = with_subject(w, best, subject_cue)
+    else {
+        return;
     };
+    let Some(measure) = measure else {
+        return;
+    };
+    if let Some((scoped, len)) = scoped_by_place(w, lexicon, start, measure) {
+        mention.measure = Some(scoped.clone());
+        mention.cue = Some(w.span_of(0, len));
+        return;
+    }
+    mention.measure = Some(measure.clone());
+    mention.cue = Some(w.span_of(at, at + len));
+    // "the death toll of Australians … to nine", "the number of children killed":
+    // a measure restricted to a group counts a part of it.
+    if of_a_group(w, &lexicon.vocabulary, at, len) {
+        mention.part_measure = mention.measure.take();
+        mention.cue = None;
+        return;
+    }
+    if mention.kind == MentionKind::Count
+        && !figure_before
+        && names_another_victim(w, start, end, forward, &lexicon.vocabulary)
+    {
+        add_named_victim(w, start, end, mention);
+    }
+}
+
+/// Whether word `k` lies inside a value other than the one starting at `start`.
+fn inside_other(taken: &[(usize, usize)], start: usize, k: usize) -> bool {
+    taken.iter().any(|&(s, e)| s != start && k >= s && k < e)
+}
+
+/// What word `k` adds to a cue's distance from its figure: nothing for a transparent
+/// word or a comma, one for any other.
+fn cue_cost(w: &Words, lexicon: &Lexicon, k: usize) -> usize {
+    let word = w.lower(k);
+    if lexicon.vocabulary.transparent.has(word) || w.is_punct(k) && word == "," {
+        0
+    } else {
+        1
+    }
+}
+
+/// The cue after a count at words `start..end`, in its clause and within ten words.
+fn cue_ahead<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    taken: &[(usize, usize)],
+    start: usize,
+    end: usize,
+) -> Option<CueFound<'l>> {
     // Forward: "five people were killed".
     let mut best: Option<CueFound> = None;
     let mut distance = 0;
     let mut k = end;
     let mut steps = 0;
     while k < w.len() && steps < 10 {
-        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) {
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(taken, start, k) {
             break;
         }
         // "more than 330 people, about half of them children, were killed": an aside
         // set off by commas holds no cue of the figure's.
         if w.lower(k) == ","
             && let Some(close) = (k + 1..(k + 9).min(w.len())).find(|&j| w.lower(j) == ",")
-            && !(k + 1..close).any(|j| CLAUSE_END.contains(&w.lower(j)) || inside_other(j))
+            && !(k + 1..close)
+                .any(|j| CLAUSE_END.contains(&w.lower(j)) || inside_other(taken, start, j))
         {
             k = close + 1;
             steps += 1;
@@ -1428,70 +1574,45 @@ fn bind_cue(
             }
             break;
         }
-        distance += cost(k);
+        distance += cue_cost(w, lexicon, k);
         k += 1;
         steps += 1;
     }
+    best
+}
+
+/// The cues before a count at words `start..end`: the nearest one in its clause, and
+/// the cue of what changed when the count is the level it changed to ("the death toll
+/// … rose to 16"), which the search reaches back further for.
+fn cue_behind<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    taken: &[(usize, usize)],
+    (start, end, figure_before): (usize, usize, bool),
+) -> (Option<CueFound<'l>>, Option<CueFound<'l>>) {
     // Backward: "killed at least five". "X along with two others" may stand far from
     // the verb that governs X ("killed Khalil Haqqani, the minister of …, along with two
     // others"), so it looks back to the start of the clause.
-    let companion = matches!(w.lower(end - 1), "others" | "other")
-        || start >= 2
-            && matches!(
-                (w.lower(start - 2), w.lower(start - 1)),
-                ("along" | "together", "with")
-            )
-        || start >= 1 && w.lower(start - 1) == "alongside";
-    let mut reach = if companion { 30 } else { 8 };
-    // "deported from the two neighbouring countries", "rose from 61": a figure right
-    // after these says where from, not how many the cue before it measures.
-    let origin = {
-        let mut p = start;
-        while p > 0 && matches!(w.lower(p - 1), "the" | "its" | "their" | "these" | "those") {
-            p -= 1;
-        }
-        p > 0 && matches!(w.lower(p - 1), "from" | "between" | "across")
-    };
+    let mut reach = if is_companion(w, start, end) { 30 } else { 8 };
+    let origin = after_origin(w, start);
     let mut distance = 0;
     let mut k = start;
     let mut steps = 0;
     let mut past_aside = false;
     let mut subject = false;
     let mut subject_cue: Option<CueFound> = None;
-    // "brings the death toll from last Friday's crash to 16": a change verb that takes
-    // what changed as its object stands before it, and "to" before the figure; what
-    // changed is found as a subject is.
-    if start >= 2
-        && matches!(w.lower(start - 1), "to" | "at")
-        && (start.saturating_sub(14)..start - 1)
-            .rev()
-            .take_while(|&j| !CLAUSE_END.contains(&w.lower(j)))
-            .any(|j| lexicon.vocabulary.change_verbs.has(w.lower(j)) && !is_copula(w.lower(j)))
-    {
+    if changes_an_object(w, lexicon, start) {
         reach = 24;
         subject = true;
     }
     while k > 0 && steps < reach {
         k -= 1;
         steps += 1;
-        // "The death toll for both fires, which have destroyed hundreds of homes, has
-        // risen to 16": a relative clause between the subject and its verb is skipped
-        // on the way back to the subject.
         if reach > 8
-            && w.lower(k) == ","
-            && let Some(open) = (k.saturating_sub(24)..k).rev().find(|&j| w.lower(j) == ",")
-            && matches!(w.lower(open + 1), "which" | "who" | "that" | "where")
+            && let Some((open, relative)) = aside_ending_at(w, k)
         {
             k = open;
-            past_aside = true;
-            continue;
-        }
-        // "… on Friday (March 22) night in Russia has risen to 133": so is a parenthesis.
-        if reach > 8
-            && w.lower(k) == ")"
-            && let Some(open) = (k.saturating_sub(12)..k).rev().find(|&j| w.lower(j) == "(")
-        {
-            k = open;
+            past_aside |= relative;
             continue;
         }
         // "6 Bodies Recovered From the Island, Death Toll Rises to 14": the subject
@@ -1501,7 +1622,8 @@ fn bind_cue(
         }
         // Back to a far subject, a date on the way ("on Friday (March 22) night") is
         // passed over.
-        if CLAUSE_END.contains(&w.lower(k)) || inside_other(k) && reach <= 8 || origin {
+        if CLAUSE_END.contains(&w.lower(k)) || inside_other(taken, start, k) && reach <= 8 || origin
+        {
             break;
         }
         // "238 have been accounted for and 11 are still missing": the cue before the
@@ -1510,25 +1632,15 @@ fn bind_cue(
         {
             break;
         }
-        // A cue ending here (multi-word cues are found from their first word).
-        let found = (0..4).filter(|back| *back <= k).find_map(|back| {
-            lexicon
-                .cue_at(w, k - back)
-                .filter(|(len, _)| k - back + len == k + 1)
-                .map(|(len, m)| (k - back, len, m))
-        });
+        let found = cue_ending_at(w, lexicon, k);
         // "rose to 131": the level of what rose; the verb names no measure, and what
         // rose may stand far back ("the death toll from Friday's massive earthquake
         // surged to 2,886"): the search goes on to the start of the clause.
-        let change = |at: usize| {
-            lexicon.vocabulary.change_verbs.has(w.lower(at))
-                && matches!(w.lower(at + 1), "to" | "from" | "by" | "at")
-        };
-        if change(k) && k + 2 >= start {
+        if is_change_to(w, lexicon, k) && k + 2 >= start {
             reach = reach.max(steps + 24);
             subject = true;
         }
-        let found = found.filter(|&(at, len, _)| !(len == 1 && change(at)));
+        let found = found.filter(|&(at, len, _)| !(len == 1 && is_change_to(w, lexicon, at)));
         // "eight missing, 31 in hospital": a cue right after another figure is that
         // figure's.
         if let Some((at, _, _)) = found
@@ -1559,13 +1671,102 @@ fn bind_cue(
                 k = at;
                 continue;
             }
-            if best.as_ref().is_none_or(|b| distance < b.distance) {
-                best = Some(cue);
-            }
-            break;
+            return (Some(cue), subject_cue);
         }
-        distance += cost(k);
+        distance += cue_cost(w, lexicon, k);
     }
+    (None, subject_cue)
+}
+
+/// Whether a count at words `start..end` is of companions of someone named ("X along
+/// with two others", "alongside three"), whose cue may stand far back.
+fn is_companion(w: &Words, start: usize, end: usize) -> bool {
+    matches!(w.lower(end - 1), "others" | "other")
+        || start >= 2
+            && matches!(
+                (w.lower(start - 2), w.lower(start - 1)),
+                ("along" | "together", "with")
+            )
+        || start >= 1 && w.lower(start - 1) == "alongside"
+}
+
+/// Whether a count at word `start` says where from ("from the two neighbouring
+/// countries"), so no cue before it measures it.
+fn after_origin(w: &Words, start: usize) -> bool {
+    // "deported from the two neighbouring countries", "rose from 61": a figure right
+    // after these says where from, not how many the cue before it measures.
+    let mut p = start;
+    while p > 0 && matches!(w.lower(p - 1), "the" | "its" | "their" | "these" | "those") {
+        p -= 1;
+    }
+    p > 0 && matches!(w.lower(p - 1), "from" | "between" | "across")
+}
+
+/// Whether a count at word `start` is what a change verb earlier in its clause changed
+/// its object to ("brings the death toll … to 16").
+fn changes_an_object(w: &Words, lexicon: &Lexicon, start: usize) -> bool {
+    // "brings the death toll from last Friday's crash to 16": a change verb that takes
+    // what changed as its object stands before it, and "to" before the figure; what
+    // changed is found as a subject is.
+    start >= 2
+        && matches!(w.lower(start - 1), "to" | "at")
+        && (start.saturating_sub(14)..start - 1)
+            .rev()
+            .take_while(|&j| !CLAUSE_END.contains(&w.lower(j)))
+            .any(|j| lexicon.vocabulary.change_verbs.has(w.lower(j)) && !is_copula(w.lower(j)))
+}
+
+/// An aside that closes at word `k`, looking back: where it opens, and whether it is a
+/// relative clause (rather than a parenthesis).
+fn aside_ending_at(w: &Words, k: usize) -> Option<(usize, bool)> {
+    // "The death toll for both fires, which have destroyed hundreds of homes, has
+    // risen to 16": a relative clause between the subject and its verb is skipped
+    // on the way back to the subject.
+    if w.lower(k) == ","
+        && let Some(open) = (k.saturating_sub(24)..k).rev().find(|&j| w.lower(j) == ",")
+        && matches!(w.lower(open + 1), "which" | "who" | "that" | "where")
+    {
+        return Some((open, true));
+    }
+    // "… on Friday (March 22) night in Russia has risen to 133": so is a parenthesis.
+    if w.lower(k) == ")"
+        && let Some(open) = (k.saturating_sub(12)..k).rev().find(|&j| w.lower(j) == "(")
+    {
+        return Some((open, false));
+    }
+    None
+}
+
+/// A cue ending at word `k`: its first word, its length and its measure.
+fn cue_ending_at<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    k: usize,
+) -> Option<(usize, usize, Option<&'l std::sync::Arc<str>>)> {
+    // A cue ending here (multi-word cues are found from their first word).
+    (0..4).filter(|back| *back <= k).find_map(|back| {
+        lexicon
+            .cue_at(w, k - back)
+            .filter(|(len, _)| k - back + len == k + 1)
+            .map(|(len, m)| (k - back, len, m))
+    })
+}
+
+/// Whether word `at` is a change verb followed by "to", "from", "by" or "at" ("rose
+/// to").
+fn is_change_to(w: &Words, lexicon: &Lexicon, at: usize) -> bool {
+    lexicon.vocabulary.change_verbs.has(w.lower(at))
+        && matches!(w.lower(at + 1), "to" | "from" | "by" | "at")
+}
+
+/// The cue a count takes: the `best` found beside it, or the `subject_cue` of what
+/// changed to it when none follows right after it or the one after it is only what it
+/// is counted in.
+fn with_subject<'l>(
+    w: &Words,
+    best: Option<CueFound<'l>>,
+    subject_cue: Option<CueFound<'l>>,
+) -> Option<CueFound<'l>> {
     // "his majority fell to 66 seats", "the death toll rose to 50 people": what rose
     // is the subject; the plural noun right after the figure is only what it is
     // counted in. A word of state after it ("rose to 12 dead") still names the measure.
@@ -1583,21 +1784,19 @@ fn bind_cue(
             .as_ref()
             .is_none_or(|b| !b.forward || b.distance > 0 || counted_in)
     {
-        best = Some(cue);
+        return Some(cue);
     }
-    let Some(CueFound {
-        at,
-        len,
-        measure,
-        forward,
-        ..
-    }) = best
-    else {
-        return;
-    };
-    let Some(measure) = measure else {
-        return;
-    };
+    best
+}
+
+/// The measure cued by the place a sentence opens with, and its cue's length, when it
+/// is another than `measure`.
+fn scoped_by_place<'l>(
+    w: &Words,
+    lexicon: &'l Lexicon,
+    start: usize,
+    measure: &std::sync::Arc<str>,
+) -> Option<(&'l std::sync::Arc<str>, usize)> {
     // "In Turkey, the agency put the national toll at 50,783": a sentence that opens
     // with a place scopes its figures there, so a measure cued by "in Turkey" wins.
     if w.lower(0) == "in"
@@ -1606,33 +1805,23 @@ fn bind_cue(
         && len == comma
         && scoped.as_ref() != measure.as_ref()
     {
-        mention.measure = Some(scoped.clone());
-        mention.cue = Some(w.span_of(0, len));
-        return;
+        return Some((scoped, len));
     }
-    mention.measure = Some(measure.clone());
-    mention.cue = Some(w.span_of(at, at + len));
-    // "the death toll of Australians … to nine", "the number of children killed":
-    // a measure restricted to a group counts a part of it.
-    if of_a_group(w, &lexicon.vocabulary, at, len) {
-        mention.part_measure = mention.measure.take();
-        mention.cue = None;
-        return;
+    None
+}
+
+/// Counts the named victim beside a count at words `start..end` ("X along with two
+/// others"), and labels the whole phrase.
+fn add_named_victim(w: &Words, start: usize, end: usize, mention: &mut Mention) {
+    if let MentionValue::Number(v) = &mut mention.value {
+        *v = v.plus(1);
     }
-    if mention.kind == MentionKind::Count
-        && !figure_before
-        && names_another_victim(w, start, end, forward, &lexicon.vocabulary)
-    {
-        if let MentionValue::Number(v) = &mut mention.value {
-            *v = v.plus(1);
-        }
-        // Label the whole "along with two others".
-        let mut s = start;
-        while s > 0 && matches!(w.lower(s - 1), "along" | "with" | "together" | "alongside") {
-            s -= 1;
-        }
-        mention.span = w.span_of(s, end);
+    // Label the whole "along with two others".
+    let mut s = start;
+    while s > 0 && matches!(w.lower(s - 1), "along" | "with" | "together" | "alongside") {
+        s -= 1;
     }
+    mention.span = w.span_of(s, end);
 }
 
 /// Whether a count stands beside a named victim it does not include: "X along with two
@@ -1713,14 +1902,55 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         .collect();
     let (after, n) = w.ahead::<4>(end);
     let after = &after[..n];
+    if forecast_before(w, v, start) || forecast_after(w, lexicon, end, after) {
+        return Role::Forecast;
+    }
+    if v.increment_before.ends(&before).is_some()
+        || after.first().is_some_and(|a| v.increment_after.has(a))
+    {
+        return Role::Increment;
+    }
+    let (mut noun, own_cue) = own_noun(w, lexicon, end);
+    // "Haqqani was killed along with several staff members": companions of someone
+    // named, counted with them, whatever they are.
+    let companion = before.ends_with(&["along", "with"])
+        || before.ends_with(&["together", "with"])
+        || before.last() == Some(&"alongside");
+    if companion && noun == Some(Role::Part) {
+        noun = Some(Role::Whole);
+    }
+    // "Of the 295 people killed, 29 bodies are still unidentified": a part of the
+    // group the clause opens with.
+    let of_the_group = w.lower(0) == "of"
+        && matches!(w.lower(1), "the" | "those" | "these")
+        && (1..start).any(|k| w.lower(k) == ",");
+    let still = still_so(w, v, end);
+    let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
+    let part_after = part_after(w, lexicon, start, after);
+    // "133 dead, including three children", where the rulebook counts the children: a
+    // part of the toll, and the whole of the measure its own noun cues.
+    let own_measure = own_cue && !of_the_group && !still && !part_after;
+    match noun {
+        _ if own_measure => Role::Whole,
+        _ if part_before || part_after => Role::Part,
+        Some(role) => role,
+        None => Role::Whole,
+    }
+}
+
+/// Whether word `k` is a forecast or modal word ("could", "may", "expected").
+fn is_forecast_word(w: &Words, v: &crate::lexicon::Vocabulary, k: usize) -> bool {
     // A forecast or modal word; "May" capitalised is the month.
-    let forecast_at = |k: usize| {
-        let word = w.lower(k);
-        let capital = w
-            .original(k)
-            .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
-        v.forecast.has(word) && !(word == "may" && capital)
-    };
+    let word = w.lower(k);
+    let capital = w
+        .original(k)
+        .is_some_and(|o| o.starts_with(|c: char| c.is_uppercase()));
+    v.forecast.has(word) && !(word == "may" && capital)
+}
+
+/// Whether a forecast word comes before the count at word `start` in its clause
+/// (within eight words).
+fn forecast_before(w: &Words, v: &crate::lexicon::Vocabulary, start: usize) -> bool {
     // Forecasts: a modal or forecast word earlier in the clause.
     let mut k = start;
     let mut steps = 0;
@@ -1732,15 +1962,22 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         if CLAUSE_END.contains(&word) || matches!(word, "and" | "but" | "while") {
             break;
         }
-        if forecast_at(k) {
-            return Role::Forecast;
+        if is_forecast_word(w, v, k) {
+            return true;
         }
     }
+    false
+}
+
+/// Whether the words after a count ending at word `end` (the first of them `after`) make
+/// it a forecast: "feared", "expected", or a modal before its cue.
+fn forecast_after(w: &Words, lexicon: &Lexicon, end: usize, after: &[&str]) -> bool {
+    let v = &*lexicon.vocabulary;
     if after
         .first()
         .is_some_and(|a| matches!(*a, "feared" | "expected" | "likely"))
     {
-        return Role::Forecast;
+        return true;
     }
     // "18,000 to 20,000 people may have died": a modal between the figure and its cue.
     for k in end..(end + 5).min(w.len()) {
@@ -1756,15 +1993,17 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         {
             break;
         }
-        if forecast_at(k) {
-            return Role::Forecast;
+        if is_forecast_word(w, v, k) {
+            return true;
         }
     }
-    if v.increment_before.ends(&before).is_some()
-        || after.first().is_some_and(|a| v.increment_after.has(a))
-    {
-        return Role::Increment;
-    }
+    false
+}
+
+/// The role the noun after a count ending at word `end` gives it (`None` with no noun
+/// that says), and whether that noun is a measure's cue.
+fn own_noun(w: &Words, lexicon: &Lexicon, end: usize) -> (Option<Role>, bool) {
+    let v = &*lexicon.vocabulary;
     // The count's own noun, past modifiers and capitalised words ("two Thai nationals").
     let mut noun = None;
     let mut own_cue = false;
@@ -1808,56 +2047,52 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
         }
         break;
     }
-    // "Haqqani was killed along with several staff members": companions of someone
-    // named, counted with them, whatever they are.
-    let companion = before.ends_with(&["along", "with"])
-        || before.ends_with(&["together", "with"])
-        || before.last() == Some(&"alongside");
-    if companion && noun == Some(Role::Part) {
-        noun = Some(Role::Whole);
-    }
-    // "Of the 295 people killed, 29 bodies are still unidentified": a part of the
-    // group the clause opens with.
-    let of_the_group = w.lower(0) == "of"
-        && matches!(w.lower(1), "the" | "those" | "these")
-        && (1..start).any(|k| w.lower(k) == ",");
+    (noun, own_cue)
+}
+
+/// Whether the words after a count ending at word `end` say some of those counted are
+/// still in a state ("remain in hospital"), which makes the count a part.
+fn still_so(w: &Words, v: &crate::lexicon::Vocabulary, end: usize) -> bool {
     // "Eighty people injured in the attack … remain in hospital": those still so, in
     // the figure's own clause ("28 on board and no one escaped, some remain in
     // serious condition" counts all on board) and with no other figure between ("18,
     // with 17 still in hospital"); an aside set off by commas ("including six
     // children,") is passed over.
-    let still = {
-        let mut k = end;
-        let mut found = false;
-        while k < w.len() {
-            let word = w.lower(k);
-            if matches!(word, "and" | "but" | "while" | "whereas" | ";") {
-                break;
-            }
-            if word == "," && v.part_before.starts(&[w.lower(k + 1)]).is_some() {
-                match (k + 1..w.len()).find(|&j| w.lower(j) == ",") {
-                    Some(close) => {
-                        k = close + 1;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            let number = w.number_word(k).is_some()
-                || !matches!(word, "a" | "an") && number::cardinal(&[word]).is_some();
-            if number {
-                break;
-            }
-            let (rest, n) = w.ahead::<4>(k);
-            if v.state_after.starts(&rest[..n]).is_some() {
-                found = true;
-                break;
-            }
-            k += 1;
+    let mut k = end;
+    let mut found = false;
+    while k < w.len() {
+        let word = w.lower(k);
+        if matches!(word, "and" | "but" | "while" | "whereas" | ";") {
+            break;
         }
-        found
-    };
-    let part_before = of_the_group || still || v.part_before.ends(&before).is_some();
+        if word == "," && v.part_before.starts(&[w.lower(k + 1)]).is_some() {
+            match (k + 1..w.len()).find(|&j| w.lower(j) == ",") {
+                Some(close) => {
+                    k = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let number = w.number_word(k).is_some()
+            || !matches!(word, "a" | "an") && number::cardinal(&[word]).is_some();
+        if number {
+            break;
+        }
+        let (rest, n) = w.ahead::<4>(k);
+        if v.state_after.starts(&rest[..n]).is_some() {
+            found = true;
+            break;
+        }
+        k += 1;
+    }
+    found
+}
+
+/// Whether the words after a count at words `start..` (the first of them `after`) make
+/// it a part of others: "nine of the dead", "38 of us", "among the dead".
+fn part_after(w: &Words, lexicon: &Lexicon, start: usize, after: &[&str]) -> bool {
+    let v = &*lexicon.vocabulary;
     // "nine of the dead", "38 of us"; not "dozens of people", and not "killing 129 of
     // the 167 passengers", where the figure is the killed and the whole another count.
     let of_another_count = after.first().is_some_and(|a| *a == "of")
@@ -1867,7 +2102,7 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
             .is_some_and(|b| b.starts_with(|c: char| c.is_ascii_digit()))
         && start > 0
         && lexicon.cue_at(w, start - 1).is_some();
-    let part_after = !of_another_count
+    !of_another_count
         && after.first().is_some_and(|a| v.part_after.has(a))
         && after.get(1).is_some_and(|b| {
             matches!(
@@ -1887,16 +2122,7 @@ fn role_of(w: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Role {
                     | "all"
             ) || b.starts_with(|c: char| c.is_ascii_digit())
         })
-        || v.part_following.starts(after).is_some();
-    // "133 dead, including three children", where the rulebook counts the children: a
-    // part of the toll, and the whole of the measure its own noun cues.
-    let own_measure = own_cue && !of_the_group && !still && !part_after;
-    match noun {
-        _ if own_measure => Role::Whole,
-        _ if part_before || part_after => Role::Part,
-        Some(role) => role,
-        None => Role::Whole,
-    }
+        || v.part_following.starts(after).is_some()
 }
 
 /// Whether a lower-case word looks like a plural noun ("ambulances", "families").
@@ -1995,14 +2221,42 @@ fn describes_occurrence(
     v: &crate::lexicon::Vocabulary,
 ) -> (bool, Vec<String>, bool) {
     // Nearest distance, in words, to a word of each kind on either side.
-    let mut occurrence: Option<usize> = None;
-    let mut reporting: Option<usize> = None;
-    let mut kinds: Vec<String> = Vec::new();
+    let mut near = Nearest {
+        occurrence: None,
+        reporting: None,
+        kinds: Vec::new(),
+    };
+    let relative = in_relative_clause(w, start);
+    near.look(w, v, &mut (end..w.len()), 8, true, relative);
+    near.look(w, v, &mut (0..start).rev(), 10, false, relative);
+    if dates_a_figure(w, start, end, v) {
+        return (false, Vec::new(), true);
+    }
+    if let Some(kinds) = of_a_kind_noun(w, start, end, v, near.reporting) {
+        return (true, kinds, false);
+    }
+    let Nearest {
+        occurrence,
+        reporting,
+        kinds,
+    } = near;
+    let happened = match (occurrence, reporting) {
+        (Some(o), Some(r)) => o < r,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    let said = reporting.is_some() && !happened;
+    (happened, if happened { kinds } else { Vec::new() }, said)
+}
+
+/// Whether a date at word `start` stands inside a relative clause, or a clause of time
+/// or cause, opened since the last comma before it.
+fn in_relative_clause(w: &Words, start: usize) -> bool {
     // "The ferry, which entered service in 2017, sank": a date inside a relative
     // clause is not dated by the verb after the clause closes.
     // So is a date inside a clause of time or cause: "when it collided with a truck on
     // April 6, has died".
-    let relative = (0..start)
+    (0..start)
         .rev()
         .take_while(|&k| w.lower(k) != ",")
         .any(|k| {
@@ -2018,8 +2272,31 @@ fn describes_occurrence(
                     | "after"
                     | "before"
             )
-        });
-    let mut look = |indices: &mut dyn Iterator<Item = usize>, reach: usize, forward: bool| {
+        })
+}
+
+/// The words nearest a date, in words, that say something happened (`occurrence`) or
+/// was reported (`reporting`), and the kinds of event the nearest word of happening
+/// names.
+struct Nearest {
+    occurrence: Option<usize>,
+    reporting: Option<usize>,
+    kinds: Vec<String>,
+}
+
+impl Nearest {
+    /// Walks the words `indices` away from a date, `forward` or back, up to `reach`
+    /// words and never past the end of its clause (nor, inside a `relative` clause, past
+    /// a comma ahead), noting each word of happening or of reporting.
+    fn look(
+        &mut self,
+        w: &Words,
+        v: &crate::lexicon::Vocabulary,
+        indices: &mut dyn Iterator<Item = usize>,
+        reach: usize,
+        forward: bool,
+        relative: bool,
+    ) {
         let mut distance = 0;
         for k in indices {
             let word = w.lower(k);
@@ -2052,17 +2329,25 @@ fn describes_occurrence(
             if w.is_punct(k) {
                 continue;
             }
-            let word = word.strip_suffix("'s").unwrap_or(word);
-            // "the death toll Monday": a date of the figure, not of the event.
-            let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
-            let (phrase, n) = w.ahead::<3>(k);
-            let verb_len = v.occurrence_verbs.starts(&phrase[..n]);
-            let verb = verb_len.is_some();
-            if (v.occurrence_words.has(word) || verb) && !figure_noun {
-                if occurrence.is_none_or(|o| distance < o) {
-                    kinds = if v.occurrence_words.has(word)
-                        || v.happened.starts(&phrase[..n]).is_some()
-                    {
+            self.note(w, v, k, distance);
+            distance += 1;
+        }
+    }
+
+    /// Notes word `k`, `distance` words from the date, if it is a word of happening or
+    /// of reporting.
+    fn note(&mut self, w: &Words, v: &crate::lexicon::Vocabulary, k: usize, distance: usize) {
+        let word = w.lower(k);
+        let word = word.strip_suffix("'s").unwrap_or(word);
+        // "the death toll Monday": a date of the figure, not of the event.
+        let figure_noun = matches!(w.lower(k + 1), "toll" | "tolls" | "count" | "tally");
+        let (phrase, n) = w.ahead::<3>(k);
+        let verb_len = v.occurrence_verbs.starts(&phrase[..n]);
+        let verb = verb_len.is_some();
+        if (v.occurrence_words.has(word) || verb) && !figure_noun {
+            if self.occurrence.is_none_or(|o| distance < o) {
+                self.kinds =
+                    if v.occurrence_words.has(word) || v.happened.starts(&phrase[..n]).is_some() {
                         Vec::new()
                     } else {
                         v.kinds_of_verb(&phrase[..n])
@@ -2070,30 +2355,32 @@ fn describes_occurrence(
                             .map(String::from)
                             .collect()
                     };
-                }
-                occurrence = Some(occurrence.map_or(distance, |o| o.min(distance)));
             }
-            // "opened fire on Friday": a verb of happening of several words outranks
-            // its first word's sense of reporting ("opened").
-            // "was first reported on Jan. 7": nor does the tail of one.
-            let tail_of_verb = || {
-                (1..=2).any(|back| {
-                    k >= back && {
-                        let (phrase, n) = w.ahead::<3>(k - back);
-                        v.occurrence_verbs
-                            .starts(&phrase[..n])
-                            .is_some_and(|l| l > back)
-                    }
-                })
-            };
-            if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) && !tail_of_verb() {
-                reporting = Some(reporting.map_or(distance, |r| r.min(distance)));
-            }
-            distance += 1;
+            self.occurrence = Some(self.occurrence.map_or(distance, |o| o.min(distance)));
         }
-    };
-    look(&mut (end..w.len()), 8, true);
-    look(&mut (0..start).rev(), 10, false);
+        // "opened fire on Friday": a verb of happening of several words outranks
+        // its first word's sense of reporting ("opened").
+        // "was first reported on Jan. 7": nor does the tail of one.
+        let tail_of_verb = || {
+            (1..=2).any(|back| {
+                k >= back && {
+                    let (phrase, n) = w.ahead::<3>(k - back);
+                    v.occurrence_verbs
+                        .starts(&phrase[..n])
+                        .is_some_and(|l| l > back)
+                }
+            })
+        };
+        if v.reporting.has(word) && verb_len.is_none_or(|l| l < 2) && !tail_of_verb() {
+            self.reporting = Some(self.reporting.map_or(distance, |r| r.min(distance)));
+        }
+    }
+}
+
+/// Whether the date in words `start..end` is the day a figure stood or changed, not
+/// the day of the event: "the toll on Monday increased", "as of Sunday", "120 by
+/// Monday", "Monday's death toll".
+fn dates_a_figure(w: &Words, start: usize, end: usize, v: &crate::lexicon::Vocabulary) -> bool {
     // "the toll on Monday increased to 278": the day of the change, not of the event;
     // "as of Sunday", "by Monday": the day a figure stood.
     // "up from 543 on Friday", "120 by Monday": a date right after a figure dates it.
@@ -2111,13 +2398,21 @@ fn describes_occurrence(
     let tally_of_day = w.lower(end - 1).ends_with("'s")
         && (end..(end + 3).min(w.len()))
             .any(|k| matches!(w.lower(k), "toll" | "tolls" | "count" | "counts" | "tally"));
-    if v.change_verbs.has(w.lower(end))
+    v.change_verbs.has(w.lower(end))
         || after_figure
         || tally_of_day
         || start >= 2 && (w.lower(start - 2), w.lower(start - 1)) == ("as", "of")
-    {
-        return (false, Vec::new(), true);
-    }
+}
+
+/// The kinds of event a date in words `start..end` is of when it is written with a
+/// kind's noun and no word of reporting right beside it, or `None`.
+fn of_a_kind_noun(
+    w: &Words,
+    start: usize,
+    end: usize,
+    v: &crate::lexicon::Vocabulary,
+    reporting: Option<usize>,
+) -> Option<Vec<String>> {
     // A kind's noun written with the date: "the crash on Sunday", "the quake of 6
     // February", "Friday's attack".
     let noun_before = start >= 2
@@ -2141,15 +2436,9 @@ fn describes_occurrence(
                 .collect(),
             None => Vec::new(),
         };
-        return (true, kinds, false);
+        return Some(kinds);
     }
-    let happened = match (occurrence, reporting) {
-        (Some(o), Some(r)) => o < r,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    let said = reporting.is_some() && !happened;
-    (happened, if happened { kinds } else { Vec::new() }, said)
+    None
 }
 
 /// "The January wildfires", "a close 1976 presidential election", "the July 4

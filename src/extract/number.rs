@@ -10,29 +10,106 @@
 /// words the way they are spoken; a fraction ("a half", "three quarters") joins the
 /// unit or scale before it; "point" starts decimal digits.
 pub fn cardinal(words: &[&str]) -> Option<(f64, usize)> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    // The value of the last scale word applied, for "one million and a half".
-    let mut last_scale: Option<f64> = None;
-    let mut any = false;
-    let mut used = 0;
-    let mut i = 0;
-    // ".08": a decimal without its leading zero.
-    if words.first() == Some(&".")
-        && let Some(digits) = words
-            .get(1)
-            .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
-        && let Ok(v) = format!("0.{digits}").parse::<f64>()
-    {
-        current = v;
-        any = true;
-        i = 2;
-        used = 2;
+    let mut r = Cardinal {
+        words,
+        total: 0.0,
+        current: 0.0,
+        last_scale: None,
+        any: false,
+        used: 0,
+        i: 0,
+    };
+    r.bare_decimal();
+    while r.i < words.len() {
+        match r.step() {
+            Step::Took => {
+                r.any = true;
+                r.used = r.i;
+            }
+            Step::Passed => {}
+            Step::Stop => break,
+        }
     }
-    while i < words.len() {
+    if !r.any {
+        return None;
+    }
+    let mut used = r.used;
+    while used > 0 && matches!(words[used - 1], "and" | "a" | "-") {
+        used -= 1;
+    }
+    Some((r.total + r.current, used))
+}
+
+/// What reading one word (or one unit of several words) of a cardinal did.
+enum Step {
+    /// The word is part of the number, which now reaches past it.
+    Took,
+    /// The word was read ("and", "a", "-"; a fraction, which marks itself used), but the
+    /// number reaches past it only if a later word is taken.
+    Passed,
+    /// The number ends here.
+    Stop,
+}
+
+/// A cardinal being read word by word.
+struct Cardinal<'a> {
+    words: &'a [&'a str],
+    /// The sum of the scales already closed ("three million" in "three million and five").
+    total: f64,
+    /// The part below the next scale.
+    current: f64,
+    /// The value of the last scale word applied, for "one million and a half".
+    last_scale: Option<f64>,
+    /// Whether any word of the number has been read.
+    any: bool,
+    /// How many words the number takes so far.
+    used: usize,
+    /// The word being read.
+    i: usize,
+}
+
+impl Cardinal<'_> {
+    /// Starts the number at a decimal point that has digits after it and no figure before.
+    fn bare_decimal(&mut self) {
+        let words = self.words;
+        // ".08": a decimal without its leading zero.
+        if words.first() == Some(&".")
+            && let Some(digits) = words
+                .get(1)
+                .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            && let Ok(v) = format!("0.{digits}").parse::<f64>()
+        {
+            self.current = v;
+            self.any = true;
+            self.i = 2;
+            self.used = 2;
+        }
+    }
+
+    /// Reads the word at `i`, trying each kind of word a number is made of in turn.
+    fn step(&mut self) -> Step {
+        let words = self.words;
+        let i = self.i;
         let w = words[i];
         let next = words.get(i + 1).copied().unwrap_or("");
         let prev = if i > 0 { words[i - 1] } else { "" };
+        self.take_fraction(w, next, prev)
+            .or_else(|| self.take_unit(prev))
+            .or_else(|| self.take_article(w, next))
+            .or_else(|| self.take_hundred(w, next))
+            .or_else(|| self.take_dozen(w))
+            .or_else(|| self.take_scale(w, prev))
+            .or_else(|| self.take_point(w))
+            .or_else(|| self.take_and(w, next))
+            .or_else(|| self.take_hyphen(w, next))
+            .unwrap_or(Step::Stop)
+    }
+
+    /// "Half", "three quarters", "five and a half", "one million and a half": a fraction
+    /// word `w`, when it leads a number or follows one.
+    fn take_fraction(&mut self, w: &str, next: &str, prev: &str) -> Option<Step> {
+        let words = self.words;
+        let i = self.i;
         // A fraction leads a number only before a scale ("half million", "half a
         // dozen"); otherwise it is a word like any other ("the third attack").
         let leads = scale(next).is_some()
@@ -41,125 +118,170 @@ pub fn cardinal(words: &[&str]) -> Option<(f64, usize)> {
                 && words
                     .get(i + 2)
                     .is_some_and(|w| is_dozen(w) || scale(w).is_some()));
-        if let Some(share) =
-            fraction(w).filter(|_| (!any && leads) || (any && (prev == "a" || current > 0.0)))
-        {
-            if prev == "a" && current > 0.0 && words.get(i.wrapping_sub(2)) == Some(&"and") {
-                current += share; // "five and a half"
-            } else if prev == "a" || !any {
-                current = share; // "and a half" after a scale; "half million"
-            } else {
-                current *= share; // "three quarters"
-            }
-            any = true;
-            i += 1;
-            used = i;
-            if scale(next).is_some() || is_dozen(next) || next == "a" {
-                continue;
-            }
-            // A fraction that closes the number is a share of the last scale: "one
-            // million and a half".
-            if current < 1.0
-                && let Some(s) = last_scale
-            {
-                total += current * s;
-                current = 0.0;
-            }
-            break;
+        let any = self.any;
+        let share = fraction(w)
+            .filter(|_| (!any && leads) || (any && (prev == "a" || self.current > 0.0)))?;
+        if prev == "a" && self.current > 0.0 && words.get(i.wrapping_sub(2)) == Some(&"and") {
+            self.current += share; // "five and a half"
+        } else if prev == "a" || !self.any {
+            self.current = share; // "and a half" after a scale; "half million"
+        } else {
+            self.current *= share; // "three quarters"
         }
-        if let Some((v, width)) = unit(&words[i..]) {
-            // Two figures written in digits side by side are two numbers ("4000 3").
-            let in_digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
-            if any && in_digits(words[i]) && in_digits(prev) {
-                break;
+        self.any = true;
+        self.i += 1;
+        self.used = self.i;
+        if scale(next).is_some() || is_dozen(next) || next == "a" {
+            return Some(Step::Passed);
+        }
+        // A fraction that closes the number is a share of the last scale: "one
+        // million and a half".
+        if self.current < 1.0
+            && let Some(s) = self.last_scale
+        {
+            self.total += self.current * s;
+            self.current = 0.0;
+        }
+        Some(Step::Stop)
+    }
+
+    /// A unit (see [`unit`]) at `i`, added to the part below the next scale when it
+    /// follows a hundred or a ten as spoken numbers do.
+    fn take_unit(&mut self, prev: &str) -> Option<Step> {
+        let words = self.words;
+        let (v, width) = unit(&words[self.i..])?;
+        // Two figures written in digits side by side are two numbers ("4000 3").
+        let in_digits = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+        if self.any && in_digits(words[self.i]) && in_digits(prev) {
+            return Some(Step::Stop);
+        }
+        if self.any && self.current > 0.0 {
+            let current = self.current;
+            let after_hundred = current % 100.0 == 0.0 && v < 100.0 && v > 0.0;
+            let after_tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
+            if !(after_hundred || after_tens) {
+                return Some(Step::Stop);
             }
-            if any && current > 0.0 {
-                let after_hundred = current % 100.0 == 0.0 && v < 100.0 && v > 0.0;
-                let after_tens = current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0;
-                if !(after_hundred || after_tens) {
-                    break;
-                }
-            }
-            current += v;
-            i += width;
-        } else if w == "a"
+        }
+        self.current += v;
+        self.i += width;
+        Some(Step::Took)
+    }
+
+    /// "A" before "hundred", "dozen", a scale or a fraction: one of them, or nothing
+    /// after a number ("and a half").
+    fn take_article(&mut self, w: &str, next: &str) -> Option<Step> {
+        if w == "a"
             && (next == "hundred"
                 || is_dozen(next)
                 || scale(next).is_some()
                 || fraction(next).is_some())
         {
             // "a hundred", "a dozen"; "half a dozen"; "and a half".
-            if !any {
-                current = 1.0;
+            if !self.any {
+                self.current = 1.0;
             }
-            i += 1;
-            continue;
-        } else if w == "hundred" && (any || current > 0.0 || scale(next).is_some()) {
+            self.i += 1;
+            return Some(Step::Passed);
+        }
+        None
+    }
+
+    /// "Hundred" after a number, or before a scale.
+    fn take_hundred(&mut self, w: &str, next: &str) -> Option<Step> {
+        if w == "hundred" && (self.any || self.current > 0.0 || scale(next).is_some()) {
             // Bare "hundred thousand" counts one hundred.
-            current = if current == 0.0 { 1.0 } else { current } * 100.0;
-            i += 1;
-        } else if is_dozen(w) && (any || current > 0.0) {
+            let current = self.current;
+            self.current = if current == 0.0 { 1.0 } else { current } * 100.0;
+            self.i += 1;
+            return Some(Step::Took);
+        }
+        None
+    }
+
+    /// "Dozen" after a number: twelve of the units before it.
+    fn take_dozen(&mut self, w: &str) -> Option<Step> {
+        if is_dozen(w) && (self.any || self.current > 0.0) {
             // "three hundred and two dozens": the dozens are the units after the hundreds.
+            let current = self.current;
             let units = current % 100.0;
-            current = if current == 0.0 {
+            self.current = if current == 0.0 {
                 12.0
             } else if current >= 100.0 && units > 0.0 {
                 current - units + units * 12.0
             } else {
                 current * 12.0
             };
-            i += 1;
-        } else if let Some(s) = scale(w).filter(|_| any || current > 0.0) {
-            if current == 0.0 && total > 0.0 && prev != "and" {
-                total *= s; // "three lakh crore": scales multiply
-            } else {
-                total += if current == 0.0 { 1.0 } else { current } * s;
-            }
-            current = 0.0;
-            last_scale = Some(s);
-            i += 1;
-        } else if w == "point" && any {
-            let Some((decimals, width)) = decimal_words(&words[i + 1..]) else {
-                break;
+            self.i += 1;
+            return Some(Step::Took);
+        }
+        None
+    }
+
+    /// A scale word ("thousand", "million", "lakh") after a number: it closes the part
+    /// below it into the total.
+    fn take_scale(&mut self, w: &str, prev: &str) -> Option<Step> {
+        let s = scale(w).filter(|_| self.any || self.current > 0.0)?;
+        if self.current == 0.0 && self.total > 0.0 && prev != "and" {
+            self.total *= s; // "three lakh crore": scales multiply
+        } else {
+            let current = self.current;
+            self.total += if current == 0.0 { 1.0 } else { current } * s;
+        }
+        self.current = 0.0;
+        self.last_scale = Some(s);
+        self.i += 1;
+        Some(Step::Took)
+    }
+
+    /// "Point" after a number and the decimal words after it, which end the number.
+    fn take_point(&mut self, w: &str) -> Option<Step> {
+        if w == "point" && self.any {
+            let Some((decimals, width)) = decimal_words(&self.words[self.i + 1..]) else {
+                return Some(Step::Stop);
             };
-            current += decimals;
-            i += 1 + width;
-            used = i;
-            break;
-        } else if w == "and"
-            && any
+            self.current += decimals;
+            self.i += 1 + width;
+            self.used = self.i;
+            return Some(Step::Stop);
+        }
+        None
+    }
+
+    /// "And" inside a number, before a unit or a fraction.
+    fn take_and(&mut self, w: &str, next: &str) -> Option<Step> {
+        let words = self.words;
+        let i = self.i;
+        if w == "and"
+            && self.any
             && (unit(&words[i + 1..]).is_some() || next == "a" || fraction(next).is_some())
         {
             // "3 hundred and 2 hundred" is two numbers.
-            if current >= 100.0
+            if self.current >= 100.0
                 && let Some((_, width)) = unit(&words[i + 1..])
                 && words.get(i + 1 + width) == Some(&"hundred")
             {
-                break;
+                return Some(Step::Stop);
             }
-            i += 1;
-            continue;
-        } else if w == "-"
-            && any
-            && (20.0..100.0).contains(&current)
-            && current % 10.0 == 0.0
+            self.i += 1;
+            return Some(Step::Passed);
+        }
+        None
+    }
+
+    /// A hyphen standing apart between a ten and a digit word.
+    fn take_hyphen(&mut self, w: &str, next: &str) -> Option<Step> {
+        if w == "-"
+            && self.any
+            && (20.0..100.0).contains(&self.current)
+            && self.current % 10.0 == 0.0
             && small(next).is_some_and(|v| v < 10.0)
         {
-            i += 1; // "fifty - two"
-            continue;
-        } else {
-            break;
+            self.i += 1; // "fifty - two"
+            return Some(Step::Passed);
         }
-        any = true;
-        used = i;
+        None
     }
-    if !any {
-        return None;
-    }
-    while used > 0 && matches!(words[used - 1], "and" | "a" | "-") {
-        used -= 1;
-    }
-    Some((total + current, used))
 }
 
 /// A unit at the start of `words`: digits (with separators, decimals or a scale

@@ -28,6 +28,8 @@ pub const DEFAULT_TOLERANCE: f64 = 0.10;
 /// A figure read from text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
+    /// The numbers the figure allows, its qualifier and the tolerance applied ("about
+    /// 100" is 90 to 110).
     pub value: Interval,
     /// A word such as "several" rather than a figure.
     pub vague: bool,
@@ -40,8 +42,11 @@ pub struct Quantity {
 /// A figure found in a run of words: its value and which words it spans.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuantityMatch {
+    /// The figure read.
     pub quantity: Quantity,
+    /// The first word of the figure, its qualifier included ("at" in "at least five").
     pub start: usize,
+    /// The word after the figure: it takes words `start..end`.
     pub end: usize,
 }
 
@@ -286,6 +291,8 @@ pub fn read(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
     }
 }
 
+/// Reads one figure at word `at`: a qualifier and a currency before it, then a vague
+/// quantity, a range, or a number with the comparison after it.
 fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> {
     let mut i = at;
     let mut qualifier = None;
@@ -305,31 +312,12 @@ fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
 
     // Vague quantities.
     if currency.is_none()
-        && let Some((phrase, min, max)) = VAGUE.iter().find(|(p, _, _)| starts_with(words, i, p))
+        && let Some(found) = vague(words, at, i, qualifier)
     {
-        let end = i + phrase.len();
-        let value = Interval {
-            min: *min,
-            max: *max,
-        };
-        let value = match qualifier {
-            None => value,
-            Some(Qualifier::AtLeast | Qualifier::MoreThan) => Interval::at_least(value.min),
-            Some(_) => value,
-        };
-        return Some(QuantityMatch {
-            quantity: Quantity {
-                value,
-                vague: true,
-                currency: None,
-                figure: None,
-            },
-            start: at,
-            end,
-        });
+        return Some(found);
     }
 
-    let (first, mut end) = number_at(words, i)?;
+    let (first, end) = number_at(words, i)?;
     if qualifier == Some(Qualifier::Between) {
         words
             .get(end)
@@ -339,31 +327,96 @@ fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
         return finish(words, at, after, value, currency);
     }
     // "1m" alone is as likely a metre as a million; with a currency it is money.
-    let single_letter_scale = |w: &str| {
-        w.len() >= 2
-            && w.ends_with(['m', 'b', 'g'])
-            && w[..w.len() - 1]
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
-    };
     if currency.is_none() && end == i + 1 && single_letter_scale(words[i]) {
         return None;
     }
-    // "two or three", "60 to 63", "20 through 100"; "10 bln or 10 tln" names two
-    // figures, not a range.
     if qualifier.is_none()
-        && let Some(sep) = words.get(end)
-        && matches!(*sep, "to" | "-" | "–" | "or" | "through" | "thru")
-        && let Some((second, after)) = number_at(words, end + 1)
-        && second > first
-        && (*sep != "or" || second <= first * 10.0)
+        && let Some((second, after)) = range_to(words, end, first)
     {
         let value = Interval::between(first.floor() as u64, second.ceil() as u64)?;
         return finish(words, at, after, value, currency);
     }
-    let (after, currency) = unit_and_currency(words, end, currency)?;
-    end = after;
-    let n = first.round().max(0.0) as u64;
+    let (end, currency) = unit_and_currency(words, end, currency)?;
+    let (qualifier, end) = match comparison_after(words, end, qualifier) {
+        Some((q, k)) => (Some(q), k),
+        None => (qualifier, end),
+    };
+    let (value, end) = qualified(words, end, first, qualifier, tolerance)?;
+    Some(QuantityMatch {
+        quantity: Quantity {
+            value,
+            vague: false,
+            currency,
+            figure: qualifier.is_none().then_some(first),
+        },
+        start: at,
+        end,
+    })
+}
+
+/// Digits with one of the scale letters "m", "b" or "g" after them: "1m", "2.5b".
+fn single_letter_scale(w: &str) -> bool {
+    w.len() >= 2
+        && w.ends_with(['m', 'b', 'g'])
+        && w[..w.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
+/// A vague quantity ("several", "dozens of") at word `i` of a figure that starts at
+/// `at`; a lower qualifier ("at least several") keeps only its lower bound.
+fn vague(
+    words: &[&str],
+    at: usize,
+    i: usize,
+    qualifier: Option<Qualifier>,
+) -> Option<QuantityMatch> {
+    let (phrase, min, max) = VAGUE.iter().find(|(p, _, _)| starts_with(words, i, p))?;
+    let end = i + phrase.len();
+    let value = Interval {
+        min: *min,
+        max: *max,
+    };
+    let value = match qualifier {
+        None => value,
+        Some(Qualifier::AtLeast | Qualifier::MoreThan) => Interval::at_least(value.min),
+        Some(_) => value,
+    };
+    Some(QuantityMatch {
+        quantity: Quantity {
+            value,
+            vague: true,
+            currency: None,
+            figure: None,
+        },
+        start: at,
+        end,
+    })
+}
+
+/// The second number of a range after the number `first` that ends at word `end`, and
+/// the word after it.
+fn range_to(words: &[&str], end: usize, first: f64) -> Option<(f64, usize)> {
+    // "two or three", "60 to 63", "20 through 100"; "10 bln or 10 tln" names two
+    // figures, not a range.
+    let sep = words.get(end)?;
+    if matches!(*sep, "to" | "-" | "–" | "or" | "through" | "thru")
+        && let Some((second, after)) = number_at(words, end + 1)
+        && second > first
+        && (*sep != "or" || second <= first * 10.0)
+    {
+        return Some((second, after));
+    }
+    None
+}
+
+/// A comparison after a figure that ends at word `end`, as the qualifier it makes and
+/// the word after it.
+fn comparison_after(
+    words: &[&str],
+    end: usize,
+    qualifier: Option<Qualifier>,
+) -> Option<(Qualifier, usize)> {
     // After the figure: "or more", "or greater", "and above", "or less", "or equal".
     let word = |k: usize| words.get(k).copied().unwrap_or("");
     let starts_new_comparison = |k: usize| word(k) == "than" && number_at(words, k + 1).is_some();
@@ -407,35 +460,21 @@ fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
             ));
         }
     }
-    if let Some((q, k)) = post {
-        qualifier = Some(q);
-        end = k;
-    }
+    post
+}
+
+/// The interval the number `first`, ending at word `end`, stands for under `qualifier`
+/// (see the table at the top), and the word after the figure.
+fn qualified(
+    words: &[&str],
+    end: usize,
+    first: f64,
+    qualifier: Option<Qualifier>,
+    tolerance: f64,
+) -> Option<(Interval, usize)> {
+    let n = first.round().max(0.0) as u64;
     let value = match qualifier {
-        None => {
-            if word(end) == "+" || word(end) == "plus" {
-                end += 1;
-                Interval::at_least(n)
-            } else if starts_with(words, end, &["or", "so"]) {
-                end += 2;
-                about(first, tolerance)
-            } else if starts_with(words, end, &["or", "fewer"])
-                || starts_with(words, end, &["or", "less"])
-            {
-                end += 2;
-                Interval {
-                    min: 0,
-                    max: Some(n),
-                }
-            } else if first.fract() != 0.0 {
-                Interval {
-                    min: first.floor() as u64,
-                    max: Some(first.ceil() as u64),
-                }
-            } else {
-                Interval::exact(n)
-            }
-        }
+        None => return Some(unqualified(words, end, first, tolerance)),
         Some(Qualifier::Exactly) => Interval::exact(n),
         Some(Qualifier::AtLeast) => Interval::at_least(n),
         Some(Qualifier::MoreThan) => Interval::at_least((first.floor() as u64).saturating_add(1)),
@@ -459,16 +498,37 @@ fn read_one(words: &[&str], at: usize, tolerance: f64) -> Option<QuantityMatch> 
         },
         Some(Qualifier::Between) => return None,
     };
-    Some(QuantityMatch {
-        quantity: Quantity {
-            value,
-            vague: false,
-            currency,
-            figure: qualifier.is_none().then_some(first),
-        },
-        start: at,
-        end,
-    })
+    Some((value, end))
+}
+
+/// The interval a number `first` with no qualifier before it stands for, read with the
+/// words after it ("5+", "50 or so", "10 or fewer"; "4.5" as 4 to 5), and the word
+/// after the figure.
+fn unqualified(words: &[&str], mut end: usize, first: f64, tolerance: f64) -> (Interval, usize) {
+    let n = first.round().max(0.0) as u64;
+    let word = |k: usize| words.get(k).copied().unwrap_or("");
+    let value = if word(end) == "+" || word(end) == "plus" {
+        end += 1;
+        Interval::at_least(n)
+    } else if starts_with(words, end, &["or", "so"]) {
+        end += 2;
+        about(first, tolerance)
+    } else if starts_with(words, end, &["or", "fewer"]) || starts_with(words, end, &["or", "less"])
+    {
+        end += 2;
+        Interval {
+            min: 0,
+            max: Some(n),
+        }
+    } else if first.fract() != 0.0 {
+        Interval {
+            min: first.floor() as u64,
+            max: Some(first.ceil() as u64),
+        }
+    } else {
+        Interval::exact(n)
+    };
+    (value, end)
 }
 
 fn finish(

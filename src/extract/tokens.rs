@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+/// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     /// Letters, possibly with digits, inner hyphens and apostrophes ("58-year-old").
@@ -12,9 +13,12 @@ pub enum Kind {
     Punct,
 }
 
+/// A word, number or punctuation mark of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
+    /// Its byte offsets in the whole text (not in the range tokenized).
     pub span: Range<usize>,
+    /// What it is.
     pub kind: Kind,
 }
 
