@@ -205,3 +205,91 @@ fn aliases_on_an_entity_of_no_kind_are_never_reported() {
         assert!(!stderr.contains("no `kind:`"), "{kind}: {stderr}");
     }
 }
+
+/// The rulebook loads with no warning at all.
+fn quiet(rules: &str) {
+    let (code, stdout, stderr) = rules_check(rules);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("rulebook is valid"), "{stdout}");
+    assert!(!stdout.contains("warning"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_marker_that_starts_or_ends_with_a_space() {
+    for marker in [" Lark Street fire", "Lark Street fire "] {
+        let rules =
+            format!("events:\n  fire-2025:\n    date: 2025-03-07\n    about: ['{marker}']\n");
+        warns(
+            &rules,
+            &format!(
+                "marker `{marker}` of `fire-2025` can never match: it starts or ends with a space"
+            ),
+        );
+        // Drawn at the marker itself, on its line.
+        let (_, _, stderr) = rules_check(&rules);
+        assert!(stderr.contains("story.yaml:4:14"), "{stderr}");
+    }
+    // The phrase as an article writes it, with an apostrophe and a hyphen.
+    quiet(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    about: [Lark Street fire, \"St George's Chapel\", fire-hit street]\n",
+    );
+}
+
+#[test]
+fn a_marker_with_a_tab() {
+    warns(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    about: [\"Lark\\tStreet fire\"]\n",
+        "of `fire-2025` can never match: it holds two spaces, a tab or a line break",
+    );
+}
+
+#[test]
+fn an_alias_that_differs_from_the_house_spelling_by_case_is_no_lint() {
+    quiet(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    aliases: [Ana vell, ANA VELL]\n",
+    );
+}
+
+#[test]
+fn a_short_name_two_people_share_is_no_lint() {
+    // Listed under `short` on each, the article's fuller names decide.
+    quiet(
+        "entities:\n  ana-vell: {name: Ana Vell, kind: person, short: [Vell]}\n  bo-vell: {name: Bo Vell, kind: person, short: [Vell]}\n",
+    );
+}
+
+#[test]
+fn a_title_that_holds_another_entitys_name_is_no_lint() {
+    // "Fire Service chief" is a post, not the name of the Fire Service.
+    quiet(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      title: {value: chief, accept: [Fire Service chief]}\n  fire-service: {name: Fire Service, kind: organisation}\n",
+    );
+}
+
+#[test]
+fn a_title_of_ten_words_is_read() {
+    quiet(
+        "entities:\n  ana-vell:\n    name: Ana Vell\n    kind: person\n    facts:\n      title: {value: chief of the division of the office of public works}\n",
+    );
+}
+
+#[test]
+fn a_superseded_figure_above_the_current_one_is_no_lint() {
+    // A toll revised down: the old figure, open upward, excludes the current 9.
+    quiet(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed:\n        value: 9\n        revised_from: [{value: 4, as_of: 2025-03-06}, {value: at least 12, as_of: 2025-03-07}]\n",
+    );
+}
+
+#[test]
+fn a_cue_shared_where_figures_can_be_told_apart_is_no_lint() {
+    // Two built-in measures given one cue.
+    quiet(
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed: {value: 9, cues: [casualties]}\n      injured: {value: 20, cues: [casualties]}\n",
+    );
+    // One measure, with the same cue, on two events.
+    quiet(
+        "events:\n  crash-2025:\n    date: 2025-03-07\n    facts:\n      on_board: {value: 44, cues: [on board]}\n  crash-2024:\n    date: 2024-03-07\n    facts:\n      on_board: {value: 30, cues: [on board]}\n",
+    );
+}
