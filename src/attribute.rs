@@ -104,156 +104,17 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// Compiles a rulebook's names and markers into one automaton, with what its
+    /// articles may call each event.
     pub fn new(book: &Rulebook) -> Matcher {
-        let mut by_text: BTreeMap<String, Pattern> = BTreeMap::new();
-        let mut add = |text: &str, target: Target| {
-            // "elected as President" needs its capital P, "76th Governor" its G.
-            let mut capitals: Vec<bool> = text.chars().map(char::is_uppercase).collect();
-            // "police lines" and "police-lines" are one name.
-            let key = text.to_lowercase();
-            if key.chars().count() != capitals.len() {
-                // A letter whose lower case is longer: only the first capital counts.
-                let first = capitals.first() == Some(&true);
-                capitals = key
-                    .chars()
-                    .enumerate()
-                    .map(|(i, _)| i == 0 && first)
-                    .collect();
-            }
-            let variants = [key.clone(), key.replace(' ', "-"), key.replace('-', " ")];
-            for variant in variants {
-                let slot = by_text
-                    .entry(variant)
-                    .or_insert_with(|| (Vec::new(), capitals.clone()));
-                if !slot.0.contains(&target) {
-                    slot.0.push(target);
-                }
-                for (have, new) in slot.1.iter_mut().zip(&capitals) {
-                    *have &= *new;
-                }
-            }
-        };
-        let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, entity) in book.entities.iter().enumerate() {
-            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                add(name, Target::Name(i));
-            }
-            for s in &entity.short_names {
-                add(s, Target::Short);
-                short.entry(s.to_lowercase()).or_default().push(i);
-            }
-            for s in titled_names(book, i) {
-                if !entity
-                    .short_names
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(&s))
-                {
-                    add(&s, Target::Short);
-                    short.entry(s.to_lowercase()).or_default().push(i);
-                }
-            }
-        }
-        for (i, event) in book.events.iter().enumerate() {
-            for marker in &event.markers {
-                add(marker, Target::Phrase(i));
-            }
-        }
-        let mut entity_events = vec![Vec::new(); book.entities.len()];
-        for (i, event) in book.events.iter().enumerate() {
-            for &e in &event.marker_entities {
-                entity_events[e].push(i);
-            }
-        }
+        let (by_text, short) = name_patterns(book);
+        let entity_events = entity_events(book);
         let (texts, patterns): (Vec<String>, Vec<Pattern>) = by_text.into_iter().unzip();
-        // A DFA: the most memory, the fastest search, and its speed does not fall as the
-        // rulebook grows.
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&texts)
-            .expect("literal names always build an automaton");
+        let automaton = build_automaton(&texts);
         let vocabulary = book.vocabulary().clone();
-        let mut event_nouns = Vec::new();
-        let mut event_words = Vec::new();
-        let mut event_kinds: Vec<Vec<String>> = Vec::new();
-        for event in &book.events {
-            // What the desk calls it: its id and marker phrases.
-            let mut called = event.id.replace('-', " ");
-            for part in &event.markers {
-                called.push(' ');
-                called.push_str(part);
-            }
-            // The kinds the rulebook names; else the kind the summary opens with, and
-            // those its id and markers name.
-            let mut kinds: Vec<&str> = event
-                .kinds
-                .iter()
-                .filter_map(|k| vocabulary.kinds.get_key_value(k).map(|(k, _)| k.as_str()))
-                .collect();
-            if kinds.is_empty() {
-                kinds = vocabulary.kinds_of(&called);
-                if let Some(kind) = event
-                    .summary
-                    .as_deref()
-                    .and_then(|s| vocabulary.first_kind(s))
-                    && !kinds.contains(&kind)
-                {
-                    kinds.push(kind);
-                }
-            }
-            event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
-            // An event whose words name no kind is read as the attacks the first
-            // rulebooks were written for.
-            if kinds.is_empty() {
-                kinds.push("attack");
-            }
-            let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
-            for kind in kinds {
-                for noun in &vocabulary.kinds[kind].nouns {
-                    nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
-                }
-            }
-            event_nouns.push(nouns);
-            event_words.push(lower_words(&called).into_iter().collect());
-        }
-        let mut place_events = vec![Vec::new(); book.entities.len()];
-        for (i, event) in book.events.iter().enumerate() {
-            let nouns: HashSet<String> = event_kinds[i]
-                .iter()
-                .flat_map(|k: &String| &vocabulary.kinds[k.as_str()].nouns)
-                .filter(|n| !vocabulary.generic_events.has(n))
-                .map(|n| n.rsplit(' ').next().unwrap_or(n).to_string())
-                .collect();
-            if nouns.is_empty() {
-                continue;
-            }
-            for &place in &event.places {
-                place_events[place].push((i, nouns.clone()));
-            }
-        }
-        let mut ordinal_titles = Vec::new();
-        for (fact, f) in book.facts.iter().enumerate() {
-            let Expected::Title { value, accept } = &f.expected else {
-                continue;
-            };
-            for form in std::iter::once(value).chain(accept) {
-                let words = lower_words(form);
-                for (k, word) in words.iter().enumerate() {
-                    let Some(n) = crate::extract::number::ordinal(word) else {
-                        continue;
-                    };
-                    let after: HashSet<String> = words[k + 1..]
-                        .iter()
-                        .filter(|w| !vocabulary.title_connectors.has(w))
-                        .cloned()
-                        .collect();
-                    if !after.is_empty() {
-                        ordinal_titles.push((n, after, fact));
-                    }
-                }
-            }
-        }
+        let (event_nouns, event_words, event_kinds) = event_readings(book, &vocabulary);
+        let place_events = place_events(book, &vocabulary, &event_kinds);
+        let ordinal_titles = ordinal_titles(book, &vocabulary);
         Matcher {
             automaton,
             patterns,
@@ -336,6 +197,224 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// Adds a name or marker text to the patterns: its lower case, and its forms with
+/// spaces for hyphens and hyphens for spaces, each finding `target`.
+fn add_pattern(by_text: &mut BTreeMap<String, Pattern>, text: &str, target: Target) {
+    // "elected as President" needs its capital P, "76th Governor" its G.
+    let mut capitals: Vec<bool> = text.chars().map(char::is_uppercase).collect();
+    // "police lines" and "police-lines" are one name.
+    let key = text.to_lowercase();
+    if key.chars().count() != capitals.len() {
+        // A letter whose lower case is longer: only the first capital counts.
+        let first = capitals.first() == Some(&true);
+        capitals = key
+            .chars()
+            .enumerate()
+            .map(|(i, _)| i == 0 && first)
+            .collect();
+    }
+    let variants = [key.clone(), key.replace(' ', "-"), key.replace('-', " ")];
+    for variant in variants {
+        let slot = by_text
+            .entry(variant)
+            .or_insert_with(|| (Vec::new(), capitals.clone()));
+        if !slot.0.contains(&target) {
+            slot.0.push(target);
+        }
+        for (have, new) in slot.1.iter_mut().zip(&capitals) {
+            *have &= *new;
+        }
+    }
+}
+
+/// The patterns of a rulebook's names (house spellings, aliases, short names, a
+/// title with one name) and event markers, and each short name's entities.
+fn name_patterns(
+    book: &Rulebook,
+) -> (BTreeMap<String, Pattern>, BTreeMap<String, Vec<usize>>) {
+    let mut by_text: BTreeMap<String, Pattern> = BTreeMap::new();
+    let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, entity) in book.entities.iter().enumerate() {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            add_pattern(&mut by_text, name, Target::Name(i));
+        }
+        for s in &entity.short_names {
+            add_pattern(&mut by_text, s, Target::Short);
+            short.entry(s.to_lowercase()).or_default().push(i);
+        }
+        for s in titled_names(book, i) {
+            if !entity
+                .short_names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&s))
+            {
+                add_pattern(&mut by_text, &s, Target::Short);
+                short.entry(s.to_lowercase()).or_default().push(i);
+            }
+        }
+    }
+    for (i, event) in book.events.iter().enumerate() {
+        for marker in &event.markers {
+            add_pattern(&mut by_text, marker, Target::Phrase(i));
+        }
+    }
+    (by_text, short)
+}
+
+/// For each entity, the events it marks.
+fn entity_events(book: &Rulebook) -> Vec<Vec<usize>> {
+    let mut entity_events = vec![Vec::new(); book.entities.len()];
+    for (i, event) in book.events.iter().enumerate() {
+        for &e in &event.marker_entities {
+            entity_events[e].push(i);
+        }
+    }
+    entity_events
+}
+
+/// The automaton that finds every pattern text in one pass.
+fn build_automaton(texts: &[String]) -> AhoCorasick {
+    // A DFA: the most memory, the fastest search, and its speed does not fall as the
+    // rulebook grows.
+    AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(texts)
+        .expect("literal names always build an automaton")
+}
+
+/// What each event is called: the nouns that refer back to it, the words of its id
+/// and marker phrases, and the kinds its words give it (the matcher's `event_nouns`,
+/// `event_words` and `event_kinds`).
+#[allow(clippy::type_complexity)]
+fn event_readings(
+    book: &Rulebook,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> (Vec<HashSet<String>>, Vec<HashSet<String>>, Vec<Vec<String>>) {
+    let mut event_nouns = Vec::new();
+    let mut event_words = Vec::new();
+    let mut event_kinds: Vec<Vec<String>> = Vec::new();
+    for event in &book.events {
+        let called = desk_name(event);
+        let mut kinds = kinds_of_event(vocabulary, event, &called);
+        event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
+        // An event whose words name no kind is read as the attacks the first
+        // rulebooks were written for.
+        if kinds.is_empty() {
+            kinds.push("attack");
+        }
+        event_nouns.push(nouns_of_kinds(vocabulary, &kinds));
+        event_words.push(lower_words(&called).into_iter().collect());
+    }
+    (event_nouns, event_words, event_kinds)
+}
+
+/// What the desk calls an event: its id and marker phrases.
+fn desk_name(event: &crate::rulebook::Event) -> String {
+    let mut called = event.id.replace('-', " ");
+    for part in &event.markers {
+        called.push(' ');
+        called.push_str(part);
+    }
+    called
+}
+
+/// The kinds of an event: those the rulebook names; else the kind the summary opens
+/// with, and those its id and markers (`called`) name.
+fn kinds_of_event<'v>(
+    vocabulary: &'v crate::lexicon::Vocabulary,
+    event: &crate::rulebook::Event,
+    called: &str,
+) -> Vec<&'v str> {
+    let mut kinds: Vec<&str> = event
+        .kinds
+        .iter()
+        .filter_map(|k| vocabulary.kinds.get_key_value(k).map(|(k, _)| k.as_str()))
+        .collect();
+    if kinds.is_empty() {
+        kinds = vocabulary.kinds_of(called);
+        if let Some(kind) = event
+            .summary
+            .as_deref()
+            .and_then(|s| vocabulary.first_kind(s))
+            && !kinds.contains(&kind)
+        {
+            kinds.push(kind);
+        }
+    }
+    kinds
+}
+
+/// The nouns that refer back to an event of these kinds (the last word of each of
+/// their nouns), with the words for any event.
+fn nouns_of_kinds(vocabulary: &crate::lexicon::Vocabulary, kinds: &[&str]) -> HashSet<String> {
+    let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
+    for kind in kinds {
+        for noun in &vocabulary.kinds[*kind].nouns {
+            nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
+        }
+    }
+    nouns
+}
+
+/// For each place entity, the events of a known kind that happened there, each with
+/// the nouns of its kinds that are no word for any event.
+fn place_events(
+    book: &Rulebook,
+    vocabulary: &crate::lexicon::Vocabulary,
+    event_kinds: &[Vec<String>],
+) -> Vec<Vec<(usize, HashSet<String>)>> {
+    let mut place_events = vec![Vec::new(); book.entities.len()];
+    for (i, event) in book.events.iter().enumerate() {
+        let nouns: HashSet<String> = event_kinds[i]
+            .iter()
+            .flat_map(|k: &String| &vocabulary.kinds[k.as_str()].nouns)
+            .filter(|n| !vocabulary.generic_events.has(n))
+            .map(|n| n.rsplit(' ').next().unwrap_or(n).to_string())
+            .collect();
+        if nouns.is_empty() {
+            continue;
+        }
+        for &place in &event.places {
+            place_events[place].push((i, nouns.clone()));
+        }
+    }
+    place_events
+}
+
+/// The ranks inside the rulebook's titles: for each ordinal in a title's value or
+/// accepted form, the ordinal, the title's words after it (function words aside),
+/// and the title fact.
+fn ordinal_titles(
+    book: &Rulebook,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> Vec<(u64, HashSet<String>, usize)> {
+    let mut ordinal_titles = Vec::new();
+    for (fact, f) in book.facts.iter().enumerate() {
+        let Expected::Title { value, accept } = &f.expected else {
+            continue;
+        };
+        for form in std::iter::once(value).chain(accept) {
+            let words = lower_words(form);
+            for (k, word) in words.iter().enumerate() {
+                let Some(n) = crate::extract::number::ordinal(word) else {
+                    continue;
+                };
+                let after: HashSet<String> = words[k + 1..]
+                    .iter()
+                    .filter(|w| !vocabulary.title_connectors.has(w))
+                    .cloned()
+                    .collect();
+                if !after.is_empty() {
+                    ordinal_titles.push((n, after, fact));
+                }
+            }
+        }
+    }
+    ordinal_titles
 }
 
 impl Matcher {
