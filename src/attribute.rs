@@ -704,16 +704,11 @@ fn with_reading<R>(
     f(&reading, &topics)
 }
 
+/// Ties each mention of a reading to its fact: by a rule's own pattern, else by the
+/// ways of tying in turn ([`tie`]), with the date its value may have held on.
 fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
-    let Reading {
-        book,
-        matcher,
-        doc,
-        mentions,
-        ..
-    } = *reading;
     let mut claims = Vec::new();
-    for (index, mention) in mentions.iter().enumerate() {
+    for (index, mention) in reading.mentions.iter().enumerate() {
         if let Some(fact) = mention.pattern_fact {
             claims.push(Claim {
                 mention: index,
@@ -724,119 +719,9 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             continue;
         }
         let in_sentence: Vec<&Hit> = reading.hits_in(mention.sentence).collect();
-        let claim = match mention.kind {
-            // A count with no measure may still be a part that confirms (below).
-            MentionKind::Count | MentionKind::Amount => {
-                let measure = mention
-                    .measure
-                    .as_deref()
-                    .filter(|_| !mention.whole_of_part);
-                measure
-                    .and_then(|measure| {
-                        reading
-                            .figure_subject(mention, &in_sentence, measure)
-                            .and_then(|(subject, via)| {
-                                book.fact(subject, measure).map(|f| (f, via))
-                            })
-                    })
-                    .filter(|&(f, _)| !part_named_elsewhere(book, doc, mention, f))
-            }
-            MentionKind::Date if !mention.dateline && mention.occurrence => reading
-                .event_of(mention, &in_sentence, None)
-                .or_else(|| reading.named_of_verbs_kind(mention))
-                .or_else(|| {
-                    reading.dated_by_reference(mention, &in_sentence, topics[mention.sentence])
-                })
-                .filter(|(subject, _)| {
-                    // "The first president from the Deep South since 1837": a point of
-                    // time to compare with, not the event's date.
-                    let before = doc.prose[..mention.span.start].trim_end();
-                    let since = crate::extract::ends_with_ignoring_case(before, "since");
-                    plausibly_its_date(book, *subject, mention, doc.meta.published)
-                        || !since && matcher.own_kind_verb(*subject, mention)
-                })
-                // "Macron's April presidential election victory … a second term": the
-                // date of an election is no date of a term of office.
-                .filter(|(subject, _)| matcher.noun_kind_fits(*subject, mention))
-                // "the 18 killed last October sent a legal notice": a date right after a
-                // verb of killing or wounding dates deaths or wounds, never an event
-                // that has no toll (a lawsuit, an anniversary).
-                .filter(|(subject, _)| {
-                    let before = doc.prose[..mention.span.start].trim_end();
-                    let from = before
-                        .char_indices()
-                        .rev()
-                        .find(|(_, c)| !c.is_alphabetic())
-                        .map_or(0, |(i, c)| i + c.len_utf8());
-                    let word = &before[from..];
-                    let wounding = ["killed", "wounded", "injured"]
-                        .iter()
-                        .any(|v| word.eq_ignore_ascii_case(v));
-                    !wounding || book.has_measure(*subject, "killed")
-                })
-                .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
-            MentionKind::Age => age_subject(book, doc, mention, &in_sentence)
-                .or_else(|| reading.pronoun_person(mention, &in_sentence))
-                .or_else(|| detached_age_subject(book, doc, mention, &in_sentence))
-                .filter(|&e| !speaks_after_death(book, doc, mention, e))
-                .and_then(|e| book.fact(Subject::Entity(e), "age"))
-                .map(|f| (f, Via::Name)),
-            MentionKind::Ordinal => reading.title_rank(mention),
-            MentionKind::Name | MentionKind::Title => mention
-                .entity
-                .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
-                .map(|f| (f, Via::Name)),
-            MentionKind::Code => reading.code_subject(mention, &in_sentence),
-            _ => None,
-        };
-        // Each way of tying is tried in turn, and one whose event is of another kind
-        // than the date's verb ("collided on March 7" beside a death) gives way to the
-        // next.
-        let fits = |c: Option<(usize, Via)>| {
-            c.filter(|(f, _)| matcher.kind_fits(book, *f, mention) && unit_fits(book, *f, mention))
-        };
-        let claim = fits(claim)
-            .or_else(|| fits(reading.year_slip(mention)))
-            .or_else(|| fits(reading.topic_claim(mention, &in_sentence, topics[mention.sentence])))
-            .or_else(|| fits(reading.marked_date(mention, &in_sentence)))
-            .or_else(|| fits(reading.named_date(mention)))
-            .or_else(|| fits(reading.kind_dated(mention)))
-            .or_else(|| fits(reading.verb_dated(mention)))
-            .or_else(|| fits(reading.agreeing_figure(mention, &in_sentence)))
-            .or_else(|| fits(reading.agreeing_part(mention, &in_sentence)))
-            .or_else(|| fits(reading.unit_figure(mention, &in_sentence)))
-            .or_else(|| fits(reading.figure_dated(mention, &claims)))
-            .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
-            .map(|(fact, via)| reading.widest_scope(fact, via, mention))
-            .or_else(|| reading.range_end(index, claims.last()))
-            .or_else(|| reading.restated(index, claims.last()));
-        if let Some((fact, via)) = claim {
-            let on = (mention.kind == MentionKind::Age)
-                .then(|| reading.event_of(mention, &in_sentence, None))
-                .flatten()
-                .and_then(|(subject, _)| match subject {
-                    Subject::Event(e) => book.events[e].date,
-                    Subject::Entity(_) => None,
-                })
-                .or_else(|| {
-                    // A title: the years its sentence tells of ("in 1978, President
-                    // Carter …"), at which the post may have been held.
-                    let dates = mentions[reading.mention_ranges[mention.sentence].clone()]
-                        .iter()
-                        .filter(|m| m.kind == MentionKind::Date && !m.dateline)
-                        .filter_map(|m| match m.value {
-                            MentionValue::Date(r) => Some(r),
-                            _ => None,
-                        });
-                    (mention.kind == MentionKind::Title)
-                        .then(|| {
-                            dates.reduce(|a, b| DayRange {
-                                from: a.from.min(b.from),
-                                to: a.to.max(b.to),
-                            })
-                        })
-                        .flatten()
-                });
+        let topic = topics[mention.sentence];
+        if let Some((fact, via)) = tie(reading, index, mention, &in_sentence, topic, &claims) {
+            let on = claim_on(reading, mention, &in_sentence);
             claims.push(Claim {
                 mention: index,
                 fact,
@@ -846,6 +731,182 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// The fact the `index`th mention is tied to, and how: the tie its kind gives
+/// ([`first_claim`]), else each other way of tying in turn, the first that ties
+/// deciding; then a tie to another event's value or a wider scope is weighed, and a
+/// range's end or a restated figure follows the claim before it. `claims` are those
+/// of the mentions before it.
+fn tie(
+    reading: &Reading,
+    index: usize,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    topic: Option<usize>,
+    claims: &[Claim],
+) -> Option<(usize, Via)> {
+    let Reading { book, matcher, .. } = *reading;
+    let claim = first_claim(reading, mention, in_sentence, topic);
+    // Each way of tying is tried in turn, and one whose event is of another kind
+    // than the date's verb ("collided on March 7" beside a death) gives way to the
+    // next.
+    let fits = |c: Option<(usize, Via)>| {
+        c.filter(|(f, _)| matcher.kind_fits(book, *f, mention) && unit_fits(book, *f, mention))
+    };
+    fits(claim)
+        .or_else(|| fits(reading.year_slip(mention)))
+        .or_else(|| fits(reading.topic_claim(mention, in_sentence, topic)))
+        .or_else(|| fits(reading.marked_date(mention, in_sentence)))
+        .or_else(|| fits(reading.named_date(mention)))
+        .or_else(|| fits(reading.kind_dated(mention)))
+        .or_else(|| fits(reading.verb_dated(mention)))
+        .or_else(|| fits(reading.agreeing_figure(mention, in_sentence)))
+        .or_else(|| fits(reading.agreeing_part(mention, in_sentence)))
+        .or_else(|| fits(reading.unit_figure(mention, in_sentence)))
+        .or_else(|| fits(reading.figure_dated(mention, claims)))
+        .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
+        .map(|(fact, via)| reading.widest_scope(fact, via, mention))
+        .or_else(|| reading.range_end(index, claims.last()))
+        .or_else(|| reading.restated(index, claims.last()))
+}
+
+/// The tie a mention's own kind gives it, tried before any other: a figure by its
+/// measure, a date by its event, an age or a name by its person, a rank by its
+/// title, an identifier by its event.
+fn first_claim(
+    reading: &Reading,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    topic: Option<usize>,
+) -> Option<(usize, Via)> {
+    let book = reading.book;
+    match mention.kind {
+        // A count with no measure may still be a part that confirms (below).
+        MentionKind::Count | MentionKind::Amount => figure_claim(reading, mention, in_sentence),
+        MentionKind::Date if !mention.dateline && mention.occurrence => {
+            date_claim(reading, mention, in_sentence, topic)
+        }
+        MentionKind::Age => age_claim(reading, mention, in_sentence),
+        MentionKind::Ordinal => reading.title_rank(mention),
+        MentionKind::Name | MentionKind::Title => mention
+            .entity
+            .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
+            .map(|f| (f, Via::Name)),
+        MentionKind::Code => reading.code_subject(mention, in_sentence),
+        _ => None,
+    }
+}
+
+/// A figure with a measure (not the whole a part is of): its subject's fact for the
+/// measure, unless the part it counts is named elsewhere.
+fn figure_claim(reading: &Reading, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+    let Reading { book, doc, .. } = *reading;
+    let measure = mention
+        .measure
+        .as_deref()
+        .filter(|_| !mention.whole_of_part);
+    measure
+        .and_then(|measure| {
+            reading
+                .figure_subject(mention, in_sentence, measure)
+                .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
+        })
+        .filter(|&(f, _)| !part_named_elsewhere(book, doc, mention, f))
+}
+
+/// A date of a happening: the date fact of the event its sentence is about, of the
+/// named event of its verb's kind, or of the event a noun before it refers back to;
+/// when it may be that event's date at all.
+fn date_claim(
+    reading: &Reading,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    topic: Option<usize>,
+) -> Option<(usize, Via)> {
+    let Reading {
+        book,
+        matcher,
+        doc,
+        ..
+    } = *reading;
+    reading
+        .event_of(mention, in_sentence, None)
+        .or_else(|| reading.named_of_verbs_kind(mention))
+        .or_else(|| reading.dated_by_reference(mention, in_sentence, topic))
+        .filter(|(subject, _)| {
+            // "The first president from the Deep South since 1837": a point of
+            // time to compare with, not the event's date.
+            let before = doc.prose[..mention.span.start].trim_end();
+            let since = crate::extract::ends_with_ignoring_case(before, "since");
+            plausibly_its_date(book, *subject, mention, doc.meta.published)
+                || !since && matcher.own_kind_verb(*subject, mention)
+        })
+        // "Macron's April presidential election victory … a second term": the
+        // date of an election is no date of a term of office.
+        .filter(|(subject, _)| matcher.noun_kind_fits(*subject, mention))
+        // "the 18 killed last October sent a legal notice": a date right after a
+        // verb of killing or wounding dates deaths or wounds, never an event
+        // that has no toll (a lawsuit, an anniversary).
+        .filter(|(subject, _)| {
+            let before = doc.prose[..mention.span.start].trim_end();
+            let from = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &before[from..];
+            let wounding = ["killed", "wounded", "injured"]
+                .iter()
+                .any(|v| word.eq_ignore_ascii_case(v));
+            !wounding || book.has_measure(*subject, "killed")
+        })
+        .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via)))
+}
+
+/// An age: the age fact of the person named beside it, else of the one a pronoun
+/// opening its sentence means, else of the one its clause or sentence is about;
+/// never of one who speaks after the death the rulebook records.
+fn age_claim(reading: &Reading, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+    let Reading { book, doc, .. } = *reading;
+    age_subject(book, doc, mention, in_sentence)
+        .or_else(|| reading.pronoun_person(mention, in_sentence))
+        .or_else(|| detached_age_subject(book, doc, mention, in_sentence))
+        .filter(|&e| !speaks_after_death(book, doc, mention, e))
+        .and_then(|e| book.fact(Subject::Entity(e), "age"))
+        .map(|f| (f, Via::Name))
+}
+
+/// When a claimed value may have held: for an age, the date of the event its
+/// sentence tells of; for a title, the span of the years its sentence tells of.
+fn claim_on(reading: &Reading, mention: &Mention, in_sentence: &[&Hit]) -> Option<DayRange> {
+    let Reading { book, mentions, .. } = *reading;
+    (mention.kind == MentionKind::Age)
+        .then(|| reading.event_of(mention, in_sentence, None))
+        .flatten()
+        .and_then(|(subject, _)| match subject {
+            Subject::Event(e) => book.events[e].date,
+            Subject::Entity(_) => None,
+        })
+        .or_else(|| {
+            // A title: the years its sentence tells of ("in 1978, President
+            // Carter …"), at which the post may have been held.
+            let dates = mentions[reading.mention_ranges[mention.sentence].clone()]
+                .iter()
+                .filter(|m| m.kind == MentionKind::Date && !m.dateline)
+                .filter_map(|m| match m.value {
+                    MentionValue::Date(r) => Some(r),
+                    _ => None,
+                });
+            (mention.kind == MentionKind::Title)
+                .then(|| {
+                    dates.reduce(|a, b| DayRange {
+                        from: a.from.min(b.from),
+                        to: a.to.max(b.to),
+                    })
+                })
+                .flatten()
+        })
 }
 
 /// For each mention, in words, why it was tied to its fact or left untied: what
