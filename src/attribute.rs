@@ -2062,196 +2062,239 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Why a mention was left untied, in words, by its kind.
     fn why_untied(&self, mention: &Mention, topic: Option<usize>) -> String {
-        let book = self.book;
-        let id = |e: usize| book.events[e].id.as_str();
-        let list = |events: &BTreeMap<usize, String>| {
-            events
-                .iter()
-                .map(|(e, words)| format!("{} (\"{words}\")", id(*e)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let named = self.named_events(mention.sentence);
         match mention.kind {
-            MentionKind::Code => {
-                let hits: Vec<&Hit> = self.hits_in(mention.sentence).collect();
-                let events = self.code_events(mention, &hits);
-                let ids: Vec<&str> = events.iter().map(|&e| id(e)).collect();
-                match ids[..] {
-                    [] => "its sentence names no event besides by the identifier itself".into(),
-                    [one] => {
-                        let name = mention.measure.as_deref().unwrap_or("code");
-                        match book.fact(Subject::Event(events[0]), name) {
-                            Some(f) => format!(
-                                "its sentence names {one}, but the identifier is more than one \
-                                 slip from `{}` ({}), or another name or date stands with it: \
-                                 taken to name something else",
-                                book.facts[f].id,
-                                book.facts[f].expected.describe()
-                            ),
-                            None => format!("its sentence names {one}, which has no `{name}`"),
-                        }
-                    }
-                    _ => format!("its sentence names several events: {}", ids.join(", ")),
-                }
-            }
-            MentionKind::Count | MentionKind::Amount => {
-                if mention.vague && mention.measure.is_none() {
-                    return "a vague word with no cue word of a measure in its clause".into();
-                }
-                let Some(measure) = mention.measure.as_deref() else {
-                    return "no cue word of a rulebook measure in its clause (a part, an addition, \
-                            a forecast, an identifier or a unit is no measure)"
-                        .into();
-                };
-                let any_figure = named
-                    .keys()
-                    .any(|&e| book.has_figure(Subject::Event(e), measure));
-                let prefix = if named.is_empty() || any_figure {
-                    String::new()
-                } else {
-                    format!("it names {}, with no `{measure}` figure; ", list(&named))
-                };
-                let named = if any_figure { named } else { BTreeMap::new() };
-                if named.len() > 1 {
-                    let with: Vec<usize> = named
-                        .keys()
-                        .copied()
-                        .filter(|&e| book.has_measure(Subject::Event(e), measure))
-                        .collect();
-                    return match with.len() {
-                        0 => format!(
-                            "its sentence names {}, and none has `{measure}`",
-                            list(&named)
-                        ),
-                        1 => format!(
-                            "its sentence names {}; only {} has `{measure}`, but another date or a closer name points away",
-                            list(&named),
-                            id(with[0])
-                        ),
-                        _ => format!(
-                            "its sentence names several events with `{measure}`: {}",
-                            list(&named)
-                        ),
-                    };
-                }
-                if let Some((&e, words)) = named.iter().next() {
-                    return if book.has_measure(Subject::Event(e), measure) {
-                        format!(
-                            "its sentence names {} (\"{words}\"), but another date in it does not fit that event",
-                            id(e)
-                        )
-                    } else {
-                        format!(
-                            "its sentence names {} (\"{words}\"), which has no `{measure}` in the rulebook",
-                            id(e)
-                        )
-                    };
-                }
-                let sentence = &self.doc.sentences[mention.sentence];
-                let words = lower_words(&self.doc.prose[sentence.span.clone()]);
-                let other_date = |e: usize| {
-                    let date = book.events[e].date?;
-                    self.mentions[self.mention_ranges[mention.sentence].clone()]
-                        .iter()
-                        .filter(|m| m.span != mention.span && !m.dateline && !m.from_weekday)
-                        .find_map(|m| match m.value {
-                            MentionValue::Date(r) if !r.overlaps(&date) => {
-                                Some(self.doc.prose[m.span.clone()].to_string())
-                            }
-                            _ => None,
-                        })
-                };
-                if let Some(lead) = self.lead
-                    && let Some(i) = self.matcher.refers_back(&words, lead)
-                    && let Some(date) = other_date(lead)
-                {
-                    return prefix
-                        + &format!(
-                            "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
-                            words[i],
-                            id(lead)
-                        );
-                }
-                let reason = match (self.lead, topic) {
-                    (None, _) => format!(
-                        "its sentence names no event, and the article names no event of the rulebook to refer back to (measure `{measure}`)"
-                    ),
-                    (Some(lead), None) => format!(
-                        "its sentence names no event and no noun refers back to {}, and an earlier sentence moved on to another event",
-                        id(lead)
-                    ),
-                    (Some(_), Some(t)) => match book.fact(Subject::Event(t), measure) {
-                        Some(f) => format!(
-                            "its sentence names no event and no noun refers back to {}; a figure on the article's topic only confirms, and {} is not `{}` ({})",
-                            id(t),
-                            mention_value(mention),
-                            book.facts[f].id,
-                            book.facts[f].expected.describe()
-                        ),
-                        None => format!(
-                            "its sentence names no event, and {}, the article's topic, has no `{measure}`",
-                            id(t)
-                        ),
-                    },
-                };
-                prefix + &reason
-            }
-            MentionKind::Date => {
-                if mention.dateline {
-                    return "a dateline or the page's stamp".into();
-                }
-                if mention.said {
-                    return "the day something was said or a figure stood, not of a happening"
-                        .into();
-                }
-                if named.is_empty() {
-                    return if mention.occurrence {
-                        "its sentence names no event, and it fits no single event of its kind or noun".into()
-                    } else {
-                        "its sentence names no event, and no word of happening stands beside it"
-                            .into()
-                    };
-                }
-                let fits: Vec<usize> = named
-                    .keys()
-                    .copied()
-                    .filter(|&e| {
-                        book.fact(Subject::Event(e), "date")
-                            .is_some_and(|f| self.fitting(f, mention))
-                    })
-                    .collect();
-                match fits.len() {
-                    0 if named.len() == 1 => {
-                        let (&e, words) = named.iter().next().expect("one event");
-                        match book.events[e].date {
-                            Some(date) if !mention.occurrence => format!(
-                                "its sentence names {} (\"{words}\"), dated {date}, but no word of happening stands beside the date",
-                                id(e)
-                            ),
-                            Some(date) => format!(
-                                "its sentence names {} (\"{words}\"), dated {date}; a date this far from it, or of another kind of happening, is not taken for it",
-                                id(e)
-                            ),
-                            None => format!("{} has no date in the rulebook", id(e)),
-                        }
-                    }
-                    0 => format!(
-                        "its sentence names {}, and the date fits none of them",
-                        list(&named)
-                    ),
-                    _ => format!(
-                        "its sentence names {}, and the date fits more than one",
-                        list(&named)
-                    ),
-                }
-            }
+            MentionKind::Code => self.why_code_untied(mention),
+            MentionKind::Count | MentionKind::Amount => self.why_figure_untied(mention, topic),
+            MentionKind::Date => self.why_date_untied(mention),
             MentionKind::Age => "no person of the rulebook is named beside it".into(),
             MentionKind::Ordinal => "a rank before no word of a rulebook title".into(),
             MentionKind::Name | MentionKind::Title => {
                 "of no person with that fact in the rulebook".into()
             }
+        }
+    }
+
+    /// An event's id in the rulebook.
+    fn event_id(&self, event: usize) -> &'a str {
+        self.book.events[event].id.as_str()
+    }
+
+    /// Events with the words that name them, as `id ("words")`, comma-separated.
+    fn event_list(&self, events: &BTreeMap<usize, String>) -> String {
+        events
+            .iter()
+            .map(|(e, words)| format!("{} (\"{words}\")", self.event_id(*e)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Why an identifier was left untied: the events its sentence names besides by it.
+    fn why_code_untied(&self, mention: &Mention) -> String {
+        let book = self.book;
+        let hits: Vec<&Hit> = self.hits_in(mention.sentence).collect();
+        let events = self.code_events(mention, &hits);
+        let ids: Vec<&str> = events.iter().map(|&e| self.event_id(e)).collect();
+        match ids[..] {
+            [] => "its sentence names no event besides by the identifier itself".into(),
+            [one] => {
+                let name = mention.measure.as_deref().unwrap_or("code");
+                match book.fact(Subject::Event(events[0]), name) {
+                    Some(f) => format!(
+                        "its sentence names {one}, but the identifier is more than one \
+                         slip from `{}` ({}), or another name or date stands with it: \
+                         taken to name something else",
+                        book.facts[f].id,
+                        book.facts[f].expected.describe()
+                    ),
+                    None => format!("its sentence names {one}, which has no `{name}`"),
+                }
+            }
+            _ => format!("its sentence names several events: {}", ids.join(", ")),
+        }
+    }
+
+    /// Why a figure was left untied: no measure; else the events its sentence names
+    /// with a figure for it; else what it could refer back to.
+    fn why_figure_untied(&self, mention: &Mention, topic: Option<usize>) -> String {
+        let book = self.book;
+        if mention.vague && mention.measure.is_none() {
+            return "a vague word with no cue word of a measure in its clause".into();
+        }
+        let Some(measure) = mention.measure.as_deref() else {
+            return "no cue word of a rulebook measure in its clause (a part, an addition, \
+                    a forecast, an identifier or a unit is no measure)"
+                .into();
+        };
+        let named = self.named_events(mention.sentence);
+        let any_figure = named
+            .keys()
+            .any(|&e| book.has_figure(Subject::Event(e), measure));
+        let prefix = if named.is_empty() || any_figure {
+            String::new()
+        } else {
+            format!("it names {}, with no `{measure}` figure; ", self.event_list(&named))
+        };
+        let named = if any_figure { named } else { BTreeMap::new() };
+        if let Some(why) = self.why_named_figure_untied(&named, measure) {
+            return why;
+        }
+        prefix + &self.why_unnamed_figure_untied(mention, topic, measure)
+    }
+
+    /// Why a figure whose sentence names events (`named`, some with a figure for its
+    /// measure) was left untied; none when it names none.
+    fn why_named_figure_untied(
+        &self,
+        named: &BTreeMap<usize, String>,
+        measure: &str,
+    ) -> Option<String> {
+        let book = self.book;
+        if named.len() > 1 {
+            let with: Vec<usize> = named
+                .keys()
+                .copied()
+                .filter(|&e| book.has_measure(Subject::Event(e), measure))
+                .collect();
+            return Some(match with.len() {
+                0 => format!(
+                    "its sentence names {}, and none has `{measure}`",
+                    self.event_list(named)
+                ),
+                1 => format!(
+                    "its sentence names {}; only {} has `{measure}`, but another date or a closer name points away",
+                    self.event_list(named),
+                    self.event_id(with[0])
+                ),
+                _ => format!(
+                    "its sentence names several events with `{measure}`: {}",
+                    self.event_list(named)
+                ),
+            });
+        }
+        let (&e, words) = named.iter().next()?;
+        Some(if book.has_measure(Subject::Event(e), measure) {
+            format!(
+                "its sentence names {} (\"{words}\"), but another date in it does not fit that event",
+                self.event_id(e)
+            )
+        } else {
+            format!(
+                "its sentence names {} (\"{words}\"), which has no `{measure}` in the rulebook",
+                self.event_id(e)
+            )
+        })
+    }
+
+    /// Why a figure whose sentence names no event with a figure for its measure was
+    /// left untied: a reference back that another date rules out, no event to refer
+    /// back to, or a topic it does not agree with.
+    fn why_unnamed_figure_untied(
+        &self,
+        mention: &Mention,
+        topic: Option<usize>,
+        measure: &str,
+    ) -> String {
+        let book = self.book;
+        let id = |e: usize| self.event_id(e);
+        let sentence = &self.doc.sentences[mention.sentence];
+        let words = lower_words(&self.doc.prose[sentence.span.clone()]);
+        let other_date = |e: usize| {
+            let date = book.events[e].date?;
+            self.mentions[self.mention_ranges[mention.sentence].clone()]
+                .iter()
+                .filter(|m| m.span != mention.span && !m.dateline && !m.from_weekday)
+                .find_map(|m| match m.value {
+                    MentionValue::Date(r) if !r.overlaps(&date) => {
+                        Some(self.doc.prose[m.span.clone()].to_string())
+                    }
+                    _ => None,
+                })
+        };
+        if let Some(lead) = self.lead
+            && let Some(i) = self.matcher.refers_back(&words, lead)
+            && let Some(date) = other_date(lead)
+        {
+            return format!(
+                "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
+                words[i],
+                id(lead)
+            );
+        }
+        match (self.lead, topic) {
+            (None, _) => format!(
+                "its sentence names no event, and the article names no event of the rulebook to refer back to (measure `{measure}`)"
+            ),
+            (Some(lead), None) => format!(
+                "its sentence names no event and no noun refers back to {}, and an earlier sentence moved on to another event",
+                id(lead)
+            ),
+            (Some(_), Some(t)) => match book.fact(Subject::Event(t), measure) {
+                Some(f) => format!(
+                    "its sentence names no event and no noun refers back to {}; a figure on the article's topic only confirms, and {} is not `{}` ({})",
+                    id(t),
+                    mention_value(mention),
+                    book.facts[f].id,
+                    book.facts[f].expected.describe()
+                ),
+                None => format!(
+                    "its sentence names no event, and {}, the article's topic, has no `{measure}`",
+                    id(t)
+                ),
+            },
+        }
+    }
+
+    /// Why a date was left untied: a dateline, a day of saying, no event named, or
+    /// how it fits the events its sentence names.
+    fn why_date_untied(&self, mention: &Mention) -> String {
+        let book = self.book;
+        if mention.dateline {
+            return "a dateline or the page's stamp".into();
+        }
+        if mention.said {
+            return "the day something was said or a figure stood, not of a happening".into();
+        }
+        let named = self.named_events(mention.sentence);
+        if named.is_empty() {
+            return if mention.occurrence {
+                "its sentence names no event, and it fits no single event of its kind or noun".into()
+            } else {
+                "its sentence names no event, and no word of happening stands beside it".into()
+            };
+        }
+        let fits: Vec<usize> = named
+            .keys()
+            .copied()
+            .filter(|&e| {
+                book.fact(Subject::Event(e), "date")
+                    .is_some_and(|f| self.fitting(f, mention))
+            })
+            .collect();
+        match fits.len() {
+            0 if named.len() == 1 => {
+                let (&e, words) = named.iter().next().expect("one event");
+                match book.events[e].date {
+                    Some(date) if !mention.occurrence => format!(
+                        "its sentence names {} (\"{words}\"), dated {date}, but no word of happening stands beside the date",
+                        self.event_id(e)
+                    ),
+                    Some(date) => format!(
+                        "its sentence names {} (\"{words}\"), dated {date}; a date this far from it, or of another kind of happening, is not taken for it",
+                        self.event_id(e)
+                    ),
+                    None => format!("{} has no date in the rulebook", self.event_id(e)),
+                }
+            }
+            0 => format!(
+                "its sentence names {}, and the date fits none of them",
+                self.event_list(&named)
+            ),
+            _ => format!(
+                "its sentence names {}, and the date fits more than one",
+                self.event_list(&named)
+            ),
         }
     }
 
