@@ -11,7 +11,7 @@
 //! cost of finding them does not grow with the number of rules.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -2478,8 +2478,6 @@ impl<'a> Reading<'a> {
                     .date
                     .is_none_or(|d| dates.iter().all(|r| r.overlaps(&d)))
         };
-        let has_measure =
-            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
 
         // The phrase between commas around the mention first ("At least 135 were
         // killed in the flash floods, with most deaths in Kerr County"), then its
@@ -2491,84 +2489,120 @@ impl<'a> Reading<'a> {
             (false, clause),
             (false, sentence.span.clone()),
         ] {
-            // event → strongest evidence: true when a marker names only this event.
-            let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
-            for hit in in_sentence
-                .iter()
-                .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
-                .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
-                .filter(|h| !compared_with(&doc.prose, sentence.span.start, h))
-                .filter(|h| !describes_another(&doc.prose, in_sentence, h))
-            {
-                let unique = hit.events.len() == 1;
-                for &e in &hit.events {
-                    let strong = marked.entry(e).or_insert(false);
-                    *strong |= unique;
-                }
-            }
+            let marked = self.marked_in(mention, in_sentence, measure, scope);
             if marked.is_empty() {
                 continue;
             }
-            let any_strong = marked.values().any(|s| *s);
-            let candidates: Vec<usize> = marked
-                .iter()
-                .filter(|(_, strong)| **strong || !any_strong)
-                .map(|(e, _)| *e)
-                .collect();
-            // Any event named here that another date rules out still counts as named: the
-            // sentence is about something, just not a checkable one.
-            let fitting: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&e| fits_dates(e) && has_measure(e))
-                .collect();
-            // Of the events named, only one has a figure for the measure ("a day of
-            // mourning for the attack, which killed 133"): the figure is its.
-            let has_figure =
-                |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
-            let with_figure: Vec<usize> =
-                fitting.iter().copied().filter(|&c| has_figure(c)).collect();
-            let only_figure = with_figure.len() == 1;
-            let fitting = if only_figure { with_figure } else { fitting };
-            let decided = match fitting.as_slice() {
-                [e] if candidates.len() == 1
-                    || candidates.iter().all(|c| {
-                        *c == *e
-                            || !fits_dates(*c)
-                            || !has_measure(*c)
-                            || only_figure && !has_figure(*c)
-                    }) =>
-                {
-                    Some((Subject::Event(*e), Via::Marker))
-                }
-                _ => measure
-                    .and_then(|m| self.paired(mention, in_sentence, m))
-                    .map(|e| (Subject::Event(e), Via::Marker)),
-            };
-            // In the phrase around the figure, only an event with a figure for the
-            // measure decides ("banned from leaving the country following a crash that
-            // killed 179": not the ban's); else the clause does.
-            if narrowest
-                && measure.is_some()
-                && !decided.is_some_and(|(s, _)| match s {
-                    Subject::Event(e) => has_figure(e),
-                    Subject::Entity(_) => false,
-                })
+            if let ControlFlow::Break(found) =
+                self.event_in_scope(mention, in_sentence, measure, &marked, narrowest, &fits_dates)
             {
-                continue;
+                return found;
             }
-            // None of them has one ("declared a day of mourning after the attack, which
-            // left 133 dead"): a reference back to an event that has one comes first.
-            if let Some(m) = measure
-                && !candidates.iter().any(|&c| has_figure(c))
-            {
-                return self
-                    .referred_back(mention, in_sentence, m, &fits_dates, true)
-                    .or(decided);
-            }
-            return decided;
         }
         self.referred_back(mention, in_sentence, measure?, &fits_dates, false)
+    }
+
+    /// The events named by hits inside `scope` of a mention's sentence, each with
+    /// its strongest evidence: true when a marker names only this event. Names after
+    /// an enumeration (for a figure), compared with or describing another are left out.
+    fn marked_in(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+        scope: Range<usize>,
+    ) -> BTreeMap<usize, bool> {
+        let doc = self.doc;
+        let sentence = &doc.sentences[mention.sentence];
+        // event → strongest evidence: true when a marker names only this event.
+        let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
+        for hit in in_sentence
+            .iter()
+            .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
+            .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
+            .filter(|h| !compared_with(&doc.prose, sentence.span.start, h))
+            .filter(|h| !describes_another(&doc.prose, in_sentence, h))
+        {
+            let unique = hit.events.len() == 1;
+            for &e in &hit.events {
+                let strong = marked.entry(e).or_insert(false);
+                *strong |= unique;
+            }
+        }
+        marked
+    }
+
+    /// Of the events `marked` in one scope around a mention, the one it is about:
+    /// `Break` with the answer when this scope decides, `Continue` when a wider
+    /// scope must (the narrowest, for a figure, decides only for an event with a
+    /// figure for its measure).
+    fn event_in_scope(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+        marked: &BTreeMap<usize, bool>,
+        narrowest: bool,
+        fits_dates: &impl Fn(usize) -> bool,
+    ) -> ControlFlow<Option<(Subject, Via)>> {
+        let book = self.book;
+        let has_measure =
+            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
+        let has_figure =
+            |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
+        let any_strong = marked.values().any(|s| *s);
+        let candidates: Vec<usize> = marked
+            .iter()
+            .filter(|(_, strong)| **strong || !any_strong)
+            .map(|(e, _)| *e)
+            .collect();
+        // Any event named here that another date rules out still counts as named: the
+        // sentence is about something, just not a checkable one.
+        let fitting: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&e| fits_dates(e) && has_measure(e))
+            .collect();
+        // Of the events named, only one has a figure for the measure ("a day of
+        // mourning for the attack, which killed 133"): the figure is its.
+        let with_figure: Vec<usize> = fitting.iter().copied().filter(|&c| has_figure(c)).collect();
+        let only_figure = with_figure.len() == 1;
+        let fitting = if only_figure { with_figure } else { fitting };
+        let decided = match fitting.as_slice() {
+            [e] if candidates.len() == 1
+                || candidates.iter().all(|c| {
+                    *c == *e || !fits_dates(*c) || !has_measure(*c) || only_figure && !has_figure(*c)
+                }) =>
+            {
+                Some((Subject::Event(*e), Via::Marker))
+            }
+            _ => measure
+                .and_then(|m| self.paired(mention, in_sentence, m))
+                .map(|e| (Subject::Event(e), Via::Marker)),
+        };
+        // In the phrase around the figure, only an event with a figure for the
+        // measure decides ("banned from leaving the country following a crash that
+        // killed 179": not the ban's); else the clause does.
+        if narrowest
+            && measure.is_some()
+            && !decided.is_some_and(|(s, _)| match s {
+                Subject::Event(e) => has_figure(e),
+                Subject::Entity(_) => false,
+            })
+        {
+            return ControlFlow::Continue(());
+        }
+        // None of them has one ("declared a day of mourning after the attack, which
+        // left 133 dead"): a reference back to an event that has one comes first.
+        if let Some(m) = measure
+            && !candidates.iter().any(|&c| has_figure(c))
+        {
+            return ControlFlow::Break(
+                self.referred_back(mention, in_sentence, m, fits_dates, true)
+                    .or(decided),
+            );
+        }
+        ControlFlow::Break(decided)
     }
 
     /// An identifier is its event's only when the sentence names that one event, and no
