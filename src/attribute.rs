@@ -2728,72 +2728,12 @@ impl<'a> Reading<'a> {
         fits_dates: &dyn Fn(usize) -> bool,
         named: bool,
     ) -> Option<(Subject, Via)> {
-        let Reading {
-            book,
-            matcher,
-            doc,
-            lead,
-            ..
-        } = *self;
-        let sentence = &doc.sentences[mention.sentence];
-        let text = &doc.prose[sentence.span.clone()];
+        let Reading { book, matcher, .. } = *self;
+        let text = &self.doc.prose[self.doc.sentences[mention.sentence].span.clone()];
         let has_measure = |event: usize| book.has_measure(Subject::Event(event), measure);
         let has_figure = |event: usize| book.has_figure(Subject::Event(event), measure);
-        let previous = mention.sentence.checked_sub(1).and_then(|p| {
-            let events: BTreeSet<usize> = self
-                .hits_in(p)
-                .filter(|h| h.events.len() == 1)
-                .flat_map(|h| h.events.iter().copied())
-                .collect();
-            (events.len() == 1)
-                .then(|| events.into_iter().next())
-                .flatten()
-        });
-        // When the previous sentence digresses to another event ("In 2017, two were
-        // killed at the mine"), "the bombing" still means the story's own: of the two,
-        // the one nearer the publication date.
-        // The noun that refers back, when only one of the two events is called by it
-        // in the rulebook ("the siege" after a sentence on a siege), decides.
-        let mut words = lower_words(text);
-        // "Following the main earthquake, aftershocks were reported at 6.0": after these
-        // words a noun says when, not what a figure is about.
-        if matches!(mention.kind, MentionKind::Count | MentionKind::Amount) {
-            for i in 1..words.len() {
-                if matches!(
-                    words[i - 1].as_str(),
-                    "following" | "after" | "before" | "since" | "until"
-                ) {
-                    words[i] = String::from("-");
-                }
-            }
-        }
-        let called = |e: usize| {
-            matcher
-                .refers_back(&words, e)
-                .is_some_and(|i| matcher.event_words[e].contains(words[i].as_str()))
-        };
-        let lead = match (previous, lead) {
-            (Some(p), Some(l)) if p != l && called(p) != called(l) => {
-                if called(p) {
-                    p
-                } else {
-                    l
-                }
-            }
-            (Some(p), Some(l)) if p != l => {
-                let distance = |e: usize| {
-                    let published = doc.meta.published?;
-                    let date = book.events[e].date?;
-                    Some(date.to.days_until(published).abs())
-                };
-                match (distance(p), distance(l)) {
-                    (Some(dp), Some(dl)) if dl < dp => l,
-                    (None, Some(_)) => l,
-                    _ => p,
-                }
-            }
-            (p, l) => p.or(l)?,
-        };
+        let words = self.referring_words(mention, text);
+        let lead = self.story_event(mention, &words)?;
         // A place that is not the lead event's says the sentence is about somewhere else
         // (unless it is part of the figure's cue: "killed 50,783 in Turkey").
         if in_sentence
@@ -2836,6 +2776,86 @@ impl<'a> Reading<'a> {
             }
         }
         None
+    }
+
+    /// The words of a mention's sentence `text` that may refer back to an event:
+    /// its [`lower_words`], with a figure's nouns of time masked.
+    fn referring_words(&self, mention: &Mention, text: &str) -> Vec<String> {
+        let mut words = lower_words(text);
+        // "Following the main earthquake, aftershocks were reported at 6.0": after these
+        // words a noun says when, not what a figure is about.
+        if matches!(mention.kind, MentionKind::Count | MentionKind::Amount) {
+            for i in 1..words.len() {
+                if matches!(
+                    words[i - 1].as_str(),
+                    "following" | "after" | "before" | "since" | "until"
+                ) {
+                    words[i] = String::from("-");
+                }
+            }
+        }
+        words
+    }
+
+    /// The one event the sentence before `sentence` names by hits that name one event
+    /// alone.
+    fn previous_event(&self, sentence: usize) -> Option<usize> {
+        sentence.checked_sub(1).and_then(|p| {
+            let events: BTreeSet<usize> = self
+                .hits_in(p)
+                .filter(|h| h.events.len() == 1)
+                .flat_map(|h| h.events.iter().copied())
+                .collect();
+            (events.len() == 1)
+                .then(|| events.into_iter().next())
+                .flatten()
+        })
+    }
+
+    /// The event a reference back in a mention's sentence (`words`, its
+    /// [`referring_words`](Self::referring_words)) means: the one the previous
+    /// sentence names, or the article's lead event.
+    fn story_event(&self, mention: &Mention, words: &[String]) -> Option<usize> {
+        let Reading {
+            book,
+            matcher,
+            doc,
+            lead,
+            ..
+        } = *self;
+        let previous = self.previous_event(mention.sentence);
+        // When the previous sentence digresses to another event ("In 2017, two were
+        // killed at the mine"), "the bombing" still means the story's own: of the two,
+        // the one nearer the publication date.
+        // The noun that refers back, when only one of the two events is called by it
+        // in the rulebook ("the siege" after a sentence on a siege), decides.
+        let called = |e: usize| {
+            matcher
+                .refers_back(words, e)
+                .is_some_and(|i| matcher.event_words[e].contains(words[i].as_str()))
+        };
+        match (previous, lead) {
+            (Some(p), Some(l)) if p != l && called(p) != called(l) => {
+                if called(p) {
+                    Some(p)
+                } else {
+                    Some(l)
+                }
+            }
+            (Some(p), Some(l)) if p != l => {
+                let distance = |e: usize| {
+                    let published = doc.meta.published?;
+                    let date = book.events[e].date?;
+                    Some(date.to.days_until(published).abs())
+                };
+                match (distance(p), distance(l)) {
+                    (Some(dp), Some(dl)) if dl < dp => Some(l),
+                    (None, Some(_)) => Some(l),
+                    _ => Some(p),
+                }
+            }
+            (p, l) => p.or(l),
+        }
     }
 
     /// Of the events the article names that pass `fits`, the one it names most (on a
