@@ -112,7 +112,11 @@ impl Matcher {
         let (texts, patterns): (Vec<String>, Vec<Pattern>) = by_text.into_iter().unzip();
         let automaton = build_automaton(&texts);
         let vocabulary = book.vocabulary().clone();
-        let (event_nouns, event_words, event_kinds) = event_readings(book, &vocabulary);
+        let EventReadings {
+            nouns: event_nouns,
+            words: event_words,
+            kinds: event_kinds,
+        } = event_readings(book, &vocabulary);
         let place_events = place_events(book, &vocabulary, &event_kinds);
         let ordinal_titles = ordinal_titles(book, &vocabulary);
         Matcher {
@@ -231,9 +235,7 @@ fn add_pattern(by_text: &mut BTreeMap<String, Pattern>, text: &str, target: Targ
 
 /// The patterns of a rulebook's names (house spellings, aliases, short names, a
 /// title with one name) and event markers, and each short name's entities.
-fn name_patterns(
-    book: &Rulebook,
-) -> (BTreeMap<String, Pattern>, BTreeMap<String, Vec<usize>>) {
+fn name_patterns(book: &Rulebook) -> (BTreeMap<String, Pattern>, BTreeMap<String, Vec<usize>>) {
     let mut by_text: BTreeMap<String, Pattern> = BTreeMap::new();
     let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, entity) in book.entities.iter().enumerate() {
@@ -286,14 +288,20 @@ fn build_automaton(texts: &[String]) -> AhoCorasick {
         .expect("literal names always build an automaton")
 }
 
+/// What each event is called, as the matcher keeps it.
+struct EventReadings {
+    /// Event → the nouns that refer back to it.
+    nouns: Vec<HashSet<String>>,
+    /// Event → the words of its id and marker phrases.
+    words: Vec<HashSet<String>>,
+    /// Event → the kinds its words give it (empty when none does).
+    kinds: Vec<Vec<String>>,
+}
+
 /// What each event is called: the nouns that refer back to it, the words of its id
 /// and marker phrases, and the kinds its words give it (the matcher's `event_nouns`,
 /// `event_words` and `event_kinds`).
-#[allow(clippy::type_complexity)]
-fn event_readings(
-    book: &Rulebook,
-    vocabulary: &crate::lexicon::Vocabulary,
-) -> (Vec<HashSet<String>>, Vec<HashSet<String>>, Vec<Vec<String>>) {
+fn event_readings(book: &Rulebook, vocabulary: &crate::lexicon::Vocabulary) -> EventReadings {
     let mut event_nouns = Vec::new();
     let mut event_words = Vec::new();
     let mut event_kinds: Vec<Vec<String>> = Vec::new();
@@ -309,7 +317,11 @@ fn event_readings(
         event_nouns.push(nouns_of_kinds(vocabulary, &kinds));
         event_words.push(lower_words(&called).into_iter().collect());
     }
-    (event_nouns, event_words, event_kinds)
+    EventReadings {
+        nouns: event_nouns,
+        words: event_words,
+        kinds: event_kinds,
+    }
 }
 
 /// What the desk calls an event: its id and marker phrases.
@@ -800,7 +812,11 @@ fn first_claim(
 
 /// A figure with a measure (not the whole a part is of): its subject's fact for the
 /// measure, unless the part it counts is named elsewhere.
-fn figure_claim(reading: &Reading, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+fn figure_claim(
+    reading: &Reading,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+) -> Option<(usize, Via)> {
     let Reading { book, doc, .. } = *reading;
     let measure = mention
         .measure
@@ -825,10 +841,7 @@ fn date_claim(
     topic: Option<usize>,
 ) -> Option<(usize, Via)> {
     let Reading {
-        book,
-        matcher,
-        doc,
-        ..
+        book, matcher, doc, ..
     } = *reading;
     reading
         .event_of(mention, in_sentence, None)
@@ -2134,7 +2147,10 @@ impl<'a> Reading<'a> {
         let prefix = if named.is_empty() || any_figure {
             String::new()
         } else {
-            format!("it names {}, with no `{measure}` figure; ", self.event_list(&named))
+            format!(
+                "it names {}, with no `{measure}` figure; ",
+                self.event_list(&named)
+            )
         };
         let named = if any_figure { named } else { BTreeMap::new() };
         if let Some(why) = self.why_named_figure_untied(&named, measure) {
@@ -2259,7 +2275,8 @@ impl<'a> Reading<'a> {
         let named = self.named_events(mention.sentence);
         if named.is_empty() {
             return if mention.occurrence {
-                "its sentence names no event, and it fits no single event of its kind or noun".into()
+                "its sentence names no event, and it fits no single event of its kind or noun"
+                    .into()
             } else {
                 "its sentence names no event, and no word of happening stands beside it".into()
             };
@@ -2493,9 +2510,14 @@ impl<'a> Reading<'a> {
             if marked.is_empty() {
                 continue;
             }
-            if let ControlFlow::Break(found) =
-                self.event_in_scope(mention, in_sentence, measure, &marked, narrowest, &fits_dates)
-            {
+            if let ControlFlow::Break(found) = self.event_in_scope(
+                mention,
+                in_sentence,
+                measure,
+                &marked,
+                narrowest,
+                &fits_dates,
+            ) {
                 return found;
             }
         }
@@ -2546,8 +2568,6 @@ impl<'a> Reading<'a> {
         fits_dates: &impl Fn(usize) -> bool,
     ) -> ControlFlow<Option<(Subject, Via)>> {
         let book = self.book;
-        let has_measure =
-            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
         let has_figure =
             |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
         let any_strong = marked.values().any(|s| *s);
@@ -2556,30 +2576,7 @@ impl<'a> Reading<'a> {
             .filter(|(_, strong)| **strong || !any_strong)
             .map(|(e, _)| *e)
             .collect();
-        // Any event named here that another date rules out still counts as named: the
-        // sentence is about something, just not a checkable one.
-        let fitting: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&e| fits_dates(e) && has_measure(e))
-            .collect();
-        // Of the events named, only one has a figure for the measure ("a day of
-        // mourning for the attack, which killed 133"): the figure is its.
-        let with_figure: Vec<usize> = fitting.iter().copied().filter(|&c| has_figure(c)).collect();
-        let only_figure = with_figure.len() == 1;
-        let fitting = if only_figure { with_figure } else { fitting };
-        let decided = match fitting.as_slice() {
-            [e] if candidates.len() == 1
-                || candidates.iter().all(|c| {
-                    *c == *e || !fits_dates(*c) || !has_measure(*c) || only_figure && !has_figure(*c)
-                }) =>
-            {
-                Some((Subject::Event(*e), Via::Marker))
-            }
-            _ => measure
-                .and_then(|m| self.paired(mention, in_sentence, m))
-                .map(|e| (Subject::Event(e), Via::Marker)),
-        };
+        let decided = self.decided_among(mention, in_sentence, measure, &candidates, fits_dates);
         // In the phrase around the figure, only an event with a figure for the
         // measure decides ("banned from leaving the country following a crash that
         // killed 179": not the ban's); else the clause does.
@@ -2603,6 +2600,52 @@ impl<'a> Reading<'a> {
             );
         }
         ControlFlow::Break(decided)
+    }
+
+    /// Of the `candidates` named in one scope around a mention, the one it is about:
+    /// the only one that fits the other dates and has the measure (the only one with a
+    /// figure for it, when there is one), else the event named right before it when
+    /// names and figures alternate ([`paired`](Self::paired)).
+    fn decided_among(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+        candidates: &[usize],
+        fits_dates: &impl Fn(usize) -> bool,
+    ) -> Option<(Subject, Via)> {
+        let book = self.book;
+        let has_measure =
+            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
+        let has_figure =
+            |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
+        // Any event named here that another date rules out still counts as named: the
+        // sentence is about something, just not a checkable one.
+        let fitting: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&e| fits_dates(e) && has_measure(e))
+            .collect();
+        // Of the events named, only one has a figure for the measure ("a day of
+        // mourning for the attack, which killed 133"): the figure is its.
+        let with_figure: Vec<usize> = fitting.iter().copied().filter(|&c| has_figure(c)).collect();
+        let only_figure = with_figure.len() == 1;
+        let fitting = if only_figure { with_figure } else { fitting };
+        match fitting.as_slice() {
+            [e] if candidates.len() == 1
+                || candidates.iter().all(|c| {
+                    *c == *e
+                        || !fits_dates(*c)
+                        || !has_measure(*c)
+                        || only_figure && !has_figure(*c)
+                }) =>
+            {
+                Some((Subject::Event(*e), Via::Marker))
+            }
+            _ => measure
+                .and_then(|m| self.paired(mention, in_sentence, m))
+                .map(|e| (Subject::Event(e), Via::Marker)),
+        }
     }
 
     /// An identifier is its event's only when the sentence names that one event, and no
