@@ -42,7 +42,9 @@ pub enum Via {
 pub struct Claim {
     /// Index into the document's mentions.
     pub mention: usize,
+    /// Index into the rulebook's facts.
     pub fact: usize,
+    /// How it was tied.
     pub via: Via,
     /// For ages: the date of the event the sentence tells of ("Haqqani, 58, was killed
     /// on …"), at which the age may have been given.
@@ -63,6 +65,7 @@ enum Target {
 /// A name or marker found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// Where it stands in the document's prose (byte offsets).
     pub span: Range<usize>,
     /// A full name (house spelling or alias), not a short name or a marker.
     pub full: bool,
@@ -3082,8 +3085,6 @@ fn phrase_of(prose: &str, clause: Range<usize>, span: Range<usize>) -> Range<usi
     start..end
 }
 
-/// The person an age belongs to: the name written beside it, or the only person named
-/// in the sentence.
 /// "Rosalynn Carter, who died on Nov. 19, 2023, at age 96", "His wife, Rosalynn Carter,
 /// had died November 19 at age 96": an age written apart from any name ("at age 96",
 /// "aged 96") is the person's whose relative clause holds it, else the sentence's
@@ -3266,6 +3267,8 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// The person an age belongs to: the name written beside it, or the only person named
+/// in the sentence.
 fn age_subject(
     book: &Rulebook,
     doc: &Document,
