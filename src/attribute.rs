@@ -11,7 +11,7 @@
 //! cost of finding them does not grow with the number of rules.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -42,7 +42,9 @@ pub enum Via {
 pub struct Claim {
     /// Index into the document's mentions.
     pub mention: usize,
+    /// Index into the rulebook's facts.
     pub fact: usize,
+    /// How it was tied.
     pub via: Via,
     /// For ages: the date of the event the sentence tells of ("Haqqani, 58, was killed
     /// on …"), at which the age may have been given.
@@ -63,6 +65,7 @@ enum Target {
 /// A name or marker found in a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
+    /// Where it stands in the document's prose (byte offsets).
     pub span: Range<usize>,
     /// A full name (house spelling or alias), not a short name or a marker.
     pub full: bool,
@@ -104,156 +107,21 @@ pub struct Matcher {
 }
 
 impl Matcher {
+    /// Compiles a rulebook's names and markers into one automaton, with what its
+    /// articles may call each event.
     pub fn new(book: &Rulebook) -> Matcher {
-        let mut by_text: BTreeMap<String, Pattern> = BTreeMap::new();
-        let mut add = |text: &str, target: Target| {
-            // "elected as President" needs its capital P, "76th Governor" its G.
-            let mut capitals: Vec<bool> = text.chars().map(char::is_uppercase).collect();
-            // "police lines" and "police-lines" are one name.
-            let key = text.to_lowercase();
-            if key.chars().count() != capitals.len() {
-                // A letter whose lower case is longer: only the first capital counts.
-                let first = capitals.first() == Some(&true);
-                capitals = key
-                    .chars()
-                    .enumerate()
-                    .map(|(i, _)| i == 0 && first)
-                    .collect();
-            }
-            let variants = [key.clone(), key.replace(' ', "-"), key.replace('-', " ")];
-            for variant in variants {
-                let slot = by_text
-                    .entry(variant)
-                    .or_insert_with(|| (Vec::new(), capitals.clone()));
-                if !slot.0.contains(&target) {
-                    slot.0.push(target);
-                }
-                for (have, new) in slot.1.iter_mut().zip(&capitals) {
-                    *have &= *new;
-                }
-            }
-        };
-        let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (i, entity) in book.entities.iter().enumerate() {
-            for name in std::iter::once(&entity.name).chain(&entity.aliases) {
-                add(name, Target::Name(i));
-            }
-            for s in &entity.short_names {
-                add(s, Target::Short);
-                short.entry(s.to_lowercase()).or_default().push(i);
-            }
-            for s in titled_names(book, i) {
-                if !entity
-                    .short_names
-                    .iter()
-                    .any(|n| n.eq_ignore_ascii_case(&s))
-                {
-                    add(&s, Target::Short);
-                    short.entry(s.to_lowercase()).or_default().push(i);
-                }
-            }
-        }
-        for (i, event) in book.events.iter().enumerate() {
-            for marker in &event.markers {
-                add(marker, Target::Phrase(i));
-            }
-        }
-        let mut entity_events = vec![Vec::new(); book.entities.len()];
-        for (i, event) in book.events.iter().enumerate() {
-            for &e in &event.marker_entities {
-                entity_events[e].push(i);
-            }
-        }
+        let (by_text, short) = name_patterns(book);
+        let entity_events = entity_events(book);
         let (texts, patterns): (Vec<String>, Vec<Pattern>) = by_text.into_iter().unzip();
-        // A DFA: the most memory, the fastest search, and its speed does not fall as the
-        // rulebook grows.
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&texts)
-            .expect("literal names always build an automaton");
+        let automaton = build_automaton(&texts);
         let vocabulary = book.vocabulary().clone();
-        let mut event_nouns = Vec::new();
-        let mut event_words = Vec::new();
-        let mut event_kinds: Vec<Vec<String>> = Vec::new();
-        for event in &book.events {
-            // What the desk calls it: its id and marker phrases.
-            let mut called = event.id.replace('-', " ");
-            for part in &event.markers {
-                called.push(' ');
-                called.push_str(part);
-            }
-            // The kinds the rulebook names; else the kind the summary opens with, and
-            // those its id and markers name.
-            let mut kinds: Vec<&str> = event
-                .kinds
-                .iter()
-                .filter_map(|k| vocabulary.kinds.get_key_value(k).map(|(k, _)| k.as_str()))
-                .collect();
-            if kinds.is_empty() {
-                kinds = vocabulary.kinds_of(&called);
-                if let Some(kind) = event
-                    .summary
-                    .as_deref()
-                    .and_then(|s| vocabulary.first_kind(s))
-                    && !kinds.contains(&kind)
-                {
-                    kinds.push(kind);
-                }
-            }
-            event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
-            // An event whose words name no kind is read as the attacks the first
-            // rulebooks were written for.
-            if kinds.is_empty() {
-                kinds.push("attack");
-            }
-            let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
-            for kind in kinds {
-                for noun in &vocabulary.kinds[kind].nouns {
-                    nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
-                }
-            }
-            event_nouns.push(nouns);
-            event_words.push(lower_words(&called).into_iter().collect());
-        }
-        let mut place_events = vec![Vec::new(); book.entities.len()];
-        for (i, event) in book.events.iter().enumerate() {
-            let nouns: HashSet<String> = event_kinds[i]
-                .iter()
-                .flat_map(|k: &String| &vocabulary.kinds[k.as_str()].nouns)
-                .filter(|n| !vocabulary.generic_events.has(n))
-                .map(|n| n.rsplit(' ').next().unwrap_or(n).to_string())
-                .collect();
-            if nouns.is_empty() {
-                continue;
-            }
-            for &place in &event.places {
-                place_events[place].push((i, nouns.clone()));
-            }
-        }
-        let mut ordinal_titles = Vec::new();
-        for (fact, f) in book.facts.iter().enumerate() {
-            let Expected::Title { value, accept } = &f.expected else {
-                continue;
-            };
-            for form in std::iter::once(value).chain(accept) {
-                let words = lower_words(form);
-                for (k, word) in words.iter().enumerate() {
-                    let Some(n) = crate::extract::number::ordinal(word) else {
-                        continue;
-                    };
-                    let after: HashSet<String> = words[k + 1..]
-                        .iter()
-                        .filter(|w| !vocabulary.title_connectors.has(w))
-                        .cloned()
-                        .collect();
-                    if !after.is_empty() {
-                        ordinal_titles.push((n, after, fact));
-                    }
-                }
-            }
-        }
+        let EventReadings {
+            nouns: event_nouns,
+            words: event_words,
+            kinds: event_kinds,
+        } = event_readings(book, &vocabulary);
+        let place_events = place_events(book, &vocabulary, &event_kinds);
+        let ordinal_titles = ordinal_titles(book, &vocabulary);
         Matcher {
             automaton,
             patterns,
@@ -336,6 +204,232 @@ impl Matcher {
         }
         hits
     }
+}
+
+/// Adds a name or marker text to the patterns: its lower case, and its forms with
+/// spaces for hyphens and hyphens for spaces, each finding `target`.
+fn add_pattern(by_text: &mut BTreeMap<String, Pattern>, text: &str, target: Target) {
+    // "elected as President" needs its capital P, "76th Governor" its G.
+    let mut capitals: Vec<bool> = text.chars().map(char::is_uppercase).collect();
+    // "police lines" and "police-lines" are one name.
+    let key = text.to_lowercase();
+    if key.chars().count() != capitals.len() {
+        // A letter whose lower case is longer: only the first capital counts.
+        let first = capitals.first() == Some(&true);
+        capitals = key
+            .chars()
+            .enumerate()
+            .map(|(i, _)| i == 0 && first)
+            .collect();
+    }
+    let variants = [key.clone(), key.replace(' ', "-"), key.replace('-', " ")];
+    for variant in variants {
+        let slot = by_text
+            .entry(variant)
+            .or_insert_with(|| (Vec::new(), capitals.clone()));
+        if !slot.0.contains(&target) {
+            slot.0.push(target);
+        }
+        for (have, new) in slot.1.iter_mut().zip(&capitals) {
+            *have &= *new;
+        }
+    }
+}
+
+/// The patterns of a rulebook's names (house spellings, aliases, short names, a
+/// title with one name) and event markers, and each short name's entities.
+fn name_patterns(book: &Rulebook) -> (BTreeMap<String, Pattern>, BTreeMap<String, Vec<usize>>) {
+    let mut by_text: BTreeMap<String, Pattern> = BTreeMap::new();
+    let mut short: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, entity) in book.entities.iter().enumerate() {
+        for name in std::iter::once(&entity.name).chain(&entity.aliases) {
+            add_pattern(&mut by_text, name, Target::Name(i));
+        }
+        for s in &entity.short_names {
+            add_pattern(&mut by_text, s, Target::Short);
+            short.entry(s.to_lowercase()).or_default().push(i);
+        }
+        for s in titled_names(book, i) {
+            if !entity
+                .short_names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(&s))
+            {
+                add_pattern(&mut by_text, &s, Target::Short);
+                short.entry(s.to_lowercase()).or_default().push(i);
+            }
+        }
+    }
+    for (i, event) in book.events.iter().enumerate() {
+        for marker in &event.markers {
+            add_pattern(&mut by_text, marker, Target::Phrase(i));
+        }
+    }
+    (by_text, short)
+}
+
+/// For each entity, the events it marks.
+fn entity_events(book: &Rulebook) -> Vec<Vec<usize>> {
+    let mut entity_events = vec![Vec::new(); book.entities.len()];
+    for (i, event) in book.events.iter().enumerate() {
+        for &e in &event.marker_entities {
+            entity_events[e].push(i);
+        }
+    }
+    entity_events
+}
+
+/// The automaton that finds every pattern text in one pass.
+fn build_automaton(texts: &[String]) -> AhoCorasick {
+    // A DFA: the most memory, the fastest search, and its speed does not fall as the
+    // rulebook grows.
+    AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(texts)
+        .expect("literal names always build an automaton")
+}
+
+/// What each event is called, as the matcher keeps it.
+struct EventReadings {
+    /// Event → the nouns that refer back to it.
+    nouns: Vec<HashSet<String>>,
+    /// Event → the words of its id and marker phrases.
+    words: Vec<HashSet<String>>,
+    /// Event → the kinds its words give it (empty when none does).
+    kinds: Vec<Vec<String>>,
+}
+
+/// What each event is called: the nouns that refer back to it, the words of its id
+/// and marker phrases, and the kinds its words give it (the matcher's `event_nouns`,
+/// `event_words` and `event_kinds`).
+fn event_readings(book: &Rulebook, vocabulary: &crate::lexicon::Vocabulary) -> EventReadings {
+    let mut event_nouns = Vec::new();
+    let mut event_words = Vec::new();
+    let mut event_kinds: Vec<Vec<String>> = Vec::new();
+    for event in &book.events {
+        let called = desk_name(event);
+        let mut kinds = kinds_of_event(vocabulary, event, &called);
+        event_kinds.push(kinds.iter().map(|k| k.to_string()).collect());
+        // An event whose words name no kind is read as the attacks the first
+        // rulebooks were written for.
+        if kinds.is_empty() {
+            kinds.push("attack");
+        }
+        event_nouns.push(nouns_of_kinds(vocabulary, &kinds));
+        event_words.push(lower_words(&called).into_iter().collect());
+    }
+    EventReadings {
+        nouns: event_nouns,
+        words: event_words,
+        kinds: event_kinds,
+    }
+}
+
+/// What the desk calls an event: its id and marker phrases.
+fn desk_name(event: &crate::rulebook::Event) -> String {
+    let mut called = event.id.replace('-', " ");
+    for part in &event.markers {
+        called.push(' ');
+        called.push_str(part);
+    }
+    called
+}
+
+/// The kinds of an event: those the rulebook names; else the kind the summary opens
+/// with, and those its id and markers (`called`) name.
+fn kinds_of_event<'v>(
+    vocabulary: &'v crate::lexicon::Vocabulary,
+    event: &crate::rulebook::Event,
+    called: &str,
+) -> Vec<&'v str> {
+    let mut kinds: Vec<&str> = event
+        .kinds
+        .iter()
+        .filter_map(|k| vocabulary.kinds.get_key_value(k).map(|(k, _)| k.as_str()))
+        .collect();
+    if kinds.is_empty() {
+        kinds = vocabulary.kinds_of(called);
+        if let Some(kind) = event
+            .summary
+            .as_deref()
+            .and_then(|s| vocabulary.first_kind(s))
+            && !kinds.contains(&kind)
+        {
+            kinds.push(kind);
+        }
+    }
+    kinds
+}
+
+/// The nouns that refer back to an event of these kinds (the last word of each of
+/// their nouns), with the words for any event.
+fn nouns_of_kinds(vocabulary: &crate::lexicon::Vocabulary, kinds: &[&str]) -> HashSet<String> {
+    let mut nouns: HashSet<String> = vocabulary.generic_events.iter().collect();
+    for kind in kinds {
+        for noun in &vocabulary.kinds[*kind].nouns {
+            nouns.insert(noun.rsplit(' ').next().unwrap_or(noun).to_string());
+        }
+    }
+    nouns
+}
+
+/// For each place entity, the events of a known kind that happened there, each with
+/// the nouns of its kinds that are no word for any event.
+fn place_events(
+    book: &Rulebook,
+    vocabulary: &crate::lexicon::Vocabulary,
+    event_kinds: &[Vec<String>],
+) -> Vec<Vec<(usize, HashSet<String>)>> {
+    let mut place_events = vec![Vec::new(); book.entities.len()];
+    for (i, event) in book.events.iter().enumerate() {
+        let nouns: HashSet<String> = event_kinds[i]
+            .iter()
+            .flat_map(|k: &String| &vocabulary.kinds[k.as_str()].nouns)
+            .filter(|n| !vocabulary.generic_events.has(n))
+            .map(|n| n.rsplit(' ').next().unwrap_or(n).to_string())
+            .collect();
+        if nouns.is_empty() {
+            continue;
+        }
+        for &place in &event.places {
+            place_events[place].push((i, nouns.clone()));
+        }
+    }
+    place_events
+}
+
+/// The ranks inside the rulebook's titles: for each ordinal in a title's value or
+/// accepted form, the ordinal, the title's words after it (function words aside),
+/// and the title fact.
+fn ordinal_titles(
+    book: &Rulebook,
+    vocabulary: &crate::lexicon::Vocabulary,
+) -> Vec<(u64, HashSet<String>, usize)> {
+    let mut ordinal_titles = Vec::new();
+    for (fact, f) in book.facts.iter().enumerate() {
+        let Expected::Title { value, accept } = &f.expected else {
+            continue;
+        };
+        for form in std::iter::once(value).chain(accept) {
+            let words = lower_words(form);
+            for (k, word) in words.iter().enumerate() {
+                let Some(n) = crate::extract::number::ordinal(word) else {
+                    continue;
+                };
+                let after: HashSet<String> = words[k + 1..]
+                    .iter()
+                    .filter(|w| !vocabulary.title_connectors.has(w))
+                    .cloned()
+                    .collect();
+                if !after.is_empty() {
+                    ordinal_titles.push((n, after, fact));
+                }
+            }
+        }
+    }
+    ordinal_titles
 }
 
 impl Matcher {
@@ -625,16 +719,11 @@ fn with_reading<R>(
     f(&reading, &topics)
 }
 
+/// Ties each mention of a reading to its fact: by a rule's own pattern, else by the
+/// ways of tying in turn ([`tie`]), with the date its value may have held on.
 fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
-    let Reading {
-        book,
-        matcher,
-        doc,
-        mentions,
-        ..
-    } = *reading;
     let mut claims = Vec::new();
-    for (index, mention) in mentions.iter().enumerate() {
+    for (index, mention) in reading.mentions.iter().enumerate() {
         if let Some(fact) = mention.pattern_fact {
             claims.push(Claim {
                 mention: index,
@@ -645,119 +734,9 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
             continue;
         }
         let in_sentence: Vec<&Hit> = reading.hits_in(mention.sentence).collect();
-        let claim = match mention.kind {
-            // A count with no measure may still be a part that confirms (below).
-            MentionKind::Count | MentionKind::Amount => {
-                let measure = mention
-                    .measure
-                    .as_deref()
-                    .filter(|_| !mention.whole_of_part);
-                measure
-                    .and_then(|measure| {
-                        reading
-                            .figure_subject(mention, &in_sentence, measure)
-                            .and_then(|(subject, via)| {
-                                book.fact(subject, measure).map(|f| (f, via))
-                            })
-                    })
-                    .filter(|&(f, _)| !part_named_elsewhere(book, doc, mention, f))
-            }
-            MentionKind::Date if !mention.dateline && mention.occurrence => reading
-                .event_of(mention, &in_sentence, None)
-                .or_else(|| reading.named_of_verbs_kind(mention))
-                .or_else(|| {
-                    reading.dated_by_reference(mention, &in_sentence, topics[mention.sentence])
-                })
-                .filter(|(subject, _)| {
-                    // "The first president from the Deep South since 1837": a point of
-                    // time to compare with, not the event's date.
-                    let before = doc.prose[..mention.span.start].trim_end();
-                    let since = crate::extract::ends_with_ignoring_case(before, "since");
-                    plausibly_its_date(book, *subject, mention, doc.meta.published)
-                        || !since && matcher.own_kind_verb(*subject, mention)
-                })
-                // "Macron's April presidential election victory … a second term": the
-                // date of an election is no date of a term of office.
-                .filter(|(subject, _)| matcher.noun_kind_fits(*subject, mention))
-                // "the 18 killed last October sent a legal notice": a date right after a
-                // verb of killing or wounding dates deaths or wounds, never an event
-                // that has no toll (a lawsuit, an anniversary).
-                .filter(|(subject, _)| {
-                    let before = doc.prose[..mention.span.start].trim_end();
-                    let from = before
-                        .char_indices()
-                        .rev()
-                        .find(|(_, c)| !c.is_alphabetic())
-                        .map_or(0, |(i, c)| i + c.len_utf8());
-                    let word = &before[from..];
-                    let wounding = ["killed", "wounded", "injured"]
-                        .iter()
-                        .any(|v| word.eq_ignore_ascii_case(v));
-                    !wounding || book.has_measure(*subject, "killed")
-                })
-                .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via))),
-            MentionKind::Age => age_subject(book, doc, mention, &in_sentence)
-                .or_else(|| reading.pronoun_person(mention, &in_sentence))
-                .or_else(|| detached_age_subject(book, doc, mention, &in_sentence))
-                .filter(|&e| !speaks_after_death(book, doc, mention, e))
-                .and_then(|e| book.fact(Subject::Entity(e), "age"))
-                .map(|f| (f, Via::Name)),
-            MentionKind::Ordinal => reading.title_rank(mention),
-            MentionKind::Name | MentionKind::Title => mention
-                .entity
-                .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
-                .map(|f| (f, Via::Name)),
-            MentionKind::Code => reading.code_subject(mention, &in_sentence),
-            _ => None,
-        };
-        // Each way of tying is tried in turn, and one whose event is of another kind
-        // than the date's verb ("collided on March 7" beside a death) gives way to the
-        // next.
-        let fits = |c: Option<(usize, Via)>| {
-            c.filter(|(f, _)| matcher.kind_fits(book, *f, mention) && unit_fits(book, *f, mention))
-        };
-        let claim = fits(claim)
-            .or_else(|| fits(reading.year_slip(mention)))
-            .or_else(|| fits(reading.topic_claim(mention, &in_sentence, topics[mention.sentence])))
-            .or_else(|| fits(reading.marked_date(mention, &in_sentence)))
-            .or_else(|| fits(reading.named_date(mention)))
-            .or_else(|| fits(reading.kind_dated(mention)))
-            .or_else(|| fits(reading.verb_dated(mention)))
-            .or_else(|| fits(reading.agreeing_figure(mention, &in_sentence)))
-            .or_else(|| fits(reading.agreeing_part(mention, &in_sentence)))
-            .or_else(|| fits(reading.unit_figure(mention, &in_sentence)))
-            .or_else(|| fits(reading.figure_dated(mention, &claims)))
-            .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
-            .map(|(fact, via)| reading.widest_scope(fact, via, mention))
-            .or_else(|| reading.range_end(index, claims.last()))
-            .or_else(|| reading.restated(index, claims.last()));
-        if let Some((fact, via)) = claim {
-            let on = (mention.kind == MentionKind::Age)
-                .then(|| reading.event_of(mention, &in_sentence, None))
-                .flatten()
-                .and_then(|(subject, _)| match subject {
-                    Subject::Event(e) => book.events[e].date,
-                    Subject::Entity(_) => None,
-                })
-                .or_else(|| {
-                    // A title: the years its sentence tells of ("in 1978, President
-                    // Carter …"), at which the post may have been held.
-                    let dates = mentions[reading.mention_ranges[mention.sentence].clone()]
-                        .iter()
-                        .filter(|m| m.kind == MentionKind::Date && !m.dateline)
-                        .filter_map(|m| match m.value {
-                            MentionValue::Date(r) => Some(r),
-                            _ => None,
-                        });
-                    (mention.kind == MentionKind::Title)
-                        .then(|| {
-                            dates.reduce(|a, b| DayRange {
-                                from: a.from.min(b.from),
-                                to: a.to.max(b.to),
-                            })
-                        })
-                        .flatten()
-                });
+        let topic = topics[mention.sentence];
+        if let Some((fact, via)) = tie(reading, index, mention, &in_sentence, topic, &claims) {
+            let on = claim_on(reading, mention, &in_sentence);
             claims.push(Claim {
                 mention: index,
                 fact,
@@ -767,6 +746,183 @@ fn claims_of(reading: &Reading, topics: &[Option<usize>]) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// The fact the `index`th mention is tied to, and how: the tie its kind gives
+/// ([`first_claim`]), else each other way of tying in turn, the first that ties
+/// deciding; then a tie to another event's value or a wider scope is weighed, and a
+/// range's end or a restated figure follows the claim before it. `claims` are those
+/// of the mentions before it.
+fn tie(
+    reading: &Reading,
+    index: usize,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    topic: Option<usize>,
+    claims: &[Claim],
+) -> Option<(usize, Via)> {
+    let Reading { book, matcher, .. } = *reading;
+    let claim = first_claim(reading, mention, in_sentence, topic);
+    // Each way of tying is tried in turn, and one whose event is of another kind
+    // than the date's verb ("collided on March 7" beside a death) gives way to the
+    // next.
+    let fits = |c: Option<(usize, Via)>| {
+        c.filter(|(f, _)| matcher.kind_fits(book, *f, mention) && unit_fits(book, *f, mention))
+    };
+    fits(claim)
+        .or_else(|| fits(reading.year_slip(mention)))
+        .or_else(|| fits(reading.topic_claim(mention, in_sentence, topic)))
+        .or_else(|| fits(reading.marked_date(mention, in_sentence)))
+        .or_else(|| fits(reading.named_date(mention)))
+        .or_else(|| fits(reading.kind_dated(mention)))
+        .or_else(|| fits(reading.verb_dated(mention)))
+        .or_else(|| fits(reading.agreeing_figure(mention, in_sentence)))
+        .or_else(|| fits(reading.agreeing_part(mention, in_sentence)))
+        .or_else(|| fits(reading.unit_figure(mention, in_sentence)))
+        .or_else(|| fits(reading.figure_dated(mention, claims)))
+        .and_then(|(fact, via)| reading.another_events_value(fact, via, mention))
+        .map(|(fact, via)| reading.widest_scope(fact, via, mention))
+        .or_else(|| reading.range_end(index, claims.last()))
+        .or_else(|| reading.restated(index, claims.last()))
+}
+
+/// The tie a mention's own kind gives it, tried before any other: a figure by its
+/// measure, a date by its event, an age or a name by its person, a rank by its
+/// title, an identifier by its event.
+fn first_claim(
+    reading: &Reading,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    topic: Option<usize>,
+) -> Option<(usize, Via)> {
+    let book = reading.book;
+    match mention.kind {
+        // A count with no measure may still be a part that confirms (below).
+        MentionKind::Count | MentionKind::Amount => figure_claim(reading, mention, in_sentence),
+        MentionKind::Date if !mention.dateline && mention.occurrence => {
+            date_claim(reading, mention, in_sentence, topic)
+        }
+        MentionKind::Age => age_claim(reading, mention, in_sentence),
+        MentionKind::Ordinal => reading.title_rank(mention),
+        MentionKind::Name | MentionKind::Title => mention
+            .entity
+            .and_then(|e| book.fact(Subject::Entity(e), mention.kind.name()))
+            .map(|f| (f, Via::Name)),
+        MentionKind::Code => reading.code_subject(mention, in_sentence),
+        _ => None,
+    }
+}
+
+/// A figure with a measure (not the whole a part is of): its subject's fact for the
+/// measure, unless the part it counts is named elsewhere.
+fn figure_claim(
+    reading: &Reading,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+) -> Option<(usize, Via)> {
+    let Reading { book, doc, .. } = *reading;
+    let measure = mention
+        .measure
+        .as_deref()
+        .filter(|_| !mention.whole_of_part);
+    measure
+        .and_then(|measure| {
+            reading
+                .figure_subject(mention, in_sentence, measure)
+                .and_then(|(subject, via)| book.fact(subject, measure).map(|f| (f, via)))
+        })
+        .filter(|&(f, _)| !part_named_elsewhere(book, doc, mention, f))
+}
+
+/// A date of a happening: the date fact of the event its sentence is about, of the
+/// named event of its verb's kind, or of the event a noun before it refers back to;
+/// when it may be that event's date at all.
+fn date_claim(
+    reading: &Reading,
+    mention: &Mention,
+    in_sentence: &[&Hit],
+    topic: Option<usize>,
+) -> Option<(usize, Via)> {
+    let Reading {
+        book, matcher, doc, ..
+    } = *reading;
+    reading
+        .event_of(mention, in_sentence, None)
+        .or_else(|| reading.named_of_verbs_kind(mention))
+        .or_else(|| reading.dated_by_reference(mention, in_sentence, topic))
+        .filter(|(subject, _)| {
+            // "The first president from the Deep South since 1837": a point of
+            // time to compare with, not the event's date.
+            let before = doc.prose[..mention.span.start].trim_end();
+            let since = crate::extract::ends_with_ignoring_case(before, "since");
+            plausibly_its_date(book, *subject, mention, doc.meta.published)
+                || !since && matcher.own_kind_verb(*subject, mention)
+        })
+        // "Macron's April presidential election victory … a second term": the
+        // date of an election is no date of a term of office.
+        .filter(|(subject, _)| matcher.noun_kind_fits(*subject, mention))
+        // "the 18 killed last October sent a legal notice": a date right after a
+        // verb of killing or wounding dates deaths or wounds, never an event
+        // that has no toll (a lawsuit, an anniversary).
+        .filter(|(subject, _)| {
+            let before = doc.prose[..mention.span.start].trim_end();
+            let from = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let word = &before[from..];
+            let wounding = ["killed", "wounded", "injured"]
+                .iter()
+                .any(|v| word.eq_ignore_ascii_case(v));
+            !wounding || book.has_measure(*subject, "killed")
+        })
+        .and_then(|(subject, via)| book.fact(subject, "date").map(|f| (f, via)))
+}
+
+/// An age: the age fact of the person named beside it, else of the one a pronoun
+/// opening its sentence means, else of the one its clause or sentence is about;
+/// never of one who speaks after the death the rulebook records.
+fn age_claim(reading: &Reading, mention: &Mention, in_sentence: &[&Hit]) -> Option<(usize, Via)> {
+    let Reading { book, doc, .. } = *reading;
+    age_subject(book, doc, mention, in_sentence)
+        .or_else(|| reading.pronoun_person(mention, in_sentence))
+        .or_else(|| detached_age_subject(book, doc, mention, in_sentence))
+        .filter(|&e| !speaks_after_death(book, doc, mention, e))
+        .and_then(|e| book.fact(Subject::Entity(e), "age"))
+        .map(|f| (f, Via::Name))
+}
+
+/// When a claimed value may have held: for an age, the date of the event its
+/// sentence tells of; for a title, the span of the years its sentence tells of.
+fn claim_on(reading: &Reading, mention: &Mention, in_sentence: &[&Hit]) -> Option<DayRange> {
+    let Reading { book, mentions, .. } = *reading;
+    (mention.kind == MentionKind::Age)
+        .then(|| reading.event_of(mention, in_sentence, None))
+        .flatten()
+        .and_then(|(subject, _)| match subject {
+            Subject::Event(e) => book.events[e].date,
+            Subject::Entity(_) => None,
+        })
+        .or_else(|| {
+            // A title: the years its sentence tells of ("in 1978, President
+            // Carter …"), at which the post may have been held.
+            let dates = mentions[reading.mention_ranges[mention.sentence].clone()]
+                .iter()
+                .filter(|m| m.kind == MentionKind::Date && !m.dateline)
+                .filter_map(|m| match m.value {
+                    MentionValue::Date(r) => Some(r),
+                    _ => None,
+                });
+            (mention.kind == MentionKind::Title)
+                .then(|| {
+                    dates.reduce(|a, b| DayRange {
+                        from: a.from.min(b.from),
+                        to: a.to.max(b.to),
+                    })
+                })
+                .flatten()
+        })
 }
 
 /// For each mention, in words, why it was tied to its fact or left untied: what
@@ -1922,196 +2078,243 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// Why a mention was left untied, in words, by its kind.
     fn why_untied(&self, mention: &Mention, topic: Option<usize>) -> String {
-        let book = self.book;
-        let id = |e: usize| book.events[e].id.as_str();
-        let list = |events: &BTreeMap<usize, String>| {
-            events
-                .iter()
-                .map(|(e, words)| format!("{} (\"{words}\")", id(*e)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let named = self.named_events(mention.sentence);
         match mention.kind {
-            MentionKind::Code => {
-                let hits: Vec<&Hit> = self.hits_in(mention.sentence).collect();
-                let events = self.code_events(mention, &hits);
-                let ids: Vec<&str> = events.iter().map(|&e| id(e)).collect();
-                match ids[..] {
-                    [] => "its sentence names no event besides by the identifier itself".into(),
-                    [one] => {
-                        let name = mention.measure.as_deref().unwrap_or("code");
-                        match book.fact(Subject::Event(events[0]), name) {
-                            Some(f) => format!(
-                                "its sentence names {one}, but the identifier is more than one \
-                                 slip from `{}` ({}), or another name or date stands with it: \
-                                 taken to name something else",
-                                book.facts[f].id,
-                                book.facts[f].expected.describe()
-                            ),
-                            None => format!("its sentence names {one}, which has no `{name}`"),
-                        }
-                    }
-                    _ => format!("its sentence names several events: {}", ids.join(", ")),
-                }
-            }
-            MentionKind::Count | MentionKind::Amount => {
-                if mention.vague && mention.measure.is_none() {
-                    return "a vague word with no cue word of a measure in its clause".into();
-                }
-                let Some(measure) = mention.measure.as_deref() else {
-                    return "no cue word of a rulebook measure in its clause (a part, an addition, \
-                            a forecast, an identifier or a unit is no measure)"
-                        .into();
-                };
-                let any_figure = named
-                    .keys()
-                    .any(|&e| book.has_figure(Subject::Event(e), measure));
-                let prefix = if named.is_empty() || any_figure {
-                    String::new()
-                } else {
-                    format!("it names {}, with no `{measure}` figure; ", list(&named))
-                };
-                let named = if any_figure { named } else { BTreeMap::new() };
-                if named.len() > 1 {
-                    let with: Vec<usize> = named
-                        .keys()
-                        .copied()
-                        .filter(|&e| book.has_measure(Subject::Event(e), measure))
-                        .collect();
-                    return match with.len() {
-                        0 => format!(
-                            "its sentence names {}, and none has `{measure}`",
-                            list(&named)
-                        ),
-                        1 => format!(
-                            "its sentence names {}; only {} has `{measure}`, but another date or a closer name points away",
-                            list(&named),
-                            id(with[0])
-                        ),
-                        _ => format!(
-                            "its sentence names several events with `{measure}`: {}",
-                            list(&named)
-                        ),
-                    };
-                }
-                if let Some((&e, words)) = named.iter().next() {
-                    return if book.has_measure(Subject::Event(e), measure) {
-                        format!(
-                            "its sentence names {} (\"{words}\"), but another date in it does not fit that event",
-                            id(e)
-                        )
-                    } else {
-                        format!(
-                            "its sentence names {} (\"{words}\"), which has no `{measure}` in the rulebook",
-                            id(e)
-                        )
-                    };
-                }
-                let sentence = &self.doc.sentences[mention.sentence];
-                let words = lower_words(&self.doc.prose[sentence.span.clone()]);
-                let other_date = |e: usize| {
-                    let date = book.events[e].date?;
-                    self.mentions[self.mention_ranges[mention.sentence].clone()]
-                        .iter()
-                        .filter(|m| m.span != mention.span && !m.dateline && !m.from_weekday)
-                        .find_map(|m| match m.value {
-                            MentionValue::Date(r) if !r.overlaps(&date) => {
-                                Some(self.doc.prose[m.span.clone()].to_string())
-                            }
-                            _ => None,
-                        })
-                };
-                if let Some(lead) = self.lead
-                    && let Some(i) = self.matcher.refers_back(&words, lead)
-                    && let Some(date) = other_date(lead)
-                {
-                    return prefix
-                        + &format!(
-                            "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
-                            words[i],
-                            id(lead)
-                        );
-                }
-                let reason = match (self.lead, topic) {
-                    (None, _) => format!(
-                        "its sentence names no event, and the article names no event of the rulebook to refer back to (measure `{measure}`)"
-                    ),
-                    (Some(lead), None) => format!(
-                        "its sentence names no event and no noun refers back to {}, and an earlier sentence moved on to another event",
-                        id(lead)
-                    ),
-                    (Some(_), Some(t)) => match book.fact(Subject::Event(t), measure) {
-                        Some(f) => format!(
-                            "its sentence names no event and no noun refers back to {}; a figure on the article's topic only confirms, and {} is not `{}` ({})",
-                            id(t),
-                            mention_value(mention),
-                            book.facts[f].id,
-                            book.facts[f].expected.describe()
-                        ),
-                        None => format!(
-                            "its sentence names no event, and {}, the article's topic, has no `{measure}`",
-                            id(t)
-                        ),
-                    },
-                };
-                prefix + &reason
-            }
-            MentionKind::Date => {
-                if mention.dateline {
-                    return "a dateline or the page's stamp".into();
-                }
-                if mention.said {
-                    return "the day something was said or a figure stood, not of a happening"
-                        .into();
-                }
-                if named.is_empty() {
-                    return if mention.occurrence {
-                        "its sentence names no event, and it fits no single event of its kind or noun".into()
-                    } else {
-                        "its sentence names no event, and no word of happening stands beside it"
-                            .into()
-                    };
-                }
-                let fits: Vec<usize> = named
-                    .keys()
-                    .copied()
-                    .filter(|&e| {
-                        book.fact(Subject::Event(e), "date")
-                            .is_some_and(|f| self.fitting(f, mention))
-                    })
-                    .collect();
-                match fits.len() {
-                    0 if named.len() == 1 => {
-                        let (&e, words) = named.iter().next().expect("one event");
-                        match book.events[e].date {
-                            Some(date) if !mention.occurrence => format!(
-                                "its sentence names {} (\"{words}\"), dated {date}, but no word of happening stands beside the date",
-                                id(e)
-                            ),
-                            Some(date) => format!(
-                                "its sentence names {} (\"{words}\"), dated {date}; a date this far from it, or of another kind of happening, is not taken for it",
-                                id(e)
-                            ),
-                            None => format!("{} has no date in the rulebook", id(e)),
-                        }
-                    }
-                    0 => format!(
-                        "its sentence names {}, and the date fits none of them",
-                        list(&named)
-                    ),
-                    _ => format!(
-                        "its sentence names {}, and the date fits more than one",
-                        list(&named)
-                    ),
-                }
-            }
+            MentionKind::Code => self.why_code_untied(mention),
+            MentionKind::Count | MentionKind::Amount => self.why_figure_untied(mention, topic),
+            MentionKind::Date => self.why_date_untied(mention),
             MentionKind::Age => "no person of the rulebook is named beside it".into(),
             MentionKind::Ordinal => "a rank before no word of a rulebook title".into(),
             MentionKind::Name | MentionKind::Title => {
                 "of no person with that fact in the rulebook".into()
             }
+        }
+    }
+
+    /// An event's id in the rulebook.
+    fn event_id(&self, event: usize) -> &'a str {
+        self.book.events[event].id.as_str()
+    }
+
+    /// Events with the words that name them, as `id ("words")`, comma-separated.
+    fn event_list(&self, events: &BTreeMap<usize, String>) -> String {
+        events
+            .iter()
+            .map(|(e, words)| format!("{} (\"{words}\")", self.event_id(*e)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Why an identifier was left untied: the events its sentence names besides by it.
+    fn why_code_untied(&self, mention: &Mention) -> String {
+        let book = self.book;
+        let hits: Vec<&Hit> = self.hits_in(mention.sentence).collect();
+        let events = self.code_events(mention, &hits);
+        let ids: Vec<&str> = events.iter().map(|&e| self.event_id(e)).collect();
+        match ids[..] {
+            [] => "its sentence names no event besides by the identifier itself".into(),
+            [one] => {
+                let name = mention.measure.as_deref().unwrap_or("code");
+                match book.fact(Subject::Event(events[0]), name) {
+                    Some(f) => format!(
+                        "its sentence names {one}, but the identifier is more than one \
+                         slip from `{}` ({}), or another name or date stands with it: \
+                         taken to name something else",
+                        book.facts[f].id,
+                        book.facts[f].expected.describe()
+                    ),
+                    None => format!("its sentence names {one}, which has no `{name}`"),
+                }
+            }
+            _ => format!("its sentence names several events: {}", ids.join(", ")),
+        }
+    }
+
+    /// Why a figure was left untied: no measure; else the events its sentence names
+    /// with a figure for it; else what it could refer back to.
+    fn why_figure_untied(&self, mention: &Mention, topic: Option<usize>) -> String {
+        let book = self.book;
+        if mention.vague && mention.measure.is_none() {
+            return "a vague word with no cue word of a measure in its clause".into();
+        }
+        let Some(measure) = mention.measure.as_deref() else {
+            return "no cue word of a rulebook measure in its clause (a part, an addition, \
+                    a forecast, an identifier or a unit is no measure)"
+                .into();
+        };
+        let named = self.named_events(mention.sentence);
+        let any_figure = named
+            .keys()
+            .any(|&e| book.has_figure(Subject::Event(e), measure));
+        let prefix = if named.is_empty() || any_figure {
+            String::new()
+        } else {
+            format!(
+                "it names {}, with no `{measure}` figure; ",
+                self.event_list(&named)
+            )
+        };
+        let named = if any_figure { named } else { BTreeMap::new() };
+        if let Some(why) = self.why_named_figure_untied(&named, measure) {
+            return why;
+        }
+        prefix + &self.why_unnamed_figure_untied(mention, topic, measure)
+    }
+
+    /// Why a figure whose sentence names events (`named`, some with a figure for its
+    /// measure) was left untied; none when it names none.
+    fn why_named_figure_untied(
+        &self,
+        named: &BTreeMap<usize, String>,
+        measure: &str,
+    ) -> Option<String> {
+        let book = self.book;
+        if named.len() > 1 {
+            let with: Vec<usize> = named
+                .keys()
+                .copied()
+                .filter(|&e| book.has_measure(Subject::Event(e), measure))
+                .collect();
+            return Some(match with.len() {
+                0 => format!(
+                    "its sentence names {}, and none has `{measure}`",
+                    self.event_list(named)
+                ),
+                1 => format!(
+                    "its sentence names {}; only {} has `{measure}`, but another date or a closer name points away",
+                    self.event_list(named),
+                    self.event_id(with[0])
+                ),
+                _ => format!(
+                    "its sentence names several events with `{measure}`: {}",
+                    self.event_list(named)
+                ),
+            });
+        }
+        let (&e, words) = named.iter().next()?;
+        Some(if book.has_measure(Subject::Event(e), measure) {
+            format!(
+                "its sentence names {} (\"{words}\"), but another date in it does not fit that event",
+                self.event_id(e)
+            )
+        } else {
+            format!(
+                "its sentence names {} (\"{words}\"), which has no `{measure}` in the rulebook",
+                self.event_id(e)
+            )
+        })
+    }
+
+    /// Why a figure whose sentence names no event with a figure for its measure was
+    /// left untied: a reference back that another date rules out, no event to refer
+    /// back to, or a topic it does not agree with.
+    fn why_unnamed_figure_untied(
+        &self,
+        mention: &Mention,
+        topic: Option<usize>,
+        measure: &str,
+    ) -> String {
+        let book = self.book;
+        let id = |e: usize| self.event_id(e);
+        let sentence = &self.doc.sentences[mention.sentence];
+        let words = lower_words(&self.doc.prose[sentence.span.clone()]);
+        let other_date = |e: usize| {
+            let date = book.events[e].date?;
+            self.mentions[self.mention_ranges[mention.sentence].clone()]
+                .iter()
+                .filter(|m| m.span != mention.span && !m.dateline && !m.from_weekday)
+                .find_map(|m| match m.value {
+                    MentionValue::Date(r) if !r.overlaps(&date) => {
+                        Some(self.doc.prose[m.span.clone()].to_string())
+                    }
+                    _ => None,
+                })
+        };
+        if let Some(lead) = self.lead
+            && let Some(i) = self.matcher.refers_back(&words, lead)
+            && let Some(date) = other_date(lead)
+        {
+            return format!(
+                "\"{}\" refers back to {}, but \"{date}\" in the sentence does not fit its date",
+                words[i],
+                id(lead)
+            );
+        }
+        match (self.lead, topic) {
+            (None, _) => format!(
+                "its sentence names no event, and the article names no event of the rulebook to refer back to (measure `{measure}`)"
+            ),
+            (Some(lead), None) => format!(
+                "its sentence names no event and no noun refers back to {}, and an earlier sentence moved on to another event",
+                id(lead)
+            ),
+            (Some(_), Some(t)) => match book.fact(Subject::Event(t), measure) {
+                Some(f) => format!(
+                    "its sentence names no event and no noun refers back to {}; a figure on the article's topic only confirms, and {} is not `{}` ({})",
+                    id(t),
+                    mention_value(mention),
+                    book.facts[f].id,
+                    book.facts[f].expected.describe()
+                ),
+                None => format!(
+                    "its sentence names no event, and {}, the article's topic, has no `{measure}`",
+                    id(t)
+                ),
+            },
+        }
+    }
+
+    /// Why a date was left untied: a dateline, a day of saying, no event named, or
+    /// how it fits the events its sentence names.
+    fn why_date_untied(&self, mention: &Mention) -> String {
+        let book = self.book;
+        if mention.dateline {
+            return "a dateline or the page's stamp".into();
+        }
+        if mention.said {
+            return "the day something was said or a figure stood, not of a happening".into();
+        }
+        let named = self.named_events(mention.sentence);
+        if named.is_empty() {
+            return if mention.occurrence {
+                "its sentence names no event, and it fits no single event of its kind or noun"
+                    .into()
+            } else {
+                "its sentence names no event, and no word of happening stands beside it".into()
+            };
+        }
+        let fits: Vec<usize> = named
+            .keys()
+            .copied()
+            .filter(|&e| {
+                book.fact(Subject::Event(e), "date")
+                    .is_some_and(|f| self.fitting(f, mention))
+            })
+            .collect();
+        match fits.len() {
+            0 if named.len() == 1 => {
+                let (&e, words) = named.iter().next().expect("one event");
+                match book.events[e].date {
+                    Some(date) if !mention.occurrence => format!(
+                        "its sentence names {} (\"{words}\"), dated {date}, but no word of happening stands beside the date",
+                        self.event_id(e)
+                    ),
+                    Some(date) => format!(
+                        "its sentence names {} (\"{words}\"), dated {date}; a date this far from it, or of another kind of happening, is not taken for it",
+                        self.event_id(e)
+                    ),
+                    None => format!("{} has no date in the rulebook", self.event_id(e)),
+                }
+            }
+            0 => format!(
+                "its sentence names {}, and the date fits none of them",
+                self.event_list(&named)
+            ),
+            _ => format!(
+                "its sentence names {}, and the date fits more than one",
+                self.event_list(&named)
+            ),
         }
     }
 
@@ -2295,8 +2498,6 @@ impl<'a> Reading<'a> {
                     .date
                     .is_none_or(|d| dates.iter().all(|r| r.overlaps(&d)))
         };
-        let has_measure =
-            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
 
         // The phrase between commas around the mention first ("At least 135 were
         // killed in the flash floods, with most deaths in Kerr County"), then its
@@ -2308,84 +2509,146 @@ impl<'a> Reading<'a> {
             (false, clause),
             (false, sentence.span.clone()),
         ] {
-            // event → strongest evidence: true when a marker names only this event.
-            let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
-            for hit in in_sentence
-                .iter()
-                .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
-                .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
-                .filter(|h| !compared_with(&doc.prose, sentence.span.start, h))
-                .filter(|h| !describes_another(&doc.prose, in_sentence, h))
-            {
-                let unique = hit.events.len() == 1;
-                for &e in &hit.events {
-                    let strong = marked.entry(e).or_insert(false);
-                    *strong |= unique;
-                }
-            }
+            let marked = self.marked_in(mention, in_sentence, measure, scope);
             if marked.is_empty() {
                 continue;
             }
-            let any_strong = marked.values().any(|s| *s);
-            let candidates: Vec<usize> = marked
-                .iter()
-                .filter(|(_, strong)| **strong || !any_strong)
-                .map(|(e, _)| *e)
-                .collect();
-            // Any event named here that another date rules out still counts as named: the
-            // sentence is about something, just not a checkable one.
-            let fitting: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&e| fits_dates(e) && has_measure(e))
-                .collect();
-            // Of the events named, only one has a figure for the measure ("a day of
-            // mourning for the attack, which killed 133"): the figure is its.
-            let has_figure =
-                |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
-            let with_figure: Vec<usize> =
-                fitting.iter().copied().filter(|&c| has_figure(c)).collect();
-            let only_figure = with_figure.len() == 1;
-            let fitting = if only_figure { with_figure } else { fitting };
-            let decided = match fitting.as_slice() {
-                [e] if candidates.len() == 1
-                    || candidates.iter().all(|c| {
-                        *c == *e
-                            || !fits_dates(*c)
-                            || !has_measure(*c)
-                            || only_figure && !has_figure(*c)
-                    }) =>
-                {
-                    Some((Subject::Event(*e), Via::Marker))
-                }
-                _ => measure
-                    .and_then(|m| self.paired(mention, in_sentence, m))
-                    .map(|e| (Subject::Event(e), Via::Marker)),
-            };
-            // In the phrase around the figure, only an event with a figure for the
-            // measure decides ("banned from leaving the country following a crash that
-            // killed 179": not the ban's); else the clause does.
-            if narrowest
-                && measure.is_some()
-                && !decided.is_some_and(|(s, _)| match s {
-                    Subject::Event(e) => has_figure(e),
-                    Subject::Entity(_) => false,
-                })
-            {
-                continue;
+            if let ControlFlow::Break(found) = self.event_in_scope(
+                mention,
+                in_sentence,
+                measure,
+                &marked,
+                narrowest,
+                &fits_dates,
+            ) {
+                return found;
             }
-            // None of them has one ("declared a day of mourning after the attack, which
-            // left 133 dead"): a reference back to an event that has one comes first.
-            if let Some(m) = measure
-                && !candidates.iter().any(|&c| has_figure(c))
-            {
-                return self
-                    .referred_back(mention, in_sentence, m, &fits_dates, true)
-                    .or(decided);
-            }
-            return decided;
         }
         self.referred_back(mention, in_sentence, measure?, &fits_dates, false)
+    }
+
+    /// The events named by hits inside `scope` of a mention's sentence, each with
+    /// its strongest evidence: true when a marker names only this event. Names after
+    /// an enumeration (for a figure), compared with or describing another are left out.
+    fn marked_in(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+        scope: Range<usize>,
+    ) -> BTreeMap<usize, bool> {
+        let doc = self.doc;
+        let sentence = &doc.sentences[mention.sentence];
+        // event → strongest evidence: true when a marker names only this event.
+        let mut marked: BTreeMap<usize, bool> = BTreeMap::new();
+        for hit in in_sentence
+            .iter()
+            .filter(|h| h.span.start >= scope.start && h.span.end <= scope.end)
+            .filter(|h| measure.is_none() || !enumerated_after(&doc.prose, mention, h))
+            .filter(|h| !compared_with(&doc.prose, sentence.span.start, h))
+            .filter(|h| !describes_another(&doc.prose, in_sentence, h))
+        {
+            let unique = hit.events.len() == 1;
+            for &e in &hit.events {
+                let strong = marked.entry(e).or_insert(false);
+                *strong |= unique;
+            }
+        }
+        marked
+    }
+
+    /// Of the events `marked` in one scope around a mention, the one it is about:
+    /// `Break` with the answer when this scope decides, `Continue` when a wider
+    /// scope must (the narrowest, for a figure, decides only for an event with a
+    /// figure for its measure).
+    fn event_in_scope(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+        marked: &BTreeMap<usize, bool>,
+        narrowest: bool,
+        fits_dates: &impl Fn(usize) -> bool,
+    ) -> ControlFlow<Option<(Subject, Via)>> {
+        let book = self.book;
+        let has_figure =
+            |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
+        let any_strong = marked.values().any(|s| *s);
+        let candidates: Vec<usize> = marked
+            .iter()
+            .filter(|(_, strong)| **strong || !any_strong)
+            .map(|(e, _)| *e)
+            .collect();
+        let decided = self.decided_among(mention, in_sentence, measure, &candidates, fits_dates);
+        // In the phrase around the figure, only an event with a figure for the
+        // measure decides ("banned from leaving the country following a crash that
+        // killed 179": not the ban's); else the clause does.
+        if narrowest
+            && measure.is_some()
+            && !decided.is_some_and(|(s, _)| match s {
+                Subject::Event(e) => has_figure(e),
+                Subject::Entity(_) => false,
+            })
+        {
+            return ControlFlow::Continue(());
+        }
+        // None of them has one ("declared a day of mourning after the attack, which
+        // left 133 dead"): a reference back to an event that has one comes first.
+        if let Some(m) = measure
+            && !candidates.iter().any(|&c| has_figure(c))
+        {
+            return ControlFlow::Break(
+                self.referred_back(mention, in_sentence, m, fits_dates, true)
+                    .or(decided),
+            );
+        }
+        ControlFlow::Break(decided)
+    }
+
+    /// Of the `candidates` named in one scope around a mention, the one it is about:
+    /// the only one that fits the other dates and has the measure (the only one with a
+    /// figure for it, when there is one), else the event named right before it when
+    /// names and figures alternate ([`paired`](Self::paired)).
+    fn decided_among(
+        &self,
+        mention: &Mention,
+        in_sentence: &[&Hit],
+        measure: Option<&str>,
+        candidates: &[usize],
+        fits_dates: &impl Fn(usize) -> bool,
+    ) -> Option<(Subject, Via)> {
+        let book = self.book;
+        let has_measure =
+            |event: usize| measure.is_none_or(|m| book.has_measure(Subject::Event(event), m));
+        let has_figure =
+            |event: usize| measure.is_some_and(|m| book.has_figure(Subject::Event(event), m));
+        // Any event named here that another date rules out still counts as named: the
+        // sentence is about something, just not a checkable one.
+        let fitting: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&e| fits_dates(e) && has_measure(e))
+            .collect();
+        // Of the events named, only one has a figure for the measure ("a day of
+        // mourning for the attack, which killed 133"): the figure is its.
+        let with_figure: Vec<usize> = fitting.iter().copied().filter(|&c| has_figure(c)).collect();
+        let only_figure = with_figure.len() == 1;
+        let fitting = if only_figure { with_figure } else { fitting };
+        match fitting.as_slice() {
+            [e] if candidates.len() == 1
+                || candidates.iter().all(|c| {
+                    *c == *e
+                        || !fits_dates(*c)
+                        || !has_measure(*c)
+                        || only_figure && !has_figure(*c)
+                }) =>
+            {
+                Some((Subject::Event(*e), Via::Marker))
+            }
+            _ => measure
+                .and_then(|m| self.paired(mention, in_sentence, m))
+                .map(|e| (Subject::Event(e), Via::Marker)),
+        }
     }
 
     /// An identifier is its event's only when the sentence names that one event, and no
@@ -2511,72 +2774,12 @@ impl<'a> Reading<'a> {
         fits_dates: &dyn Fn(usize) -> bool,
         named: bool,
     ) -> Option<(Subject, Via)> {
-        let Reading {
-            book,
-            matcher,
-            doc,
-            lead,
-            ..
-        } = *self;
-        let sentence = &doc.sentences[mention.sentence];
-        let text = &doc.prose[sentence.span.clone()];
+        let Reading { book, matcher, .. } = *self;
+        let text = &self.doc.prose[self.doc.sentences[mention.sentence].span.clone()];
         let has_measure = |event: usize| book.has_measure(Subject::Event(event), measure);
         let has_figure = |event: usize| book.has_figure(Subject::Event(event), measure);
-        let previous = mention.sentence.checked_sub(1).and_then(|p| {
-            let events: BTreeSet<usize> = self
-                .hits_in(p)
-                .filter(|h| h.events.len() == 1)
-                .flat_map(|h| h.events.iter().copied())
-                .collect();
-            (events.len() == 1)
-                .then(|| events.into_iter().next())
-                .flatten()
-        });
-        // When the previous sentence digresses to another event ("In 2017, two were
-        // killed at the mine"), "the bombing" still means the story's own: of the two,
-        // the one nearer the publication date.
-        // The noun that refers back, when only one of the two events is called by it
-        // in the rulebook ("the siege" after a sentence on a siege), decides.
-        let mut words = lower_words(text);
-        // "Following the main earthquake, aftershocks were reported at 6.0": after these
-        // words a noun says when, not what a figure is about.
-        if matches!(mention.kind, MentionKind::Count | MentionKind::Amount) {
-            for i in 1..words.len() {
-                if matches!(
-                    words[i - 1].as_str(),
-                    "following" | "after" | "before" | "since" | "until"
-                ) {
-                    words[i] = String::from("-");
-                }
-            }
-        }
-        let called = |e: usize| {
-            matcher
-                .refers_back(&words, e)
-                .is_some_and(|i| matcher.event_words[e].contains(words[i].as_str()))
-        };
-        let lead = match (previous, lead) {
-            (Some(p), Some(l)) if p != l && called(p) != called(l) => {
-                if called(p) {
-                    p
-                } else {
-                    l
-                }
-            }
-            (Some(p), Some(l)) if p != l => {
-                let distance = |e: usize| {
-                    let published = doc.meta.published?;
-                    let date = book.events[e].date?;
-                    Some(date.to.days_until(published).abs())
-                };
-                match (distance(p), distance(l)) {
-                    (Some(dp), Some(dl)) if dl < dp => l,
-                    (None, Some(_)) => l,
-                    _ => p,
-                }
-            }
-            (p, l) => p.or(l)?,
-        };
+        let words = self.referring_words(mention, text);
+        let lead = self.story_event(mention, &words)?;
         // A place that is not the lead event's says the sentence is about somewhere else
         // (unless it is part of the figure's cue: "killed 50,783 in Turkey").
         if in_sentence
@@ -2619,6 +2822,86 @@ impl<'a> Reading<'a> {
             }
         }
         None
+    }
+
+    /// The words of a mention's sentence `text` that may refer back to an event:
+    /// its [`lower_words`], with a figure's nouns of time masked.
+    fn referring_words(&self, mention: &Mention, text: &str) -> Vec<String> {
+        let mut words = lower_words(text);
+        // "Following the main earthquake, aftershocks were reported at 6.0": after these
+        // words a noun says when, not what a figure is about.
+        if matches!(mention.kind, MentionKind::Count | MentionKind::Amount) {
+            for i in 1..words.len() {
+                if matches!(
+                    words[i - 1].as_str(),
+                    "following" | "after" | "before" | "since" | "until"
+                ) {
+                    words[i] = String::from("-");
+                }
+            }
+        }
+        words
+    }
+
+    /// The one event the sentence before `sentence` names by hits that name one event
+    /// alone.
+    fn previous_event(&self, sentence: usize) -> Option<usize> {
+        sentence.checked_sub(1).and_then(|p| {
+            let events: BTreeSet<usize> = self
+                .hits_in(p)
+                .filter(|h| h.events.len() == 1)
+                .flat_map(|h| h.events.iter().copied())
+                .collect();
+            (events.len() == 1)
+                .then(|| events.into_iter().next())
+                .flatten()
+        })
+    }
+
+    /// The event a reference back in a mention's sentence (`words`, its
+    /// [`referring_words`](Self::referring_words)) means: the one the previous
+    /// sentence names, or the article's lead event.
+    fn story_event(&self, mention: &Mention, words: &[String]) -> Option<usize> {
+        let Reading {
+            book,
+            matcher,
+            doc,
+            lead,
+            ..
+        } = *self;
+        let previous = self.previous_event(mention.sentence);
+        // When the previous sentence digresses to another event ("In 2017, two were
+        // killed at the mine"), "the bombing" still means the story's own: of the two,
+        // the one nearer the publication date.
+        // The noun that refers back, when only one of the two events is called by it
+        // in the rulebook ("the siege" after a sentence on a siege), decides.
+        let called = |e: usize| {
+            matcher
+                .refers_back(words, e)
+                .is_some_and(|i| matcher.event_words[e].contains(words[i].as_str()))
+        };
+        match (previous, lead) {
+            (Some(p), Some(l)) if p != l && called(p) != called(l) => {
+                if called(p) {
+                    Some(p)
+                } else {
+                    Some(l)
+                }
+            }
+            (Some(p), Some(l)) if p != l => {
+                let distance = |e: usize| {
+                    let published = doc.meta.published?;
+                    let date = book.events[e].date?;
+                    Some(date.to.days_until(published).abs())
+                };
+                match (distance(p), distance(l)) {
+                    (Some(dp), Some(dl)) if dl < dp => Some(l),
+                    (None, Some(_)) => Some(l),
+                    _ => Some(p),
+                }
+            }
+            (p, l) => p.or(l),
+        }
     }
 
     /// Of the events the article names that pass `fits`, the one it names most (on a
@@ -2802,8 +3085,6 @@ fn phrase_of(prose: &str, clause: Range<usize>, span: Range<usize>) -> Range<usi
     start..end
 }
 
-/// The person an age belongs to: the name written beside it, or the only person named
-/// in the sentence.
 /// "Rosalynn Carter, who died on Nov. 19, 2023, at age 96", "His wife, Rosalynn Carter,
 /// had died November 19 at age 96": an age written apart from any name ("at age 96",
 /// "aged 96") is the person's whose relative clause holds it, else the sentence's
@@ -2986,6 +3267,8 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// The person an age belongs to: the name written beside it, or the only person named
+/// in the sentence.
 fn age_subject(
     book: &Rulebook,
     doc: &Document,
