@@ -9,7 +9,7 @@
 //! paths → [`document::Document`] → [`extract::Mention`] → [`attribute::Claim`] →
 //! [`findings::Finding`] → text. The library never prints; the binary is a thin shell.
 
-#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
 pub mod attribute;
 pub mod check;
@@ -17,6 +17,7 @@ pub mod config;
 pub mod date;
 pub mod document;
 pub mod extract;
+pub mod figure;
 pub mod findings;
 pub mod fix;
 pub mod input;

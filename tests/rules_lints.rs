@@ -46,6 +46,7 @@ events:
     facts:
       killed:
         value: 9
+        as_of: 2025-03-09
         revised_from: [{value: 4, as_of: 2025-03-07}, {value: 12, as_of: 2025-03-08}]
       on_board: {value: 44, cues: [on board]}
       passengers: {value: 40, cues: [passengers]}
@@ -278,7 +279,7 @@ fn a_title_of_ten_words_is_read() {
 fn a_superseded_figure_above_the_current_one_is_no_lint() {
     // A toll revised down: the old figure, open upward, excludes the current 9.
     quiet(
-        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed:\n        value: 9\n        revised_from: [{value: 4, as_of: 2025-03-06}, {value: at least 12, as_of: 2025-03-07}]\n",
+        "events:\n  fire-2025:\n    date: 2025-03-07\n    facts:\n      killed:\n        value: 9\n        as_of: 2025-03-08\n        revised_from: [{value: 4, as_of: 2025-03-06}, {value: at least 12, as_of: 2025-03-07}]\n",
     );
 }
 
@@ -292,4 +293,37 @@ fn a_cue_shared_where_figures_can_be_told_apart_is_no_lint() {
     quiet(
         "events:\n  crash-2025:\n    date: 2025-03-07\n    facts:\n      on_board: {value: 44, cues: [on board]}\n  crash-2024:\n    date: 2024-03-07\n    facts:\n      on_board: {value: 30, cues: [on board]}\n",
     );
+}
+
+#[test]
+fn dated_revisions_beside_an_undated_current_figure() {
+    let rules = r#"
+events:
+  fire-2025:
+    date: 2025-03-07
+    about: [Lark Street fire]
+    facts:
+      killed:
+        value: 9
+        revised_from: [{value: 4, as_of: 2025-03-07}, {value: 6, as_of: 2025-03-08}]
+"#;
+    warns(
+        rules,
+        "`fire-2025.killed` dates its superseded figures with `as_of` but not its current figure",
+    );
+    // Undated revisions (superseded whenever) or a dated current figure: nothing.
+    for quiet in [
+        rules
+            .replace(", as_of: 2025-03-07", "")
+            .replace(", as_of: 2025-03-08", ""),
+        rules.replace(
+            "        value: 9\n",
+            "        value: 9\n        as_of: 2025-03-09\n",
+        ),
+    ] {
+        let (code, stdout, stderr) = rules_check(&quiet);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(!stderr.contains("current figure"), "{stderr}");
+        assert!(stdout.contains("rulebook is valid"), "{stdout}");
+    }
 }

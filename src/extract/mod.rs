@@ -8,9 +8,7 @@
 
 pub mod ages;
 pub mod dates;
-pub mod number;
-pub mod quantity;
-pub mod tokens;
+pub use crate::figure::{number, quantity, tokens};
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -19,7 +19,7 @@ use super::{
     Post, Report, RuleFile, Rulebook, Source, Stood, Subject,
 };
 use crate::date::{Day, DayRange};
-use crate::extract::quantity;
+use crate::figure::quantity;
 use crate::interval::Interval;
 use crate::yaml::{self, Entry, Node, Value};
 
