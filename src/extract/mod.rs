@@ -370,6 +370,25 @@ struct Part {
     whole: std::sync::Arc<str>,
     measure: std::sync::Arc<str>,
     cues: Vec<Vec<String>>,
+    /// Every measure the part lies within: its whole, the whole's whole, and so on up
+    /// (`killed.on_plane` and `killed` for `killed.on_plane.crew`).
+    within: Vec<std::sync::Arc<str>>,
+}
+
+/// Fills in each part's [`Part::within`]: the chain of wholes above it. Parts nest a
+/// few levels at most; the bound keeps a malformed chain finite.
+fn parts_within(parts: &mut [Part]) {
+    for i in 0..parts.len() {
+        let mut within = vec![parts[i].whole.clone()];
+        while within.len() <= parts.len() {
+            let top = within.last().expect("never empty");
+            match parts.iter().find(|p| p.measure == *top) {
+                Some(up) => within.push(up.whole.clone()),
+                None => break,
+            }
+        }
+        parts[i].within = within;
+    }
 }
 
 /// A cue phrase as the lowercase words it is matched by.
@@ -413,22 +432,6 @@ const CLAUSE_END: &[&str] = &[
 ];
 
 impl Lexicon {
-    /// Whether `part` is a part of the measure `whole`, or a part of one of its parts.
-    fn part_within(&self, part: &Part, whole: &str) -> bool {
-        let mut at = part;
-        // Parts nest a few levels at most; the bound keeps a malformed chain finite.
-        for _ in 0..self.parts.len() + 1 {
-            if *at.whole == *whole {
-                return true;
-            }
-            match self.parts.iter().find(|p| p.measure == at.whole) {
-                Some(up) => at = up,
-                None => return false,
-            }
-        }
-        false
-    }
-
     /// The reading vocabulary and the rulebook's cues, names and markers, compiled.
     pub fn new(book: &Rulebook, tolerance: f64) -> Lexicon {
         let mut cues: HashMap<String, Vec<Cue>> = HashMap::new();
@@ -447,6 +450,7 @@ impl Lexicon {
                     whole: std::sync::Arc::from(whole.as_str()),
                     measure: std::sync::Arc::from(measure.name.as_str()),
                     cues: measure.cues.iter().map(|c| cue_words(c)).collect(),
+                    within: Vec::new(),
                 });
                 continue;
             }
@@ -454,6 +458,7 @@ impl Lexicon {
                 add(cue, Some(std::sync::Arc::from(measure.name.as_str())));
             }
         }
+        parts_within(&mut parts);
         add("casualties", None);
         add("casualty", None);
         for list in cues.values_mut() {
@@ -1367,17 +1372,16 @@ fn declared_part(
         .or_else(|| mention.part_measure.clone());
     // A part's own parts are candidates too ("four crew members aboard the plane": the
     // crew of those on the plane), so the cue nearest the figure decides.
+    let wholes: Vec<std::sync::Arc<str>> = match &whole {
+        Some(m) => vec![m.clone()],
+        None => (0..w.len())
+            .filter_map(|k| lexicon.cue_at(w, k).and_then(|(_, m)| m.cloned()))
+            .collect(),
+    };
     let candidates: Vec<&Part> = lexicon
         .parts
         .iter()
-        .filter(|p| match &whole {
-            Some(m) => lexicon.part_within(p, m),
-            None => (0..w.len()).any(|k| {
-                lexicon
-                    .cue_at(w, k)
-                    .is_some_and(|(_, m)| m.is_some_and(|m| lexicon.part_within(p, m)))
-            }),
-        })
+        .filter(|p| p.within.iter().any(|up| wholes.contains(up)))
         .collect();
     if candidates.is_empty() {
         return;
