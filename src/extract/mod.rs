@@ -375,6 +375,14 @@ struct Part {
     within: Vec<std::sync::Arc<str>>,
 }
 
+/// Whether any of `phrases` stands anywhere among a sentence's words.
+fn says_any(w: &Words, phrases: &crate::lexicon::Phrases) -> bool {
+    (0..w.len()).any(|k| {
+        let (phrase, n) = w.ahead::<3>(k);
+        phrases.starts(&phrase[..n]).is_some()
+    })
+}
+
 /// Fills in each part's [`Part::within`]: the chain of wholes above it. Parts nest a
 /// few levels at most; the bound keeps a malformed chain finite.
 fn parts_within(parts: &mut [Part]) {
@@ -554,20 +562,15 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         read_codes(&w, index, lexicon, &mut mentions, first);
         parts_and_wholes(&doc.prose, &mut mentions[first..]);
         earlier_figures(&doc.prose, &mut mentions[first..]);
-        if (0..w.len()).any(|k| {
-            let (phrase, n) = w.ahead::<3>(k);
-            lexicon.vocabulary.history.starts(&phrase[..n]).is_some()
-        }) {
-            for m in &mut mentions[first..] {
-                m.history = matches!(m.kind, MentionKind::Count | MentionKind::Amount);
-            }
-        }
-        if (0..w.len()).any(|k| {
-            let (phrase, n) = w.ahead::<3>(k);
-            lexicon.vocabulary.changing.starts(&phrase[..n]).is_some()
-        }) {
-            for m in &mut mentions[first..] {
-                m.changed = matches!(m.kind, MentionKind::Count | MentionKind::Amount);
+        // Words of the whole sentence that tell its figures as history or as a change:
+        // looked for only where it holds a count or an amount.
+        let figures = |m: &Mention| matches!(m.kind, MentionKind::Count | MentionKind::Amount);
+        if mentions[first..].iter().any(figures) {
+            let history = says_any(&w, &lexicon.vocabulary.history);
+            let changed = says_any(&w, &lexicon.vocabulary.changing);
+            for m in mentions[first..].iter_mut().filter(|m| figures(m)) {
+                m.history |= history;
+                m.changed = changed;
             }
         }
         apply_patterns(doc, index, lexicon, &mut mentions, first);
