@@ -392,26 +392,9 @@ pub(super) fn event_noun_after(w: &Words, from: usize) -> bool {
         let word = w.lower(k);
         // "Contained Saturday after killing 29": a word that opens another phrase ends
         // the date's own.
-        if matches!(
-            word,
-            "and"
-                | "or"
-                | "of"
-                | "to"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "for"
-                | "after"
-                | "before"
-                | "since"
-                | "following"
-                | "as"
-                | "when"
-                | "while"
-                | "but"
-        ) {
+        if super::opens_another_phrase(word)
+            || matches!(word, "or" | "of" | "in" | "on" | "at" | "by")
+        {
             return false;
         }
         if vocabulary.is_kind_noun(word) {

@@ -375,6 +375,25 @@ struct Part {
     within: Vec<std::sync::Arc<str>>,
 }
 
+/// Words that, after a date, open another phrase ("Saturday after killing 29", "March
+/// 24 as mourners gathered"): a noun past them is not the one the date is written with.
+pub(super) fn opens_another_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "after"
+            | "before"
+            | "since"
+            | "following"
+            | "as"
+            | "when"
+            | "while"
+            | "and"
+            | "but"
+            | "to"
+            | "for"
+    )
+}
+
 /// Whether any of `phrases` stands anywhere among a sentence's words.
 fn says_any(w: &Words, phrases: &crate::lexicon::Phrases) -> bool {
     (0..w.len()).any(|k| {
@@ -2479,21 +2498,8 @@ fn attribute_kinds(
         }
         if !w.is_word(k)
             || CLAUSE_END.contains(&word)
-            || matches!(
-                word,
-                "after"
-                    | "before"
-                    | "since"
-                    | "following"
-                    | "as"
-                    | "when"
-                    | "while"
-                    | "and"
-                    | "but"
-                    | "to"
-                    | "for"
-                    | "with"
-            )
+            || opens_another_phrase(word)
+            || word == "with"
         {
             break;
         }
