@@ -128,21 +128,30 @@ fn vague_and_near(mention: &Mention, expected: &Interval, found: &Interval) -> b
     mention.vague && !(far(expected, found) || far(found, expected))
 }
 
+/// FL001 at the mention: "`subject` is `rulebook` in the rulebook, but the article says
+/// `found`", labelled with the measure and what the article says.
+fn conflict_finding(
+    cx: &Context,
+    site: &Site,
+    fact: &Fact,
+    subject: &str,
+    (rulebook, found): (&str, &str),
+) -> Finding {
+    let what = measure_words(&fact.measure);
+    cx.finding(
+        Code::Conflict,
+        fact,
+        site.here(format!("{what}: {found}")),
+        format!("{subject} is {rulebook} in the rulebook, but the article says {found}"),
+    )
+}
+
 /// FL001 for a figure with decimals none of the rulebook's figures with decimals
 /// agrees with, told as written.
 fn decimal_conflict(cx: &Context, site: &Site, fact: &Fact, x: f64) -> Finding {
     let what = measure_words(&fact.measure);
-    let mut f = cx
-        .finding(
-            Code::Conflict,
-            fact,
-            site.here(format!("{what}: {x}")),
-            format!(
-                "the {what} in the {} is {} in the rulebook, but the article says {x}",
-                cx.subject_phrase(fact),
-                fact.describe()
-            ),
-        )
+    let subject = format!("the {what} in the {}", cx.subject_phrase(fact));
+    let mut f = conflict_finding(cx, site, fact, &subject, (&fact.describe(), &x.to_string()))
         .with_values(fact.describe(), x.to_string());
     cx.add_reports(fact, &mut f);
     f
@@ -166,18 +175,8 @@ fn figure_conflict(
         },
         found.describe(),
     );
-    let mut f = cx
-        .finding(
-            Code::Conflict,
-            fact,
-            site.here(format!("{what}: {found}")),
-            format!(
-                "the number {what} in the {} is {} in the rulebook, but the article says {}",
-                cx.subject_phrase(fact),
-                expected,
-                found
-            ),
-        )
+    let subject = format!("the number {what} in the {}", cx.subject_phrase(fact));
+    let mut f = conflict_finding(cx, site, fact, &subject, (&expected, &found))
         .with_values(expected, found);
     cx.add_reports(fact, &mut f);
     if site.mention.vague {
@@ -349,17 +348,8 @@ fn code(
         return None;
     }
     let what = measure_words(&fact.measure);
-    let mut f = cx
-        .finding(
-            Code::Conflict,
-            fact,
-            site.here(format!("{what}: {found}")),
-            format!(
-                "the {what} of the {} is {} in the rulebook, but the article says {found}",
-                cx.subject_phrase(fact),
-                fact.expected.describe()
-            ),
-        )
+    let subject = format!("the {what} of the {}", cx.subject_phrase(fact));
+    let mut f = conflict_finding(cx, site, fact, &subject, (&fact.expected.describe(), found))
         .with_values(value, found);
     f.notes
         .extend(fact.note.iter().map(|n| format!("rulebook note: {n}")));
